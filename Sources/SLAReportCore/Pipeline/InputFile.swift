@@ -1,0 +1,57 @@
+/// An input as the CLI hands it to the library: its path as given (or `-`) and its bytes.
+/// The library never reads the disk itself.
+public struct InputFile: Sendable {
+    public var path: String
+    public var bytes: InputBytes
+
+    public init(path: String, bytes: InputBytes) {
+        self.path = path
+        self.bytes = bytes
+    }
+
+    /// An input from bytes in memory (tests, standard input).
+    public init(path: String, bytes: [UInt8]) {
+        self.init(path: path, bytes: InputBytes(copying: bytes))
+    }
+
+    /// An input from text in memory.
+    public init(path: String, text: String) {
+        self.init(path: path, bytes: Array(text.utf8))
+    }
+}
+
+/// Immutable bytes of one input, in memory or mapped from disk by the CLI.
+///
+/// Readers walk the bytes front to back and call ``releasePages(before:)`` as they go, so that a mapped
+/// file's pages already read leave the resident set (a 370 MB input never has to be resident at once).
+public final class InputBytes: @unchecked Sendable {
+    public let buffer: UnsafeBufferPointer<UInt8>
+    private let onRelease: (@Sendable (Int) -> Void)?
+    private let onDeinit: @Sendable () -> Void
+
+    /// Wraps `buffer`; `release(offset)` is called with page-aligned-or-not offsets already consumed;
+    /// `free` runs when the bytes are no longer used.
+    public init(
+        buffer: UnsafeBufferPointer<UInt8>, release: (@Sendable (Int) -> Void)?, free: @escaping @Sendable () -> Void
+    ) {
+        self.buffer = buffer
+        self.onRelease = release
+        self.onDeinit = free
+    }
+
+    /// Copies `bytes` into memory owned by the returned value.
+    public convenience init(copying bytes: [UInt8]) {
+        let storage = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(bytes.count, 1))
+        _ = storage.initialize(from: bytes)
+        let base = UnsafeBufferPointer(start: storage.baseAddress, count: bytes.count)
+        nonisolated(unsafe) let owned = storage
+        self.init(buffer: base, release: nil, free: { owned.deallocate() })
+    }
+
+    deinit { onDeinit() }
+
+    public var count: Int { buffer.count }
+
+    /// Tells the owner that bytes before `offset` will not be read again.
+    public func releasePages(before offset: Int) { onRelease?(offset) }
+}

@@ -1,0 +1,235 @@
+/// The SLA policy: channels with their targets, business-hours schedules, routing of native records to
+/// channels, the Play-mode views and handle rules the channel checks use, and dated later versions.
+///
+/// Decode a file with ``Policy/decode(_:source:)``; ``Policy/builtIn`` is the GitLab Support policy of late
+/// 2016 (SPEC §3). A decoded policy is validated: every problem names its JSON path.
+public struct Policy: Sendable, Equatable {
+    public var name: String
+    /// The zone that dates such as `--since 2016-11-14`, `--week` and the daily chart are read in (IANA id).
+    public var timezone: String
+    /// The zone of input timestamps that carry no offset (IANA id).
+    public var inputTimezone: String
+    /// Named business-hours schedules; `default` always exists after decoding.
+    public var schedules: [String: Schedule]
+    /// Channels in report order.
+    public var channels: [ChannelPolicy]
+    public var routing: [RoutingRule]
+    public var playMode: [PlayModeView]
+    public var handles: Handles?
+    /// People who answer for the team even if the data never shows them replying (Disqus, Stack Exchange).
+    public var agents: [String]
+    /// Actors that are automation, never people: they never reply and never cross-assign.
+    public var systemActors: [String]
+    /// Later channel tables in force from a date, oldest first.
+    public var versions: [PolicyVersion]
+    /// Where the policy came from: `built-in` or the file path.
+    public var source: String
+
+    public init(
+        name: String, timezone: String = "UTC", inputTimezone: String = "UTC", schedules: [String: Schedule],
+        channels: [ChannelPolicy], routing: [RoutingRule] = [], playMode: [PlayModeView] = [],
+        handles: Handles? = nil, agents: [String] = [], systemActors: [String] = [],
+        versions: [PolicyVersion] = [], source: String = "built-in"
+    ) {
+        self.name = name
+        self.timezone = timezone
+        self.inputTimezone = inputTimezone
+        self.schedules = schedules
+        self.channels = channels
+        self.routing = routing
+        self.playMode = playMode
+        self.handles = handles
+        self.agents = agents
+        self.systemActors = systemActors
+        self.versions = versions
+        self.source = source
+    }
+}
+
+/// A weekly business-hours schedule in one time zone, with holidays.
+public struct Schedule: Sendable, Equatable {
+    /// IANA time-zone id, e.g. `Europe/Amsterdam`.
+    public var timezone: String
+    /// Working intervals per ISO weekday (1 = Monday … 7 = Sunday), in local minutes since midnight.
+    public var hours: [Int: [MinuteInterval]]
+    /// Holidays as `YYYY-MM-DD` local dates; no business time runs on them.
+    public var holidays: [String]
+
+    public init(timezone: String, hours: [Int: [MinuteInterval]], holidays: [String] = []) {
+        self.timezone = timezone
+        self.hours = hours
+        self.holidays = holidays
+    }
+}
+
+/// `[start, end)` in minutes since local midnight; `end` may be 1440.
+public struct MinuteInterval: Sendable, Equatable, Hashable {
+    public var start: Int
+    public var end: Int
+
+    public init(start: Int, end: Int) {
+        self.start = start
+        self.end = end
+    }
+}
+
+/// One channel's targets.
+public struct ChannelPolicy: Sendable, Equatable {
+    /// The channel key used in the data (`twitter`, `email`, …).
+    public var key: String
+    /// The display name (`Twitter`).
+    public var name: String
+    /// The schedule whose business time the business clocks use.
+    public var schedule: String
+    public var firstReply: SLADuration?
+    public var nextReply: SLADuration?
+    public var resolution: SLADuration?
+    /// A first reply sooner than this is *early* (category-4 channels).
+    public var notBefore: SLADuration?
+    /// The attainment percentage the channel must reach; gates the exit code like `--fail-under`.
+    public var goal: Double?
+    /// Targets that replace `firstReply` / `nextReply` for tickets of a priority (`urgent`, `high`, …).
+    public var byPriority: [String: PriorityTargets]
+
+    public init(
+        key: String, name: String? = nil, schedule: String = "default", firstReply: SLADuration? = nil,
+        nextReply: SLADuration? = nil, resolution: SLADuration? = nil, notBefore: SLADuration? = nil,
+        goal: Double? = nil, byPriority: [String: PriorityTargets] = [:]
+    ) {
+        self.key = key
+        self.name = name ?? key
+        self.schedule = schedule
+        self.firstReply = firstReply
+        self.nextReply = nextReply
+        self.resolution = resolution
+        self.notBefore = notBefore
+        self.goal = goal
+        self.byPriority = byPriority
+    }
+}
+
+/// Per-priority overrides.
+public struct PriorityTargets: Sendable, Equatable {
+    public var firstReply: SLADuration?
+    public var nextReply: SLADuration?
+
+    public init(firstReply: SLADuration? = nil, nextReply: SLADuration? = nil) {
+        self.firstReply = firstReply
+        self.nextReply = nextReply
+    }
+}
+
+/// Which clock a duration runs on.
+public enum Clock: String, Sendable, Equatable {
+    /// Wall time, always running.
+    case calendar
+    /// Runs only inside the schedule's working intervals.
+    case businessHours
+    /// Runs through whole working days (local midnight to local midnight), stopped on weekends and holidays.
+    case businessDays
+}
+
+/// A target such as `30 minutes`, `12 business hours` or `1 business day`.
+public struct SLADuration: Sendable, Equatable, CustomStringConvertible {
+    public enum Unit: String, Sendable, Equatable {
+        case minutes, hours, days, businessMinutes, businessHours, businessDays
+    }
+
+    public var amount: Int
+    public var unit: Unit
+
+    public init(amount: Int, unit: Unit) {
+        self.amount = amount
+        self.unit = unit
+    }
+
+    public var clock: Clock {
+        switch unit {
+        case .minutes, .hours, .days: .calendar
+        case .businessMinutes, .businessHours: .businessHours
+        case .businessDays: .businessDays
+        }
+    }
+
+    /// The length in clock seconds (a business day counts 86 400 clock seconds).
+    public var seconds: Int64 {
+        switch unit {
+        case .minutes, .businessMinutes: Int64(amount) * 60
+        case .hours, .businessHours: Int64(amount) * 3600
+        case .days, .businessDays: Int64(amount) * 86_400
+        }
+    }
+
+    /// The normal written form: `30 minutes`, `1 business day`, `8 business hours`.
+    public var description: String {
+        let one = amount == 1
+        let word: String
+        switch unit {
+        case .minutes: word = one ? "minute" : "minutes"
+        case .hours: word = one ? "hour" : "hours"
+        case .days: word = one ? "day" : "days"
+        case .businessMinutes: word = one ? "business minute" : "business minutes"
+        case .businessHours: word = one ? "business hour" : "business hours"
+        case .businessDays: word = one ? "business day" : "business days"
+        }
+        return "\(amount) \(word)"
+    }
+}
+
+/// A routing rule: when every condition holds, the record goes to `channel`.
+public struct RoutingRule: Sendable, Equatable {
+    /// Condition field → expected value (compared case-insensitively). Fields: `via`, `tag`, `group`,
+    /// `priority`, `source`, `project`.
+    public var conditions: [(field: String, value: String)]
+    public var channel: String
+
+    public init(conditions: [(field: String, value: String)], channel: String) {
+        self.conditions = conditions
+        self.channel = channel
+    }
+
+    public static func == (lhs: RoutingRule, rhs: RoutingRule) -> Bool {
+        lhs.channel == rhs.channel
+            && lhs.conditions.map { [$0.field, $0.value] } == rhs.conditions.map { [$0.field, $0.value] }
+    }
+}
+
+/// A Zendesk view worked in Play mode (oldest first): the channels whose tickets appear in it.
+public struct PlayModeView: Sendable, Equatable {
+    public var view: String
+    public var channels: [String]
+
+    public init(view: String, channels: [String]) {
+        self.view = view
+        self.channels = channels
+    }
+}
+
+/// Which handle replies must come from, and which clients count as "in Zendesk".
+public struct Handles: Sendable, Equatable {
+    /// The handle replies must come from (`@GitLab`).
+    public var main: String
+    /// Channels the handle rules apply to.
+    public var channels: [String]
+    /// Clients that count as replying from Zendesk (`zendesk`).
+    public var clients: [String]
+
+    public init(main: String, channels: [String], clients: [String]) {
+        self.main = main
+        self.channels = channels
+        self.clients = clients
+    }
+}
+
+/// A later channel table, in force for tickets created at or after `effectiveFrom` (local midnight in the
+/// policy time zone).
+public struct PolicyVersion: Sendable, Equatable {
+    /// `YYYY-MM-DD`.
+    public var effectiveFrom: String
+    public var channels: [ChannelPolicy]
+
+    public init(effectiveFrom: String, channels: [ChannelPolicy]) {
+        self.effectiveFrom = effectiveFrom
+        self.channels = channels
+    }
+}

@@ -1,0 +1,3 @@
+import SLAReportCore
+
+print("slareport")
