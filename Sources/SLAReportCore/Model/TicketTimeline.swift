@@ -10,10 +10,10 @@ public struct TicketTimeline: Sendable {
     public var created: Instant
     /// The actor of the `created` event.
     public var requester: Symbol
-    /// All events, `created` included, sorted.
-    public var events: [TicketEvent]
+    /// All events, `created` included, sorted. A slice of one shared array: its indices do not start at 0.
+    public var events: ArraySlice<TicketEvent>
 
-    public init(ticket: Symbol, channel: Symbol, created: Instant, requester: Symbol, events: [TicketEvent]) {
+    public init(ticket: Symbol, channel: Symbol, created: Instant, requester: Symbol, events: ArraySlice<TicketEvent>) {
         self.ticket = ticket
         self.channel = channel
         self.created = created

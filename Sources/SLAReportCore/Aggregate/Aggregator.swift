@@ -1,0 +1,320 @@
+/// The aggregate stage: turns per-ticket measurements, rule findings and the record accounting into the
+/// display-ready ``ReportModel`` (per channel, per agent, breaches, daily points, per-ticket rows).
+public struct Aggregator {
+    /// Everything the aggregate stage reads.
+    public struct Input {
+        public var symbols: SymbolTable
+        public var policy: Policy
+        public var window: ReportWindow
+        /// Channel keys selected with `--channel`; nil = all.
+        public var selectedChannels: [String]?
+        /// `--fail-under` in percent.
+        public var failUnder: Double?
+        /// Measurements of the tickets in the report.
+        public var measurements: [TicketMeasurement]
+        /// Per channel key: ticket count and attainment of the previous window (nil when there is none).
+        public var previous: [String: PreviousWindow]?
+        public var rules: ChannelRuleSummary
+        /// Tickets whose response times are excluded (Disqus reply tickets).
+        public var excluded: Set<Symbol>
+        /// Public replies per agent in reported tickets.
+        public var repliesByAgent: [Symbol: Int]
+        public var dataQuality: DataQuality
+        public var urls: [Symbol: String]
+        public var toolVersion: String
+
+        public init(
+            symbols: SymbolTable, policy: Policy, window: ReportWindow, selectedChannels: [String]?,
+            failUnder: Double?, measurements: [TicketMeasurement], previous: [String: PreviousWindow]?,
+            rules: ChannelRuleSummary, excluded: Set<Symbol>, repliesByAgent: [Symbol: Int],
+            dataQuality: DataQuality, urls: [Symbol: String], toolVersion: String
+        ) {
+            self.symbols = symbols
+            self.policy = policy
+            self.window = window
+            self.selectedChannels = selectedChannels
+            self.failUnder = failUnder
+            self.measurements = measurements
+            self.previous = previous
+            self.rules = rules
+            self.excluded = excluded
+            self.repliesByAgent = repliesByAgent
+            self.dataQuality = dataQuality
+            self.urls = urls
+            self.toolVersion = toolVersion
+        }
+    }
+
+    /// Channel keys in report order: policy channels (base, then channels only later versions add) in
+    /// policy order, narrowed by `selected`; then channels found in the data but unknown to the policy,
+    /// alphabetically.
+    public static func channelOrder(policy: Policy, dataChannels: Set<String>, selected: [String]?) -> [String] {
+        var order: [String] = []
+        var seen = Set<String>()
+        for c in policy.channels.map(\.key) + policy.versions.flatMap({ $0.channels.map(\.key) })
+        where seen.insert(c).inserted {
+            order.append(c)
+        }
+        let unknown = dataChannels.subtracting(seen).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let all = order + unknown
+        guard let selected else { return all }
+        let wanted = Set(selected)
+        return all.filter { wanted.contains($0) }
+    }
+
+    /// Builds the report model.
+    public static func aggregate(_ input: Input) -> ReportModel {
+        let symbols = input.symbols
+        let policy = input.policy
+        var byChannel: [String: [Int]] = [:]
+        for (i, m) in input.measurements.enumerated() { byChannel[symbols[m.channel], default: []].append(i) }
+        let order = channelOrder(policy: policy, dataChannels: Set(byChannel.keys), selected: input.selectedChannels)
+        let channelIndex = Dictionary(order.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+
+        var summaries: [ChannelSummary] = []
+        for key in order {
+            let tickets = (byChannel[key] ?? []).map { input.measurements[$0] }
+            let policyChannel =
+                policy.channels.first { $0.key == key }
+                ?? policy.versions.reversed().lazy.compactMap { $0.channels.first { $0.key == key } }.first
+            summaries.append(channelSummary(key: key, policyChannel: policyChannel, tickets: tickets, input: input))
+        }
+
+        // Breaches, worst first within each channel.
+        var breaches: [BreachRow] = []
+        for m in input.measurements where m.outcome == .breached && !input.excluded.contains(m.ticket) {
+            guard let deadline = m.deadline else { continue }
+            let lateBy = (m.firstReply ?? input.window.asOf).seconds - deadline.seconds
+            breaches.append(
+                BreachRow(
+                    ticket: symbols[m.ticket], channel: symbols[m.channel], created: m.created, deadline: deadline,
+                    firstReply: m.firstReply, lateBySeconds: lateBy,
+                    assignee: m.assignee.isNone ? nil : symbols[m.assignee],
+                    url: input.urls[m.ticket]))
+        }
+        breaches.sort {
+            let (a, b) = (channelIndex[$0.channel] ?? Int.max, channelIndex[$1.channel] ?? Int.max)
+            if a != b { return a < b }
+            if $0.lateBySeconds != $1.lateBySeconds { return $0.lateBySeconds > $1.lateBySeconds }
+            return $0.ticket.utf8.lexicographicallyPrecedes($1.ticket.utf8)
+        }
+
+        let early = earlyReplies(input)
+        var rules = input.rules.findings
+        rules.earlyReplies = early
+
+        return ReportModel(
+            toolVersion: input.toolVersion, window: input.window,
+            policy: PolicyInfo(
+                name: policy.name, source: policy.source, versions: policy.versions.map(\.effectiveFrom)),
+            channels: summaries, rules: rules, breaches: breaches, agents: agentRows(input),
+            dataQuality: input.dataQuality, daily: dailyPoints(input), tickets: ticketRows(input))
+    }
+
+    private static func channelSummary(
+        key: String, policyChannel: ChannelPolicy?, tickets: [TicketMeasurement], input: Input
+    ) -> ChannelSummary {
+        let judged = tickets.filter { !input.excluded.contains($0.ticket) }
+        let hasTarget = policyChannel?.firstReply != nil
+        var calendar: [Int64] = []
+        var business: [Int64] = []
+        var histogram = [Int](repeating: 0, count: ChannelSummary.frtBuckets.count)
+        var counts = (achieved: 0, breached: 0, openOverdue: 0, pending: 0, early: 0)
+        for m in judged {
+            if let frt = m.frtSeconds {
+                calendar.append(frt)
+                let bucket = ChannelSummary.frtBuckets.firstIndex { frt < $0.upper } ?? histogram.count - 1
+                histogram[bucket] += 1
+            }
+            if let b = m.frtBusinessSeconds { business.append(b) }
+            switch m.outcome {
+            case .achieved: counts.achieved += 1
+            case .breached:
+                counts.breached += 1
+                if m.firstReply == nil { counts.openOverdue += 1 }
+            case .pending: counts.pending += 1
+            case .early: counts.early += 1
+            case nil: break
+            }
+        }
+        let businessClock = policyChannel?.firstReply.map { $0.clock != .calendar } ?? false
+        let attainment =
+            hasTarget ? Percent(counts.achieved, of: counts.achieved + counts.breached + counts.early) : nil
+        let goal = policyChannel?.goal.map { Percent(value: $0) }
+        let firstReply = ReplySummary(
+            target: policyChannel?.firstReply?.description, goal: goal, replied: calendar.count,
+            achieved: hasTarget ? counts.achieved : nil, breached: hasTarget ? counts.breached : nil,
+            openOverdue: hasTarget ? counts.openOverdue : nil, pending: hasTarget ? counts.pending : nil,
+            early: hasTarget ? counts.early : nil, attainment: attainment, calendar: DurationStats.compute(&calendar),
+            business: businessClock ? DurationStats.compute(&business) : nil)
+
+        var nextReply: ReplySummary?
+        if let nextTarget = policyChannel?.nextReply ?? policyChannel?.byPriority.values.compactMap(\.nextReply).first {
+            var nCalendar: [Int64] = []
+            var nBusiness: [Int64] = []
+            var n = (achieved: 0, breached: 0, openOverdue: 0, pending: 0)
+            for m in judged {
+                for clock in m.nextReplies {
+                    if let s = clock.seconds { nCalendar.append(s) }
+                    if let b = clock.businessSeconds { nBusiness.append(b) }
+                    switch clock.outcome {
+                    case .achieved: n.achieved += 1
+                    case .breached:
+                        n.breached += 1
+                        if clock.replied == nil { n.openOverdue += 1 }
+                    case .pending: n.pending += 1
+                    case .early, nil: break
+                    }
+                }
+            }
+            let nextClockIsBusiness = (policyChannel?.nextReply ?? nextTarget).clock != .calendar
+            nextReply = ReplySummary(
+                target: policyChannel?.nextReply?.description, goal: nil, replied: nCalendar.count,
+                achieved: n.achieved, breached: n.breached, openOverdue: n.openOverdue, pending: n.pending, early: 0,
+                attainment: Percent(n.achieved, of: n.achieved + n.breached),
+                calendar: DurationStats.compute(&nCalendar),
+                business: nextClockIsBusiness ? DurationStats.compute(&nBusiness) : nil)
+        }
+
+        var first: [Int64] = []
+        var full: [Int64] = []
+        var reopens = 0
+        for m in tickets {
+            if let f = m.firstResolutionSeconds { first.append(f) }
+            if let f = m.fullResolutionSeconds { full.append(f) }
+            reopens += m.reopens
+        }
+        let resolution = ResolutionSummary(
+            solved: first.count, reopens: reopens, firstCalendar: DurationStats.compute(&first),
+            fullCalendar: DurationStats.compute(&full))
+
+        var fails = false
+        if hasTarget, let attainment {
+            if let goal, attainment < goal { fails = true }
+            if let threshold = input.failUnder, attainment < Percent(value: threshold) { fails = true }
+        }
+        let previous = input.previous.map { $0[key] ?? PreviousWindow(tickets: 0, attainment: nil) }
+        return ChannelSummary(
+            key: key, name: policyChannel?.name ?? key, tickets: tickets.count, firstReply: firstReply,
+            nextReply: nextReply, resolution: resolution, previous: previous, failsGate: fails, frtHistogram: histogram)
+    }
+
+    private static func earlyReplies(_ input: Input) -> [EarlyReplyFinding] {
+        let symbols = input.symbols
+        return input.measurements.compactMap { m -> EarlyReplyFinding? in
+            guard m.outcome == .early, let reply = m.firstReply, let frt = m.frtSeconds else { return nil }
+            return EarlyReplyFinding(
+                ticket: symbols[m.ticket], channel: symbols[m.channel], agent: symbols[m.firstReplyActor],
+                created: m.created, firstReply: reply, frtSeconds: frt)
+        }.sorted {
+            if $0.firstReply != $1.firstReply { return $0.firstReply < $1.firstReply }
+            return $0.ticket.utf8.lexicographicallyPrecedes($1.ticket.utf8)
+        }
+    }
+
+    private static func agentRows(_ input: Input) -> [AgentRow] {
+        let symbols = input.symbols
+        var firstReplies: [String: [Int64]] = [:]
+        var breached: [String: Int] = [:]
+        for m in input.measurements where !input.excluded.contains(m.ticket) {
+            if let frt = m.frtSeconds, !m.firstReplyActor.isNone {
+                firstReplies[symbols[m.firstReplyActor], default: []].append(frt)
+            }
+            if m.outcome == .breached, !m.assignee.isNone { breached[symbols[m.assignee], default: 0] += 1 }
+        }
+        var replies: [String: Int] = [:]
+        for (agent, count) in input.repliesByAgent where !agent.isNone { replies[symbols[agent], default: 0] += count }
+        let names = Set(replies.keys).union(firstReplies.keys).union(breached.keys).union(input.rules.agentCounts.keys)
+        return names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.map { name in
+            let counts = input.rules.agentCounts[name] ?? AgentRuleCounts()
+            let frts = firstReplies[name] ?? []
+            return AgentRow(
+                agent: name, replies: replies[name] ?? 0, firstReplies: frts.count,
+                frtP50Seconds: DurationStats.of(frts).p50,
+                breachedAssigned: breached[name] ?? 0, skips: counts.skips, passedOverTakes: counts.passedOverTakes,
+                crossAssignments: counts.crossAssignments)
+        }
+    }
+
+    private static func dailyPoints(_ input: Input) -> [DailyPoint] {
+        let zone = ZoneClock(identifier: input.policy.timezone) ?? .utc
+        var days: [Int: (tickets: Int, achieved: Int, breached: Int, early: Int)] = [:]
+        for m in input.measurements {
+            let day = zone.local(m.created).dayNumber
+            var d = days[day] ?? (0, 0, 0, 0)
+            d.tickets += 1
+            if !input.excluded.contains(m.ticket) {
+                switch m.outcome {
+                case .achieved: d.achieved += 1
+                case .breached: d.breached += 1
+                case .early: d.early += 1
+                case .pending, nil: break
+                }
+            }
+            days[day] = d
+        }
+        guard let first = days.keys.min(), let last = days.keys.max() else { return [] }
+        let span = last - first + 1
+        let dayNumbers = span <= 400 ? Array(first...last) : days.keys.sorted()
+        return dayNumbers.map { day in
+            let d = days[day] ?? (0, 0, 0, 0)
+            let (y, mo, dd) = CivilDateTime.civil(fromDays: day)
+            return DailyPoint(
+                date: CivilDateTime(year: y, month: mo, day: dd).dateString, tickets: d.tickets, achieved: d.achieved,
+                breached: d.breached, early: d.early,
+                attainment: Percent(d.achieved, of: d.achieved + d.breached + d.early))
+        }
+    }
+
+    private static func ticketRows(_ input: Input) -> [TicketRow] {
+        let symbols = input.symbols
+        var rows = input.measurements.map { m -> TicketRow in
+            var flags = input.rules.flags[m.ticket] ?? []
+            if m.outcome == .early { flags.append("early") }
+            let excluded = input.excluded.contains(m.ticket)
+            return TicketRow(
+                ticket: symbols[m.ticket], channel: symbols[m.channel],
+                priority: m.priority.isNone ? nil : symbols[m.priority],
+                created: m.created, firstReply: m.firstReply, frtSeconds: m.frtSeconds,
+                frtBusinessSeconds: m.frtBusinessSeconds, target: excluded ? nil : m.target?.description,
+                deadline: excluded ? nil : m.deadline, outcome: excluded ? nil : m.outcome?.rawValue,
+                assignee: m.assignee.isNone ? nil : symbols[m.assignee], flags: flags)
+        }
+        rows.sort {
+            if $0.created != $1.created { return $0.created < $1.created }
+            return $0.ticket.utf8.lexicographicallyPrecedes($1.ticket.utf8)
+        }
+        return rows
+    }
+}
+
+/// The rule stage's results as the aggregate stage needs them.
+public struct ChannelRuleSummary: Sendable {
+    public var findings: RuleFindings
+    /// Ticket → flags (sorted).
+    public var flags: [Symbol: [String]]
+    /// Agent name → counts.
+    public var agentCounts: [String: AgentRuleCounts]
+
+    public init(
+        findings: RuleFindings = RuleFindings(), flags: [Symbol: [String]] = [:],
+        agentCounts: [String: AgentRuleCounts] = [:]
+    ) {
+        self.findings = findings
+        self.flags = flags
+        self.agentCounts = agentCounts
+    }
+}
+
+/// Per-agent rule counts.
+public struct AgentRuleCounts: Sendable, Equatable {
+    public var skips = 0
+    public var passedOverTakes = 0
+    public var crossAssignments = 0
+
+    public init(skips: Int = 0, passedOverTakes: Int = 0, crossAssignments: Int = 0) {
+        self.skips = skips
+        self.passedOverTakes = passedOverTakes
+        self.crossAssignments = crossAssignments
+    }
+}

@@ -1,0 +1,151 @@
+/// The group stage: sorts the events of every ticket into a ``TicketTimeline``, merges duplicates and
+/// rejects what cannot belong to a ticket.
+///
+/// Order inside a ticket is `at`, then ``EventKind`` order, then the *text* of actor, value and via (through
+/// a rank table of the symbols), so the timelines never depend on the order of files or rows.
+/// Cost: one counting pass by ticket (O(n)) plus a small sort per ticket; no quadratic step.
+public enum Grouping {
+    /// The grouped events.
+    public struct Result: Sendable {
+        /// Every ticket that has a `created` event and a channel, in ticket-id text order.
+        public var timelines: [TicketTimeline]
+        /// Per record: ``RecordFate/rejected`` or ``RecordFate/duplicate`` when grouping decided it, else unknown.
+        public var fates: [RecordFate]
+        /// Reasons for records rejected here (no created event, event before creation, …).
+        public var rejections: [UInt32: String]
+        /// Rank of every symbol in text order (`rank[symbol.raw]`).
+        public var symbolRank: [UInt32]
+    }
+
+    /// Groups `log`'s events, taking them out of `log` (they are permuted in place, never copied, so that a
+    /// million-ticket export does not hold two copies of its events). Events later than `as-of` are kept;
+    /// the caller decides what is out of window.
+    public static func group(_ log: inout EventLog) -> Result {
+        let rank = symbolRanks(log.symbols)
+        var fates = [RecordFate](repeating: .unknown, count: log.recordCount)
+        var rejections: [UInt32: String] = [:]
+        for (record, _) in log.rejections { fates[Int(record)] = .rejected }
+
+        // Counting sort by ticket symbol: destination of every event, rejected records' events last.
+        var sorted = log.events
+        log.events = []
+        let ticketCount = log.symbols.count
+        var start = [Int](repeating: 0, count: ticketCount + 1)
+        for event in sorted where fates[Int(event.record)] != .rejected { start[Int(event.ticket.raw) + 1] += 1 }
+        for i in 0..<ticketCount { start[i + 1] += start[i] }
+        var next = start
+        var spill = start[ticketCount]
+        var destination = [Int](repeating: 0, count: sorted.count)
+        for (i, event) in sorted.enumerated() {
+            if fates[Int(event.record)] == .rejected {
+                destination[i] = spill
+                spill += 1
+            } else {
+                let t = Int(event.ticket.raw)
+                destination[i] = next[t]
+                next[t] += 1
+            }
+        }
+        // Apply the permutation in place by following its cycles.
+        for i in sorted.indices {
+            while destination[i] != i {
+                let j = destination[i]
+                sorted.swapAt(i, j)
+                destination.swapAt(i, j)
+            }
+        }
+        destination = []
+        sorted.removeLast(sorted.count - start[ticketCount])
+
+        func precedes(_ a: TicketEvent, _ b: TicketEvent) -> Bool {
+            if a.at != b.at { return a.at < b.at }
+            if a.kind != b.kind { return a.kind < b.kind }
+            if a.actor != b.actor { return rank[Int(a.actor.raw)] < rank[Int(b.actor.raw)] }
+            if a.value != b.value { return rank[Int(a.value.raw)] < rank[Int(b.value.raw)] }
+            if a.via != b.via { return rank[Int(a.via.raw)] < rank[Int(b.via.raw)] }
+            if a.channel != b.channel { return rank[Int(a.channel.raw)] < rank[Int(b.channel.raw)] }
+            return a.record < b.record
+        }
+
+        // Sort each ticket's events, drop duplicates in place, and build timelines.
+        var kept = 0
+        var ranges: [(ticket: Int, lower: Int, upper: Int)] = []
+        ranges.reserveCapacity(ticketCount)
+        for t in 1..<max(ticketCount, 1) where start[t + 1] > start[t] {
+            sorted[start[t]..<start[t + 1]].sort(by: precedes)
+            let lower = kept
+            var previous: TicketEvent?
+            for i in start[t]..<start[t + 1] {
+                let event = sorted[i]
+                if let p = previous, p.at == event.at, p.kind == event.kind, p.actor == event.actor,
+                    p.value == event.value, p.via == event.via
+                {
+                    if fates[Int(event.record)] == .unknown { fates[Int(event.record)] = .duplicate }
+                    continue
+                }
+                previous = event
+                sorted[kept] = event
+                kept += 1
+            }
+            ranges.append((t, lower, kept))
+        }
+        sorted.removeLast(sorted.count - kept)
+
+        var timelines: [TicketTimeline] = []
+        timelines.reserveCapacity(ranges.count)
+        for (t, lower, upper) in ranges {
+            let events = sorted[lower..<upper]
+            guard let createdIndex = events.firstIndex(where: { $0.kind == .created }) else {
+                for e in events {
+                    reject(e.record, "no created event for ticket \(log.symbols[Symbol(raw: UInt32(t))])")
+                }
+                continue
+            }
+            let created = events[createdIndex]
+            var channel = Symbol.none
+            for e in events where !e.channel.isNone {
+                channel = e.channel
+                break
+            }
+            if channel.isNone {
+                for e in events { reject(e.record, "no channel on any row of ticket \(log.symbols[created.ticket])") }
+                continue
+            }
+            var valid = lower
+            for i in lower..<upper {
+                let e = sorted[i]
+                if i < createdIndex {
+                    reject(e.record, "\(e.kind.name) at \(e.at) is before the ticket's creation at \(created.at)")
+                } else if e.kind == .created && i != createdIndex {
+                    reject(e.record, "ticket \(log.symbols[e.ticket]) was already created at \(created.at)")
+                } else {
+                    sorted[valid] = e
+                    valid += 1
+                }
+            }
+            timelines.append(
+                TicketTimeline(
+                    ticket: created.ticket, channel: channel, created: created.at, requester: created.actor,
+                    events: sorted[lower..<valid]))
+        }
+        timelines.sort { rank[Int($0.ticket.raw)] < rank[Int($1.ticket.raw)] }
+        return Result(timelines: timelines, fates: fates, rejections: rejections, symbolRank: rank)
+
+        func reject(_ record: UInt32, _ reason: String) {
+            if fates[Int(record)] != .rejected {
+                fates[Int(record)] = .rejected
+                rejections[record] = reason
+            }
+        }
+    }
+
+    /// The rank of every symbol when the table is sorted by text (UTF-8 byte order, locale-free).
+    public static func symbolRanks(_ symbols: SymbolTable) -> [UInt32] {
+        let order = symbols.strings.indices.sorted { a, b in
+            symbols.strings[a].utf8.lexicographicallyPrecedes(symbols.strings[b].utf8)
+        }
+        var rank = [UInt32](repeating: 0, count: symbols.count)
+        for (position, index) in order.enumerated() { rank[index] = UInt32(position) }
+        return rank
+    }
+}

@@ -1,0 +1,88 @@
+/// What the measure stage finds for one ticket (SPEC §4). All durations are whole seconds.
+public struct TicketMeasurement: Sendable {
+    public var ticket: Symbol
+    public var channel: Symbol
+    public var created: Instant
+    /// The priority whose targets apply: the last one set at or before the first reply (or before as-of).
+    public var priority: Symbol
+    /// The assignee at as-of (``Symbol/none`` when unassigned).
+    public var assignee: Symbol
+    /// The first reply: the earliest `reply` not by a system actor (and not an agent-created ticket's own
+    /// first message at the creation instant).
+    public var firstReply: Instant?
+    public var firstReplyActor: Symbol
+    /// `first reply − created` in calendar seconds.
+    public var frtSeconds: Int64?
+    /// The same span on the clock of the channel's default first-reply target; nil when that is calendar.
+    public var frtBusinessSeconds: Int64?
+    /// The first-reply target that applies (after `by_priority`), nil when the channel has none.
+    public var target: SLADuration?
+    /// `created + target` on the target's clock.
+    public var deadline: Instant?
+    public var outcome: ReplyOutcome?
+    /// Next-reply clocks, in time order (empty for most tickets).
+    public var nextReplies: [NextReplyClock]
+    /// `first solved/closed − created`.
+    public var firstResolutionSeconds: Int64?
+    /// `last solved/closed − created`.
+    public var fullResolutionSeconds: Int64?
+    /// Transitions from solved/closed back to another status.
+    public var reopens: Int
+    /// The last status at as-of (``Symbol/none`` when never set).
+    public var status: Symbol
+
+    public init(ticket: Symbol, channel: Symbol, created: Instant) {
+        self.ticket = ticket
+        self.channel = channel
+        self.created = created
+        self.priority = .none
+        self.assignee = .none
+        self.firstReply = nil
+        self.firstReplyActor = .none
+        self.frtSeconds = nil
+        self.frtBusinessSeconds = nil
+        self.target = nil
+        self.deadline = nil
+        self.outcome = nil
+        self.nextReplies = []
+        self.firstResolutionSeconds = nil
+        self.fullResolutionSeconds = nil
+        self.reopens = 0
+        self.status = .none
+    }
+}
+
+/// How a reply clock ended, judged at as-of.
+public enum ReplyOutcome: String, Sendable, Equatable {
+    /// Replied at or before the deadline (and not before `not_before`).
+    case achieved
+    /// Replied before `not_before` (category-4 channels: too soon).
+    case early
+    /// Replied after the deadline, or not replied and as-of is past the deadline (then also *open overdue*).
+    case breached
+    /// Not replied and the deadline has not passed at as-of.
+    case pending
+}
+
+/// One next-reply clock: started by the oldest unanswered customer comment after the first reply, stopped
+/// by the next reply.
+public struct NextReplyClock: Sendable, Equatable {
+    public var started: Instant
+    public var replied: Instant?
+    public var seconds: Int64?
+    public var businessSeconds: Int64?
+    public var deadline: Instant?
+    public var outcome: ReplyOutcome?
+
+    public init(
+        started: Instant, replied: Instant?, seconds: Int64?, businessSeconds: Int64?, deadline: Instant?,
+        outcome: ReplyOutcome?
+    ) {
+        self.started = started
+        self.replied = replied
+        self.seconds = seconds
+        self.businessSeconds = businessSeconds
+        self.deadline = deadline
+        self.outcome = outcome
+    }
+}

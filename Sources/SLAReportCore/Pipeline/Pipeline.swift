@@ -1,0 +1,169 @@
+/// The whole run after ingest: group → measure → rule checks → aggregate, plus the record accounting.
+///
+/// ```
+/// EventLog → Grouping → [TicketTimeline] → Measurer → [TicketMeasurement] ┐
+///                                        → ChannelRules → findings        ├→ Aggregator → ReportModel
+///                          record fates → DataQuality                     ┘
+/// ```
+public enum Pipeline {
+    /// The report and what the CLI needs to choose its exit code.
+    public struct Result: Sendable {
+        public var model: ReportModel
+        /// Some channel with a target is below its goal or `--fail-under`.
+        public var gateFailed: Bool
+        /// No record at all was usable (exit 65).
+        public var nothingUsable: Bool
+    }
+
+    /// Runs the stages on an ingested log (its events are consumed).
+    public static func run(_ log: inout EventLog, request: ReportRequest) -> Result {
+        let policy = request.policy
+        var newest = Instant(seconds: Int64.min)
+        for event in log.events where log.rejections[event.record] == nil && event.at > newest { newest = event.at }
+        let asOf = request.asOf ?? (newest.seconds == Int64.min ? Instant(seconds: 0) : newest)
+        let since = request.since?.resolve(asOf: asOf)
+        let until = request.until?.resolve(asOf: asOf)
+
+        let grouped = Grouping.group(&log)
+        let symbols = log.symbols
+        let selected = request.channels.map { Set($0.compactMap { symbols.lookup($0) }) }
+
+        func inWindow(_ t: TicketTimeline, from: Instant?, to: Instant?) -> Bool {
+            if let from, t.created < from { return false }
+            if let to, t.created >= to { return false }
+            if t.created > asOf { return false }
+            if let selected, !selected.contains(t.channel) { return false }
+            return true
+        }
+
+        // Agents: authors of replies anywhere in the data, plus the policy's list.
+        let systemActors = Set(policy.systemActors.compactMap { symbols.lookup($0) })
+        var agents = Set(policy.agents.compactMap { symbols.lookup($0) })
+        for t in grouped.timelines {
+            for e in t.events where e.kind == .reply && !e.actor.isNone && !systemActors.contains(e.actor) {
+                agents.insert(e.actor)
+            }
+        }
+        agents.remove(.none)
+        let excluded = disqusReplyTickets(grouped.timelines, symbols: symbols, agents: agents)
+
+        let measurer = Measurer(policy: policy, symbols: symbols, agents: agents, asOf: asOf)
+        var measurements: [TicketMeasurement] = []
+        var repliesByAgent: [Symbol: Int] = [:]
+        var fates = grouped.fates
+        for t in grouped.timelines {
+            let reported = inWindow(t, from: since, to: until)
+            for e in t.events {
+                let fate: RecordFate = (reported && e.at <= asOf) ? .used : .outOfWindow
+                let r = Int(e.record)
+                if fates[r] != .rejected && fates[r] < fate { fates[r] = fate }
+            }
+            guard reported else { continue }
+            measurements.append(measurer.measure(t))
+            for e in t.events where e.kind == .reply && e.at <= asOf && !systemActors.contains(e.actor) {
+                repliesByAgent[e.actor, default: 0] += 1
+            }
+        }
+
+        // Trend: the window of equal length just before this one.
+        var previous: [String: PreviousWindow]?
+        if let since {
+            let length = (until ?? asOf).seconds - since.seconds
+            let from = since.adding(seconds: -length)
+            var counts: [Symbol: (tickets: Int, achieved: Int, judged: Int)] = [:]
+            for t in grouped.timelines where length > 0 && inWindow(t, from: from, to: since) {
+                let m = measurer.measure(t)
+                var c = counts[t.channel] ?? (0, 0, 0)
+                c.tickets += 1
+                if !excluded.contains(t.ticket) {
+                    switch m.outcome {
+                    case .achieved:
+                        c.achieved += 1
+                        c.judged += 1
+                    case .breached, .early: c.judged += 1
+                    case .pending, nil: break
+                    }
+                }
+                counts[t.channel] = c
+            }
+            if !counts.isEmpty {
+                var map: [String: PreviousWindow] = [:]
+                for (channel, c) in counts {
+                    map[symbols[channel]] = PreviousWindow(
+                        tickets: c.tickets, attainment: Percent(c.achieved, of: c.judged))
+                }
+                previous = map
+            }
+        }
+
+        var urls: [Symbol: String] = [:]
+        for (ticket, attributes) in log.ticketAttributes {
+            if let url = attributes.url { urls[ticket] = url }
+        }
+        let quality = dataQuality(
+            log: log, fates: fates, rejections: grouped.rejections, unrecognised: request.unrecognised)
+        let input = Aggregator.Input(
+            symbols: symbols, policy: policy, window: ReportWindow(since: since, until: until, asOf: asOf),
+            selectedChannels: request.channels, failUnder: request.failUnder, measurements: measurements,
+            previous: previous, rules: ChannelRuleSummary(), excluded: excluded, repliesByAgent: repliesByAgent,
+            dataQuality: quality, urls: urls, toolVersion: request.toolVersion)
+        let model = Aggregator.aggregate(input)
+        return Result(
+            model: model, gateFailed: model.channels.contains { $0.failsGate },
+            nothingUsable: quality.totals.used == 0)
+    }
+
+    /// Disqus tickets opened by an agent (the ticket the integration makes for our own reply on the blog).
+    static func disqusReplyTickets(_ timelines: [TicketTimeline], symbols: SymbolTable, agents: Set<Symbol>) -> Set<
+        Symbol
+    > {
+        guard let disqus = symbols.lookup("disqus"), !disqus.isNone else { return [] }
+        var result = Set<Symbol>()
+        for t in timelines where t.channel == disqus && agents.contains(t.requester) { result.insert(t.ticket) }
+        return result
+    }
+
+    /// Puts every record into its bucket, per file and in total.
+    static func dataQuality(
+        log: EventLog, fates: [RecordFate], rejections: [UInt32: String], unrecognised: [RejectedRecord]
+    ) -> DataQuality {
+        var perFile = [QualityCounts](repeating: QualityCounts(), count: log.files.count)
+        var rejected: [RejectedRecord] = []
+        for record in 0..<log.recordCount {
+            let file = Int(log.recordFile[record])
+            perFile[file].read += 1
+            var fate = fates[record]
+            if log.rejections[UInt32(record)] != nil { fate = .rejected }
+            if fate == .unknown { fate = log.supersededRecords.contains(UInt32(record)) ? .duplicate : .used }
+            switch fate {
+            case .used, .unknown: perFile[file].used += 1
+            case .duplicate: perFile[file].duplicates += 1
+            case .outOfWindow: perFile[file].outOfWindow += 1
+            case .rejected:
+                perFile[file].rejected += 1
+                let reason = log.rejections[UInt32(record)] ?? rejections[UInt32(record)] ?? "rejected"
+                rejected.append(
+                    RejectedRecord(path: log.files[file].path, line: Int(log.recordLine[record]), reason: reason))
+            }
+        }
+        var files = zip(log.files, perFile).map { FileQuality(path: $0.path, format: $0.format, counts: $1) }
+        files.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        var totals = QualityCounts()
+        for f in files {
+            totals.read += f.counts.read
+            totals.used += f.counts.used
+            totals.duplicates += f.counts.duplicates
+            totals.outOfWindow += f.counts.outOfWindow
+            totals.rejected += f.counts.rejected
+        }
+        rejected.sort {
+            if $0.path != $1.path { return $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+            if $0.line != $1.line { return $0.line < $1.line }
+            return $0.reason.utf8.lexicographicallyPrecedes($1.reason.utf8)
+        }
+        if rejected.count > DataQuality.rejectedListLimit {
+            rejected.removeLast(rejected.count - DataQuality.rejectedListLimit)
+        }
+        return DataQuality(files: files, totals: totals, rejected: rejected, unrecognised: unrecognised)
+    }
+}
