@@ -1,3 +1,1 @@
-import SLAReportCore
-
-print("slareport")
+print("wip")
