@@ -102,6 +102,7 @@ public enum ChannelRules {
         }
 
         var flags: [Symbol: [String]] = [:]
+        flags.reserveCapacity(collector.flagBits.reduce(0) { $0 + ($1 == 0 ? 0 : 1) })
         for (index, timeline) in timelines.enumerated() where reported[index] {
             let names = collector.flagNames(index)
             guard !names.isEmpty else { continue }

@@ -42,8 +42,17 @@ struct PassedOverSweep {
     static func waitingRuns(
         of timeline: TicketTimeline, asOf: Instant, context: ChannelRules.Context
     ) -> (runs: [Run], take: (agent: Symbol, at: Instant)?) {
-        let created = timeline.created.seconds
         var runs: [Run] = []
+        let take = waitingRuns(of: timeline, asOf: asOf, context: context, into: &runs)
+        return (runs, take)
+    }
+
+    /// ``waitingRuns(of:asOf:context:)`` into a buffer that is emptied first (no allocation per ticket).
+    static func waitingRuns(
+        of timeline: TicketTimeline, asOf: Instant, context: ChannelRules.Context, into runs: inout [Run]
+    ) -> (agent: Symbol, at: Instant)? {
+        runs.removeAll(keepingCapacity: true)
+        let created = timeline.created.seconds
         var open: Int64? = created
         var assigned = false
         var replied = false
@@ -83,7 +92,7 @@ struct PassedOverSweep {
             }
         }
         if let start = open { runs.append(Run(start: start, end: nil)) }
-        return (runs, take)
+        return take
     }
 
     /// One change in the sweep, ordered by second, then phase (ends, then takes, then starts), then rank.
@@ -111,29 +120,35 @@ struct PassedOverSweep {
     ) {
         let symbols = context.symbols
         // Rank tickets by (view, created, id text): each view is a contiguous block, oldest first.
-        let ordered = participants.sorted { a, b in
-            if a.view != b.view { return a.view < b.view }
-            let ca = timelines[a.timeline].created
-            let cb = timelines[b.timeline].created
-            if ca != cb { return ca < cb }
-            let ia = timelines[a.timeline].ticket
-            let ib = timelines[b.timeline].ticket
-            if ia == ib { return a.timeline < b.timeline }
-            return symbols[ia] < symbols[ib]
+        struct Key {
+            var view: Int
+            var created: Int64
+            var ticket: Symbol
+            var timeline: Int
         }
+        let keys = participants.map {
+            Key(
+                view: $0.view, created: timelines[$0.timeline].created.seconds, ticket: timelines[$0.timeline].ticket,
+                timeline: $0.timeline)
+        }
+        .sorted { a, b in
+            if a.view != b.view { return a.view < b.view }
+            if a.created != b.created { return a.created < b.created }
+            if a.ticket == b.ticket { return a.timeline < b.timeline }
+            return symbols[a.ticket] < symbols[b.ticket]
+        }
+        let ordered = keys.map { (timeline: $0.timeline, view: $0.view) }
         let n = ordered.count
         // viewStart[r]: first rank of r's view; olderEnd[r]: first rank of r's view created in r's second.
         var viewStart = [Int32](repeating: 0, count: n)
         var olderEnd = [Int32](repeating: 0, count: n)
         for rank in 0..<n where rank > 0 {
-            let previous = ordered[rank - 1]
-            let current = ordered[rank]
-            if previous.view != current.view {
+            if keys[rank - 1].view != keys[rank].view {
                 viewStart[rank] = Int32(rank)
                 olderEnd[rank] = Int32(rank)
             } else {
                 viewStart[rank] = viewStart[rank - 1]
-                let sameSecond = timelines[previous.timeline].created == timelines[current.timeline].created
+                let sameSecond = keys[rank - 1].created == keys[rank].created
                 olderEnd[rank] = sameSecond ? olderEnd[rank - 1] : Int32(rank)
             }
         }
@@ -141,9 +156,10 @@ struct PassedOverSweep {
         var items: [Item] = []
         items.reserveCapacity(n * 3)
         var takeOf = [(agent: Symbol, at: Instant)?](repeating: nil, count: n)
+        var runs: [Run] = []
         for (rank, participant) in ordered.enumerated() {
-            let (runs, take) = PassedOverSweep.waitingRuns(
-                of: timelines[participant.timeline], asOf: asOf, context: context)
+            let take = PassedOverSweep.waitingRuns(
+                of: timelines[participant.timeline], asOf: asOf, context: context, into: &runs)
             let r = Int32(rank)
             for run in runs {
                 items.append(Item(second: run.start, phase: Item.start, rank: r))
