@@ -1,0 +1,89 @@
+extension ChannelRules {
+    /// What the policy says about one channel key.
+    struct ChannelInfo: Sendable {
+        /// The key as the data wrote it (findings show it).
+        var key: String
+        /// Index of the first Play-mode view listing the channel, in policy order.
+        var view: Int?
+        /// The channel is in `handles.channels`: replies are checked for handle and client.
+        var handleRules: Bool
+        /// The channel is `disqus`.
+        var isDisqus: Bool
+        /// The channel is selected for the report.
+        var selected: Bool
+
+        /// Play-mode or handle channel: cross-assignments and duplicate responses are checked on it.
+        var ruleChannel: Bool { view != nil || handleRules }
+    }
+
+    /// Classifies channel symbols and actor symbols against the policy, case-insensitively, caching per symbol.
+    final class Context {
+        let symbols: SymbolTable
+        let policy: Policy
+        private let systemNames: Set<String>
+        private let viewOfChannel: [String: Int]
+        private let handleChannels: Set<String>
+        private let selectedChannels: Set<String>?
+        private var channelCache: [Symbol: ChannelInfo] = [:]
+        private var systemCache: [Symbol: Bool] = [:]
+        private var statusCache: [Symbol: Bool] = [:]
+
+        init(symbols: SymbolTable, policy: Policy, selectedChannels: Set<String>? = nil) {
+            self.symbols = symbols
+            self.policy = policy
+            systemNames = Set(policy.systemActors.map { $0.lowercased() })
+            var views: [String: Int] = [:]
+            for (index, view) in policy.playMode.enumerated() {
+                for channel in view.channels where views[channel.lowercased()] == nil {
+                    views[channel.lowercased()] = index
+                }
+            }
+            viewOfChannel = views
+            handleChannels = Set((policy.handles?.channels ?? []).map { $0.lowercased() })
+            self.selectedChannels = selectedChannels.map { Set($0.map { $0.lowercased() }) }
+        }
+
+        func channel(_ symbol: Symbol) -> ChannelInfo {
+            if let found = channelCache[symbol] { return found }
+            let key = symbols[symbol]
+            let lower = key.lowercased()
+            let info = ChannelInfo(
+                key: key, view: viewOfChannel[lower], handleRules: handleChannels.contains(lower),
+                isDisqus: lower == "disqus", selected: selectedChannels?.contains(lower) ?? true)
+            channelCache[symbol] = info
+            return info
+        }
+
+        /// Whether the actor is listed in `system_actors` (case-insensitively).
+        func isSystem(_ actor: Symbol) -> Bool {
+            if actor.isNone { return false }
+            if let found = systemCache[actor] { return found }
+            let result = systemNames.contains(symbols[actor].lowercased())
+            systemCache[actor] = result
+            return result
+        }
+
+        /// A named person: not empty and not a system actor.
+        func isPerson(_ actor: Symbol) -> Bool { !actor.isNone && !isSystem(actor) }
+
+        /// Whether a `reply` event counts as a reply: system actors never reply.
+        func isReply(_ event: TicketEvent) -> Bool { event.kind == .reply && !isSystem(event.actor) }
+
+        /// Whether a `status` value is `solved`/`closed` (case-insensitively); `nil` for an empty value.
+        func isSolvedStatus(_ value: Symbol) -> Bool? {
+            if value.isNone { return nil }
+            if let found = statusCache[value] { return found }
+            let lower = symbols[value].lowercased()
+            let result = lower == "solved" || lower == "closed"
+            statusCache[value] = result
+            return result
+        }
+
+        /// Whether two names are the same person (case-insensitively).
+        func sameName(_ a: Symbol, _ b: Symbol) -> Bool {
+            if a == b { return true }
+            if a.isNone || b.isNone { return false }
+            return symbols[a].lowercased() == symbols[b].lowercased()
+        }
+    }
+}
