@@ -1,3 +1,127 @@
+import Foundation
 import Testing
 
-@Test func placeholder() { #expect(Bool(true)) }
+/// End-to-end: the built binary's stdout, stderr and exit code (argument-parser's AssertExecuteCommand style).
+@Suite struct CLITests {
+    @Test func reportPrintsMarkdownToStdout() throws {
+        let dir = try CLI.temporaryDirectory()
+        try CLI.write(Fixtures.events, to: dir.appendingPathComponent("events.csv"))
+        let run = try CLI.run(["events.csv"], in: dir)
+        #expect(run.status == 0)
+        #expect(run.stdout.hasPrefix("# "))
+        #expect(run.stdout.contains("Twitter"))
+        #expect(!run.stdout.contains("<script>"))
+        #expect(run.stderr.isEmpty)
+    }
+
+    @Test func failUnderGatesWithExitOneAndStillWrites() throws {
+        let dir = try CLI.temporaryDirectory()
+        try CLI.write(Fixtures.events, to: dir.appendingPathComponent("events.csv"))
+        let run = try CLI.run(["report", "events.csv", "--fail-under", "90", "--out", "out"], in: dir)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("email"))
+        for name in ["sla-report.md", "sla-report.html", "sla-report.json", "sla-report-tickets.csv"] {
+            #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("out/\(name)").path))
+        }
+    }
+
+    @Test func usageErrorsSuggestTheOption() throws {
+        let run = try CLI.run(["report", "x.csv", "--sinse", "7d"])
+        #expect(run.status == 64)
+        #expect(run.stderr.contains("unknown option '--sinse'"))
+        #expect(run.stderr.contains("did you mean '--since'?"))
+        #expect(run.stdout.isEmpty)
+        #expect(try CLI.run(["report", "x.csv", "--since"]).stderr.contains("needs a value"))
+        #expect(try CLI.run(["report", "x.csv", "--since", "2016-02-30"]).status == 64)
+        #expect(try CLI.run(["report", "x.csv", "--week", "2016-W54"]).status == 64)
+        #expect(try CLI.run(["report", "x.csv", "-f", "md,html"]).status == 64)
+        #expect(try CLI.run(["report", "x.csv", "--out", "o", "--name", "../x"]).status == 64)
+        #expect(try CLI.run(["report", "x.csv", "-f", "pdf"]).stderr.contains("unknown format"))
+        #expect(try CLI.run([]).status == 64)
+    }
+
+    @Test func missingInputIs66() throws {
+        let run = try CLI.run(["report", "does-not-exist.csv"])
+        #expect(run.status == 66)
+        #expect(run.stderr.contains("does-not-exist.csv"))
+    }
+
+    @Test func badPolicyIs78WithJSONPath() throws {
+        let dir = try CLI.temporaryDirectory()
+        try CLI.write(Fixtures.events, to: dir.appendingPathComponent("events.csv"))
+        try CLI.write(
+            #"{"channels": [{"key": "email", "first_reply": "1 bussiness day"}]}"#,
+            to: dir.appendingPathComponent("bad.policy.json"))
+        let run = try CLI.run(["events.csv", "--policy", "bad.policy.json"], in: dir)
+        #expect(run.status == 78)
+        #expect(run.stderr.contains("channels[0].first_reply"))
+        #expect(run.stderr.contains("business"))
+    }
+
+    @Test func strictRejectsABadRowWith65() throws {
+        let dir = try CLI.temporaryDirectory()
+        try CLI.write(
+            Fixtures.events + "E3,email,created,2016-02-30T10:00:00Z,dan,,\n", to: dir.appendingPathComponent("e.csv"))
+        let lenient = try CLI.run(["e.csv"], in: dir)
+        #expect(lenient.status == 0)
+        #expect(lenient.stderr.contains("e.csv:10: warning:"))
+        let strict = try CLI.run(["e.csv", "--strict"], in: dir)
+        #expect(strict.status == 65)
+        #expect(strict.stderr.contains("e.csv:10"))
+        #expect(strict.stdout.isEmpty)
+        let quiet = try CLI.run(["e.csv", "--quiet"], in: dir)
+        #expect(quiet.stderr.isEmpty)
+    }
+
+    @Test func versionHelpAndPolicy() throws {
+        let version = try CLI.run(["--version"])
+        #expect(version.status == 0)
+        #expect(version.stdout.hasPrefix("slareport "))
+        let help = try CLI.run(["--help"])
+        #expect(help.status == 0)
+        for word in ["--since", "--week", "--fail-under", "EXIT CODES", "generate", "check"] {
+            #expect(help.stdout.contains(word))
+        }
+        let policy = try CLI.run(["policy"])
+        #expect(policy.status == 0)
+        let object = try JSONSerialization.jsonObject(with: Data(policy.stdout.utf8)) as? [String: Any]
+        #expect(object?["name"] as? String == "GitLab Support (late 2016)")
+    }
+
+    @Test func readsStandardInput() throws {
+        let run = try CLI.run(["-", "--format", "json"], stdin: Data(Fixtures.events.utf8))
+        #expect(run.status == 0)
+        let object = try JSONSerialization.jsonObject(with: run.stdoutBytes) as? [String: Any]
+        #expect(object?["schema"] as? String == "slareport/1")
+    }
+
+    @Test func checkPrintsDataQuality() throws {
+        let dir = try CLI.temporaryDirectory()
+        try CLI.write(
+            Fixtures.events + "X9,email,bogus,2016-11-21T10:00:00Z,,,\n", to: dir.appendingPathComponent("e.csv"))
+        let run = try CLI.run(["check", "e.csv"], in: dir)
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("e.csv"))
+        #expect(run.stdout.contains("rejected"))
+    }
+
+    @Test func brokenPipeEndsQuietly() throws {
+        let dir = try CLI.temporaryDirectory()
+        // Enough tickets that the CSV is far larger than a pipe buffer, so the writer meets a closed pipe.
+        var rows = [Fixtures.header]
+        for i in 0..<4000 { rows.append("B\(i),email,created,2016-11-21T09:00:00Z,u\(i),,") }
+        try CLI.write(rows.joined(separator: "\n"), to: dir.appendingPathComponent("events.csv"))
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = [
+            "-c", "set -o pipefail; '\(CLI.binary.path)' events.csv --format csv | head -c 1 >/dev/null",
+        ]
+        process.currentDirectoryURL = dir
+        let err = Pipe()
+        process.standardError = err
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(err.fileHandleForReading.readDataToEndOfFile().isEmpty)
+    }
+}

@@ -14,7 +14,7 @@ public struct Aggregator {
         public var measurements: [TicketMeasurement]
         /// Per channel key: ticket count and attainment of the previous window (nil when there is none).
         public var previous: [String: PreviousWindow]?
-        public var rules: ChannelRuleSummary
+        public var rules: ChannelRuleResult
         /// Tickets whose response times are excluded (Disqus reply tickets).
         public var excluded: Set<Symbol>
         /// Public replies per agent in reported tickets.
@@ -26,7 +26,7 @@ public struct Aggregator {
         public init(
             symbols: SymbolTable, policy: Policy, window: ReportWindow, selectedChannels: [String]?,
             failUnder: Double?, measurements: [TicketMeasurement], previous: [String: PreviousWindow]?,
-            rules: ChannelRuleSummary, excluded: Set<Symbol>, repliesByAgent: [Symbol: Int],
+            rules: ChannelRuleResult, excluded: Set<Symbol>, repliesByAgent: [Symbol: Int],
             dataQuality: DataQuality, urls: [Symbol: String], toolVersion: String
         ) {
             self.symbols = symbols
@@ -285,36 +285,5 @@ public struct Aggregator {
             return $0.ticket.utf8.lexicographicallyPrecedes($1.ticket.utf8)
         }
         return rows
-    }
-}
-
-/// The rule stage's results as the aggregate stage needs them.
-public struct ChannelRuleSummary: Sendable {
-    public var findings: RuleFindings
-    /// Ticket → flags (sorted).
-    public var flags: [Symbol: [String]]
-    /// Agent name → counts.
-    public var agentCounts: [String: AgentRuleCounts]
-
-    public init(
-        findings: RuleFindings = RuleFindings(), flags: [Symbol: [String]] = [:],
-        agentCounts: [String: AgentRuleCounts] = [:]
-    ) {
-        self.findings = findings
-        self.flags = flags
-        self.agentCounts = agentCounts
-    }
-}
-
-/// Per-agent rule counts.
-public struct AgentRuleCounts: Sendable, Equatable {
-    public var skips = 0
-    public var passedOverTakes = 0
-    public var crossAssignments = 0
-
-    public init(skips: Int = 0, passedOverTakes: Int = 0, crossAssignments: Int = 0) {
-        self.skips = skips
-        self.passedOverTakes = passedOverTakes
-        self.crossAssignments = crossAssignments
     }
 }

@@ -45,7 +45,8 @@ public enum Pipeline {
             }
         }
         agents.remove(.none)
-        let excluded = disqusReplyTickets(grouped.timelines, symbols: symbols, agents: agents)
+        let excluded = ChannelRules.disqusReplyTickets(
+            timelines: grouped.timelines, symbols: symbols, policy: policy, asOf: asOf)
 
         let measurer = Measurer(policy: policy, symbols: symbols, agents: agents, asOf: asOf)
         var measurements: [TicketMeasurement] = []
@@ -100,27 +101,21 @@ public enum Pipeline {
         for (ticket, attributes) in log.ticketAttributes {
             if let url = attributes.url { urls[ticket] = url }
         }
+        let rules = ChannelRules.evaluate(
+            ChannelRuleInput(
+                timelines: grouped.timelines, symbols: symbols, policy: policy, since: since, until: until,
+                asOf: asOf, channels: request.channels.map(Set.init), urls: urls))
         let quality = dataQuality(
             log: log, fates: fates, rejections: grouped.rejections, unrecognised: request.unrecognised)
         let input = Aggregator.Input(
             symbols: symbols, policy: policy, window: ReportWindow(since: since, until: until, asOf: asOf),
             selectedChannels: request.channels, failUnder: request.failUnder, measurements: measurements,
-            previous: previous, rules: ChannelRuleSummary(), excluded: excluded, repliesByAgent: repliesByAgent,
+            previous: previous, rules: rules, excluded: excluded, repliesByAgent: repliesByAgent,
             dataQuality: quality, urls: urls, toolVersion: request.toolVersion)
         let model = Aggregator.aggregate(input)
         return Result(
             model: model, gateFailed: model.channels.contains { $0.failsGate },
             nothingUsable: quality.totals.used == 0)
-    }
-
-    /// Disqus tickets opened by an agent (the ticket the integration makes for our own reply on the blog).
-    static func disqusReplyTickets(_ timelines: [TicketTimeline], symbols: SymbolTable, agents: Set<Symbol>) -> Set<
-        Symbol
-    > {
-        guard let disqus = symbols.lookup("disqus"), !disqus.isNone else { return [] }
-        var result = Set<Symbol>()
-        for t in timelines where t.channel == disqus && agents.contains(t.requester) { result.insert(t.ticket) }
-        return result
     }
 
     /// Puts every record into its bucket, per file and in total.

@@ -56,7 +56,7 @@ import Testing
             timelines.append(
                 TicketTimeline(
                     ticket: ticket, channel: channel, created: Instant(seconds: created), requester: customer,
-                    events: events))
+                    events: events[...]))
         }
         let generated = clock.now - generationStart
         let policy = RulesFixture.policy

@@ -72,7 +72,8 @@ struct RulesFixture {
         }
         timelines.append(
             TicketTimeline(
-                ticket: ticket, channel: channelSymbol, created: createdAt, requester: requesterSymbol, events: list))
+                ticket: ticket, channel: channelSymbol, created: createdAt, requester: requesterSymbol,
+                events: list[...]))
     }
 
     private mutating func next() -> UInt32 {
