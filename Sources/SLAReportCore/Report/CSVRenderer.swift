@@ -15,35 +15,66 @@ public enum CSVRenderer {
 
     /// The whole CSV document.
     public static func render(_ model: ReportModel) -> String {
-        var out = ""
-        out.reserveCapacity(128 + model.tickets.count * 120)
-        out += columns.joined(separator: ",")
-        out += "\n"
-        for row in model.tickets {
-            appendRow(row, to: &out)
-        }
-        return out
+        renderBytes(model).string
     }
 
-    static func appendRow(_ row: TicketRow, to out: inout String) {
-        let cells: [String] = [
-            row.ticket,
-            row.channel,
-            row.priority ?? "",
-            row.created.rfc3339,
-            row.firstReply?.rfc3339 ?? "",
-            row.frtSeconds.map { String($0) } ?? "",
-            row.frtBusinessSeconds.map { String($0) } ?? "",
-            row.target ?? "",
-            row.deadline?.rfc3339 ?? "",
-            row.outcome ?? "",
-            row.assignee ?? "",
-            row.flags.joined(separator: ";"),
-        ]
-        for (index, cell) in cells.enumerated() {
-            if index > 0 { out += "," }
-            out += Escape.csv(cell)
+    /// The whole CSV document as UTF-8 bytes.
+    static func renderBytes(_ model: ReportModel) -> ByteSink {
+        var sink = ByteSink(reserving: 128 + model.tickets.count * 160)
+        sink.write(columns.joined(separator: ","))
+        sink.write(byte: 0x0A)
+        for row in model.tickets {
+            appendRow(row, to: &sink)
         }
-        out += "\n"
+        return sink
+    }
+
+    static func appendRow(_ row: TicketRow, to sink: inout ByteSink) {
+        Escape.csv(row.ticket, to: &sink)
+        sink.write(byte: 0x2C)
+        Escape.csv(row.channel, to: &sink)
+        sink.write(byte: 0x2C)
+        if let priority = row.priority { Escape.csv(priority, to: &sink) }
+        sink.write(byte: 0x2C)
+        writeInstant(row.created, to: &sink)
+        sink.write(byte: 0x2C)
+        if let firstReply = row.firstReply { writeInstant(firstReply, to: &sink) }
+        sink.write(byte: 0x2C)
+        // Durations are never negative (an event before creation is rejected); a negative one would be
+        // guarded like any cell.
+        writeNumber(row.frtSeconds, to: &sink)
+        sink.write(byte: 0x2C)
+        writeNumber(row.frtBusinessSeconds, to: &sink)
+        sink.write(byte: 0x2C)
+        if let target = row.target { Escape.csv(target, to: &sink) }
+        sink.write(byte: 0x2C)
+        if let deadline = row.deadline { writeInstant(deadline, to: &sink) }
+        sink.write(byte: 0x2C)
+        if let outcome = row.outcome { Escape.csv(outcome, to: &sink) }
+        sink.write(byte: 0x2C)
+        if let assignee = row.assignee { Escape.csv(assignee, to: &sink) }
+        sink.write(byte: 0x2C)
+        switch row.flags.count {
+        case 0: break
+        case 1: Escape.csv(row.flags[0], to: &sink)
+        default: Escape.csv(row.flags.joined(separator: ";"), to: &sink)
+        }
+        sink.write(byte: 0x0A)
+    }
+
+    /// Years 0–9999 are written directly (digits, `-`, `T`, `:`, `Z` need no guard); anything else (a
+    /// negative year starts with `-`) goes through the cell escaping.
+    static func writeInstant(_ instant: Instant, to sink: inout ByteSink) {
+        if (-62_167_219_200..<253_402_300_800).contains(instant.seconds) {
+            sink.write(rfc3339: instant)
+        } else {
+            Escape.csv(instant.rfc3339, to: &sink)
+        }
+    }
+
+    static func writeNumber(_ value: Int64?, to sink: inout ByteSink) {
+        guard let value else { return }
+        if value < 0 { sink.write(byte: 0x27) }
+        sink.write(int: value)
     }
 }

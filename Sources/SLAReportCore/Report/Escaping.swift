@@ -98,24 +98,38 @@ public enum Escape {
     /// One CSV cell (RFC 4180): a cell that starts with `=`, `+`, `-`, `@`, a tab or a CR gets a leading `'`
     /// (spreadsheet formula injection); a cell holding `,`, `"`, CR or LF is quoted with `"` doubled.
     public static func csv(_ string: String) -> String {
-        var cell = string
-        if let first = string.utf8.first,
-            first == 0x3D || first == 0x2B || first == 0x2D || first == 0x40 || first == 0x09 || first == 0x0D
-        {
-            cell = "'" + string
+        var sink = ByteSink()
+        csv(string, to: &sink)
+        return sink.string
+    }
+
+    /// ``csv(_:)`` written straight into `sink`, byte by byte (the guard and the quoting only look at ASCII
+    /// bytes, which never occur inside a multi-byte UTF-8 sequence).
+    static func csv(_ string: String, to sink: inout ByteSink) {
+        var string = string
+        string.withUTF8 { utf8 in
+            let guarded: Bool
+            switch utf8.first {
+            case 0x3D?, 0x2B?, 0x2D?, 0x40?, 0x09?, 0x0D?: guarded = true
+            default: guarded = false
+            }
+            var needsQuotes = false
+            for byte in utf8 where byte == 0x2C || byte == 0x22 || byte == 0x0D || byte == 0x0A {
+                needsQuotes = true
+                break
+            }
+            if needsQuotes { sink.write(byte: 0x22) }
+            if guarded { sink.write(byte: 0x27) }
+            if needsQuotes {
+                for byte in utf8 {
+                    sink.write(byte: byte)
+                    if byte == 0x22 { sink.write(byte: 0x22) }
+                }
+                sink.write(byte: 0x22)
+            } else {
+                sink.write(bytes: utf8)
+            }
         }
-        var needsQuotes = false
-        for byte in cell.utf8 where byte == 0x2C || byte == 0x22 || byte == 0x0D || byte == 0x0A {
-            needsQuotes = true
-            break
-        }
-        guard needsQuotes else { return cell }
-        var out = "\""
-        for scalar in cell.unicodeScalars {
-            if scalar == "\"" { out += "\"\"" } else { out.unicodeScalars.append(scalar) }
-        }
-        out += "\""
-        return out
     }
 
     // MARK: JSON
@@ -124,28 +138,50 @@ public enum Escape {
     /// control character (U+0000–U+001F) as `\u00XX`, and U+2028/U+2029 as `\u2028`/`\u2029` (so the text
     /// is also safe inside JavaScript). Everything else is written as UTF-8.
     public static func json(_ string: String) -> String {
-        var needs = false
-        let utf8 = string.utf8
-        for byte in utf8 where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0xE2 {
-            needs = true
-            break
-        }
-        guard needs else { return "\"" + string + "\"" }
-        var out = "\""
-        out.reserveCapacity(utf8.count + 8)
-        for scalar in string.unicodeScalars {
-            switch scalar.value {
-            case 0x22: out += "\\\""
-            case 0x5C: out += "\\\\"
-            case 0x0A: out += "\\n"
-            case 0x0D: out += "\\r"
-            case 0x09: out += "\\t"
-            case 0x00...0x1F, 0x2028, 0x2029: out += "\\u" + hex4(scalar.value)
-            default: out.unicodeScalars.append(scalar)
+        var sink = ByteSink()
+        json(string, to: &sink)
+        return sink.string
+    }
+
+    /// ``json(_:)`` written straight into `sink`, byte by byte.
+    static func json(_ string: String, to sink: inout ByteSink) {
+        var string = string
+        sink.write(byte: 0x22)
+        string.withUTF8 { utf8 in
+            var needs = false
+            for byte in utf8 where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0xE2 {
+                needs = true
+                break
+            }
+            guard needs else {
+                sink.write(bytes: utf8)
+                return
+            }
+            var index = 0
+            while index < utf8.count {
+                let byte = utf8[index]
+                switch byte {
+                case 0x22: sink.write("\\\"")
+                case 0x5C: sink.write("\\\\")
+                case 0x0A: sink.write("\\n")
+                case 0x0D: sink.write("\\r")
+                case 0x09: sink.write("\\t")
+                case 0x00..<0x20:
+                    sink.write("\\u00")
+                    sink.write(byte: hexDigit(byte >> 4))
+                    sink.write(byte: hexDigit(byte & 0xF))
+                case 0xE2
+                where index + 2 < utf8.count && utf8[index + 1] == 0x80
+                    && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
+                    sink.write(utf8[index + 2] == 0xA8 ? "\\u2028" : "\\u2029")
+                    index += 2
+                default:
+                    sink.write(byte: byte)
+                }
+                index += 1
             }
         }
-        out += "\""
-        return out
+        sink.write(byte: 0x22)
     }
 
     // MARK: URLs
@@ -193,13 +229,9 @@ public enum Escape {
         return i > index + 1 && i < scalars.count && scalars[i] == ";"
     }
 
-    static func hex4(_ value: UInt32) -> String {
-        let digits = Array("0123456789abcdef")
-        var out = ""
-        for shift in stride(from: 12, through: 0, by: -4) {
-            out.append(digits[Int((value >> UInt32(shift)) & 0xF)])
-        }
-        return out
+    /// A lowercase hexadecimal digit of `nibble` (0–15).
+    static func hexDigit(_ nibble: UInt8) -> UInt8 {
+        nibble < 10 ? 0x30 + nibble : 0x61 + nibble - 10
     }
 
     static func percentEncoded(_ byte: UInt8) -> String {

@@ -270,6 +270,9 @@ public enum HTMLRenderer {
           body { max-width: none; padding: 0; font-size: 10.5pt; }
           .table-wrap, .chart { overflow: visible; }
           .chart svg { min-width: 0; max-width: 100%; }
+          table { font-size: 8.5pt; }
+          th, td { padding: 2px 4px; }
+          th, .nowrap { white-space: normal; }
           h2, h3 { break-after: avoid; }
           tr, .chart { break-inside: avoid; }
           a { text-decoration: none; }

@@ -20,6 +20,11 @@ public enum JSONRenderer {
 
     /// The whole JSON document.
     public static func render(_ model: ReportModel) -> String {
+        renderBytes(model).string
+    }
+
+    /// The whole JSON document as UTF-8 bytes.
+    static func renderBytes(_ model: ReportModel) -> ByteSink {
         var w = JSONWriter(reserving: 4096 + model.breaches.count * 260)
         w.object { w in
             w.field("schema", schema)
@@ -75,7 +80,7 @@ public enum JSONRenderer {
             writeDataQuality(model.dataQuality, to: &w)
         }
         w.finish()
-        return w.output
+        return w.sink
     }
 
     // MARK: Channels

@@ -3,34 +3,37 @@
 /// integers or from pre-formatted decimal strings (never the locale). Streaming keeps memory flat even when
 /// the report lists a million breaches.
 struct JSONWriter {
-    private(set) var output = ""
+    private(set) var sink: ByteSink
     /// One entry per open container: whether it holds an element yet.
     private var hasElements: [Bool] = []
     private var afterKey = false
 
     init(reserving capacity: Int = 0) {
-        output.reserveCapacity(capacity)
+        sink = ByteSink(reserving: capacity)
     }
+
+    /// The document written so far.
+    var output: String { sink.string }
 
     // MARK: Containers
 
     mutating func object(_ body: (inout JSONWriter) -> Void) {
-        open("{")
+        open(0x7B)
         body(&self)
-        close("}")
+        close(0x7D)
     }
 
     mutating func array(_ body: (inout JSONWriter) -> Void) {
-        open("[")
+        open(0x5B)
         body(&self)
-        close("]")
+        close(0x5D)
     }
 
     /// An array of `items`, each written by `body`.
     mutating func array<S: Sequence>(_ items: S, _ body: (inout JSONWriter, S.Element) -> Void) {
-        open("[")
+        open(0x5B)
         for item in items { body(&self, item) }
-        close("]")
+        close(0x5D)
     }
 
     // MARK: Keys and scalars
@@ -38,38 +41,38 @@ struct JSONWriter {
     /// Starts a member of the enclosing object; the next value written is its value.
     mutating func key(_ key: String) {
         beginValue()
-        output += Escape.json(key)
-        output += ": "
+        Escape.json(key, to: &sink)
+        sink.write(": " as StaticString)
         afterKey = true
     }
 
     mutating func string(_ value: String?) {
         guard let value else { return null() }
         beginValue()
-        output += Escape.json(value)
+        Escape.json(value, to: &sink)
     }
 
     mutating func int<I: BinaryInteger>(_ value: I?) {
         guard let value else { return null() }
         beginValue()
-        output += String(value)
+        sink.write(int: value)
     }
 
     /// A number already formatted as a JSON number (e.g. ``Percent/description``).
     mutating func number(literal: String?) {
         guard let literal else { return null() }
         beginValue()
-        output += literal
+        sink.write(literal)
     }
 
     mutating func bool(_ value: Bool) {
         beginValue()
-        output += value ? "true" : "false"
+        sink.write(value ? "true" : "false" as StaticString)
     }
 
     mutating func null() {
         beginValue()
-        output += "null"
+        sink.write("null" as StaticString)
     }
 
     // MARK: Member shorthands
@@ -86,7 +89,11 @@ struct JSONWriter {
 
     mutating func field(_ name: String, _ value: Instant?) {
         key(name)
-        string(value?.rfc3339)
+        guard let value else { return null() }
+        beginValue()
+        sink.write(byte: 0x22)
+        sink.write(rfc3339: value)
+        sink.write(byte: 0x22)
     }
 
     mutating func field(_ name: String, _ value: Percent?) {
@@ -96,7 +103,7 @@ struct JSONWriter {
 
     /// Ends the document with a newline.
     mutating func finish() {
-        output += "\n"
+        sink.write(byte: 0x0A)
     }
 
     // MARK: Layout
@@ -107,25 +114,28 @@ struct JSONWriter {
             return
         }
         guard let last = hasElements.last else { return }
-        if last { output += "," }
+        if last { sink.write(byte: 0x2C) }
         hasElements[hasElements.count - 1] = true
         newline(depth: hasElements.count)
     }
 
-    private mutating func open(_ bracket: String) {
+    private mutating func open(_ bracket: UInt8) {
         beginValue()
-        output += bracket
+        sink.write(byte: bracket)
         hasElements.append(false)
     }
 
-    private mutating func close(_ bracket: String) {
+    private mutating func close(_ bracket: UInt8) {
         let had = hasElements.popLast() ?? false
         if had { newline(depth: hasElements.count) }
-        output += bracket
+        sink.write(byte: bracket)
     }
 
     private mutating func newline(depth: Int) {
-        output += "\n"
-        for _ in 0..<depth { output += "  " }
+        sink.write(byte: 0x0A)
+        for _ in 0..<depth {
+            sink.write(byte: 0x20)
+            sink.write(byte: 0x20)
+        }
     }
 }

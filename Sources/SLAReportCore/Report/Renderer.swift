@@ -22,7 +22,12 @@ public enum Renderer {
         var seen = Set<ReportFormat>()
         return formats.compactMap { format in
             guard seen.insert(format).inserted else { return nil }
-            return OutputFile(name: format.fileName(prefix: namePrefix), text: text(model, format: format))
+            let name = format.fileName(prefix: namePrefix)
+            switch format {
+            case .json: return OutputFile(name: name, contents: JSONRenderer.renderBytes(model).bytes)
+            case .csv: return OutputFile(name: name, contents: CSVRenderer.renderBytes(model).bytes)
+            case .md, .html: return OutputFile(name: name, text: text(model, format: format))
+            }
         }
     }
 

@@ -93,3 +93,32 @@ import Testing
         return records
     }
 }
+
+extension CSVRendererTests {
+    @Test func byteWritersMatchTheStringForms() {
+        for seconds: Int64 in [0, -1, 1_479_719_643, 253_402_300_799, -62_167_219_200, 951_782_400] {
+            var sink = ByteSink()
+            sink.write(rfc3339: Instant(seconds: seconds))
+            #expect(sink.string == Instant(seconds: seconds).rfc3339)
+        }
+        for value: Int64 in [0, 7, -7, 10, 1_000_000, Int64.max, Int64.min] {
+            var sink = ByteSink()
+            sink.write(int: value)
+            #expect(sink.string == String(value))
+        }
+    }
+
+    @Test func farInstantsAreGuarded() {
+        var model = ReportSamples.tiny
+        model.tickets = [
+            TicketRow(
+                ticket: "a", channel: "b", priority: nil, created: Instant(seconds: -70_000_000_000), firstReply: nil,
+                frtSeconds: -5, frtBusinessSeconds: nil, target: nil, deadline: nil, outcome: nil, assignee: nil,
+                flags: [])
+        ]
+        let lines = CSVRenderer.render(model).split(separator: "\n")
+        #expect(lines.count == 2)
+        #expect(lines.last?.hasPrefix("a,b,,'-") == true)
+        #expect(lines.last?.contains(",'-5,") == true)
+    }
+}
