@@ -23,3 +23,17 @@ import Testing
         }
     }
 }
+
+extension RenderSampleDump {
+    @Test func fileNamesDeduplicationAndBytes() {
+        let model = ReportSamples.sample
+        let files = Renderer.render(model, formats: [.csv, .json, .csv], namePrefix: "w47")
+        #expect(files.map(\.name) == ["w47-tickets.csv", "w47.json"])
+        #expect(files.first?.contents == Array(Renderer.csv(model).utf8))
+        #expect(files.last?.contents == Array(Renderer.json(model).utf8))
+        #expect(ReportFormat(rawValue: "md") == .md)
+        #expect(
+            ReportFormat.allCases.map { $0.fileName(prefix: "p") } == ["p.md", "p.html", "p.json", "p-tickets.csv"])
+        #expect(Renderer.text(model, format: .md) == MarkdownRenderer.render(model))
+    }
+}
