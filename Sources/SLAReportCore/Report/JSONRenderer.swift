@@ -1,0 +1,269 @@
+/// Writes the machine-readable report, schema `slareport/1` (SPEC §5.1), field for field and in the order
+/// shown there, 2-space indented with a trailing newline.
+///
+/// Decisions where the schema is silent:
+/// - `policy` also carries `"versions"`: the `effective_from` dates of the later policy versions used
+///   (SPEC §3: "the report names the policy (and versions) used"); `[]` when none;
+/// - a channel without a first-reply target has `"target": null`, `"goal": null` and null outcome counts
+///   (`achieved`, `breached`, `open_overdue`, `pending`, `early`, `attainment`) but still its `replied` count
+///   and its times;
+/// - every stats object has the keys `p50 p90 p95 max mean`, null when no value was measured;
+/// - `passed_over` entries carry `channel` too (after `ticket`, like every other rule list);
+/// - `breaches` lists every breach (not capped) and appends `assignee` and `url` (null when unknown) after
+///   the schema's keys;
+/// - `data_quality` always ends with `"unrecognised"`: the files that were skipped because their format
+///   could not be recognised, as `{path, line, reason}` (`[]` when none), so the shape never changes.
+/// Instants are RFC 3339 UTC strings (`2016-11-21T09:14:03Z`); durations are whole seconds.
+public enum JSONRenderer {
+    /// The schema identifier written as `"schema"`.
+    public static let schema = "slareport/1"
+
+    /// The whole JSON document.
+    public static func render(_ model: ReportModel) -> String {
+        renderBytes(model).string
+    }
+
+    /// The whole JSON document as UTF-8 bytes.
+    static func renderBytes(_ model: ReportModel) -> ByteSink {
+        var w = JSONWriter(reserving: 4096 + model.breaches.count * 260)
+        w.object { w in
+            w.field("schema", schema)
+            w.key("tool")
+            w.object { w in
+                w.field("name", "slareport")
+                w.field("version", model.toolVersion)
+            }
+            w.key("window")
+            w.object { w in
+                w.field("since", model.window.since)
+                w.field("until", model.window.until)
+                w.field("as_of", model.window.asOf)
+            }
+            w.key("policy")
+            w.object { w in
+                w.field("name", model.policy.name)
+                w.field("source", model.policy.source)
+                w.key("versions")
+                w.array(model.policy.versions) { w, version in w.string(version) }
+            }
+            w.key("channels")
+            w.array(model.channels) { w, channel in writeChannel(channel, to: &w) }
+            w.key("rules")
+            writeRules(model.rules, to: &w)
+            w.key("breaches")
+            w.array(model.breaches) { w, breach in
+                w.object { w in
+                    w.field("ticket", breach.ticket)
+                    w.field("channel", breach.channel)
+                    w.field("created", breach.created)
+                    w.field("deadline", breach.deadline)
+                    w.field("first_reply", breach.firstReply)
+                    w.field("late_by_seconds", breach.lateBySeconds)
+                    w.field("assignee", breach.assignee)
+                    w.field("url", breach.url)
+                }
+            }
+            w.key("agents")
+            w.array(model.agents) { w, agent in
+                w.object { w in
+                    w.field("agent", agent.agent)
+                    w.field("replies", agent.replies)
+                    w.field("first_replies", agent.firstReplies)
+                    w.field("frt_p50_seconds", agent.frtP50Seconds)
+                    w.field("breached_assigned", agent.breachedAssigned)
+                    w.field("skips", agent.skips)
+                    w.field("passed_over_takes", agent.passedOverTakes)
+                    w.field("cross_assignments", agent.crossAssignments)
+                }
+            }
+            w.key("data_quality")
+            writeDataQuality(model.dataQuality, to: &w)
+        }
+        w.finish()
+        return w.sink
+    }
+
+    // MARK: Channels
+
+    static func writeChannel(_ channel: ChannelSummary, to w: inout JSONWriter) {
+        w.object { w in
+            w.field("channel", channel.key)
+            w.field("name", channel.name)
+            w.field("tickets", channel.tickets)
+            w.key("first_reply")
+            writeReply(channel.firstReply, to: &w)
+            w.key("next_reply")
+            if let next = channel.nextReply { writeReply(next, to: &w) } else { w.null() }
+            w.key("resolution")
+            w.object { w in
+                w.field("solved", channel.resolution.solved)
+                w.field("reopens", channel.resolution.reopens)
+                w.key("first_calendar_seconds")
+                writeStats(channel.resolution.firstCalendar, to: &w)
+                w.key("full_calendar_seconds")
+                writeStats(channel.resolution.fullCalendar, to: &w)
+            }
+            w.key("previous")
+            if let previous = channel.previous {
+                w.object { w in
+                    w.field("tickets", previous.tickets)
+                    w.field("attainment", previous.attainment)
+                }
+            } else {
+                w.null()
+            }
+        }
+    }
+
+    static func writeReply(_ reply: ReplySummary, to w: inout JSONWriter) {
+        let hasTarget = reply.target != nil
+        w.object { w in
+            w.field("target", reply.target)
+            w.field("goal", hasTarget ? reply.goal : nil)
+            w.field("replied", reply.replied)
+            w.field("achieved", hasTarget ? reply.achieved : nil)
+            w.field("breached", hasTarget ? reply.breached : nil)
+            w.field("open_overdue", hasTarget ? reply.openOverdue : nil)
+            w.field("pending", hasTarget ? reply.pending : nil)
+            w.field("early", hasTarget ? reply.early : nil)
+            w.field("attainment", hasTarget ? reply.attainment : nil)
+            w.key("calendar_seconds")
+            writeStats(reply.calendar, to: &w)
+            w.key("business_seconds")
+            if let business = reply.business { writeStats(business, to: &w) } else { w.null() }
+        }
+    }
+
+    static func writeStats(_ stats: DurationStats, to w: inout JSONWriter) {
+        w.object { w in
+            w.field("p50", stats.p50)
+            w.field("p90", stats.p90)
+            w.field("p95", stats.p95)
+            w.field("max", stats.max)
+            w.field("mean", stats.mean)
+        }
+    }
+
+    // MARK: Rules
+
+    static func writeRules(_ rules: RuleFindings, to w: inout JSONWriter) {
+        w.object { w in
+            w.key("skips")
+            w.array(rules.skips) { w, f in
+                w.object { w in
+                    w.field("ticket", f.ticket)
+                    w.field("channel", f.channel)
+                    w.field("agent", f.agent)
+                    w.field("at", f.at)
+                    w.field("reason", f.reason)
+                }
+            }
+            w.key("passed_over")
+            w.array(rules.passedOver) { w, f in
+                w.object { w in
+                    w.field("ticket", f.ticket)
+                    w.field("channel", f.channel)
+                    w.field("agent", f.agent)
+                    w.field("at", f.at)
+                    w.field("count", f.count)
+                    w.key("oldest")
+                    w.array(f.oldest) { w, id in w.string(id) }
+                }
+            }
+            w.key("cross_assignments")
+            w.array(rules.crossAssignments) { w, f in
+                w.object { w in
+                    w.field("ticket", f.ticket)
+                    w.field("channel", f.channel)
+                    w.field("by", f.by)
+                    w.field("to", f.to)
+                    w.field("at", f.at)
+                }
+            }
+            w.key("wrong_handle")
+            w.array(rules.wrongHandle) { w, f in writeReplyFinding(f, to: &w) }
+            w.key("outside_zendesk")
+            w.array(rules.outsideZendesk) { w, f in writeReplyFinding(f, to: &w) }
+            w.key("duplicate_responses")
+            w.array(rules.duplicateResponses) { w, f in
+                w.object { w in
+                    w.field("ticket", f.ticket)
+                    w.field("channel", f.channel)
+                    w.field("first_agent", f.firstAgent)
+                    w.field("second_agent", f.secondAgent)
+                    w.field("first_at", f.firstAt)
+                    w.field("second_at", f.secondAt)
+                    w.field("gap_seconds", f.secondAt.seconds - f.firstAt.seconds)
+                }
+            }
+            w.key("disqus_reply_tickets_unsolved")
+            w.array(rules.disqusReplyTicketsUnsolved) { w, f in
+                w.object { w in
+                    w.field("ticket", f.ticket)
+                    w.field("channel", f.channel)
+                    w.field("created", f.created)
+                    w.field("requester", f.requester)
+                    w.field("url", f.url)
+                }
+            }
+            w.key("early_replies")
+            w.array(rules.earlyReplies) { w, f in
+                w.object { w in
+                    w.field("ticket", f.ticket)
+                    w.field("channel", f.channel)
+                    w.field("agent", f.agent)
+                    w.field("created", f.created)
+                    w.field("first_reply", f.firstReply)
+                    w.field("frt_seconds", f.frtSeconds)
+                }
+            }
+        }
+    }
+
+    static func writeReplyFinding(_ f: ReplyFinding, to w: inout JSONWriter) {
+        w.object { w in
+            w.field("ticket", f.ticket)
+            w.field("channel", f.channel)
+            w.field("agent", f.agent)
+            w.field("at", f.at)
+            w.field("via", f.via)
+        }
+    }
+
+    // MARK: Data quality
+
+    static func writeDataQuality(_ quality: DataQuality, to w: inout JSONWriter) {
+        w.object { w in
+            w.key("files")
+            w.array(quality.files) { w, file in
+                w.object { w in
+                    w.field("path", file.path)
+                    w.field("format", file.format)
+                    writeCounts(file.counts, to: &w)
+                }
+            }
+            w.key("totals")
+            w.object { w in writeCounts(quality.totals, to: &w) }
+            w.key("rejected")
+            w.array(quality.rejected.prefix(DataQuality.rejectedListLimit)) { w, r in writeRejected(r, to: &w) }
+            w.key("unrecognised")
+            w.array(quality.unrecognised) { w, r in writeRejected(r, to: &w) }
+        }
+    }
+
+    static func writeCounts(_ counts: QualityCounts, to w: inout JSONWriter) {
+        w.field("read", counts.read)
+        w.field("used", counts.used)
+        w.field("duplicates", counts.duplicates)
+        w.field("out_of_window", counts.outOfWindow)
+        w.field("rejected", counts.rejected)
+    }
+
+    static func writeRejected(_ record: RejectedRecord, to w: inout JSONWriter) {
+        w.object { w in
+            w.field("path", record.path)
+            w.field("line", record.line)
+            w.field("reason", record.reason)
+        }
+    }
+}

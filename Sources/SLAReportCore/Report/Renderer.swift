@@ -1,0 +1,55 @@
+/// A report output format (`-f md,html,json,csv`).
+public enum ReportFormat: String, CaseIterable, Sendable {
+    case md, html, json, csv
+
+    /// The file name of this format inside `--out`: `PREFIX.md`, `PREFIX.html`, `PREFIX.json`,
+    /// `PREFIX-tickets.csv`.
+    public func fileName(prefix: String) -> String {
+        switch self {
+        case .md: return prefix + ".md"
+        case .html: return prefix + ".html"
+        case .json: return prefix + ".json"
+        case .csv: return prefix + "-tickets.csv"
+        }
+    }
+}
+
+/// The render stage: ``ReportModel`` → ``OutputFile``s. Pure and deterministic: the same model gives
+/// byte-identical files on every machine, locale and time zone.
+public enum Renderer {
+    /// One file per requested format, in the order requested (a format asked for twice is written once).
+    public static func render(_ model: ReportModel, formats: [ReportFormat], namePrefix: String) -> [OutputFile] {
+        var seen = Set<ReportFormat>()
+        return formats.compactMap { format in
+            guard seen.insert(format).inserted else { return nil }
+            let name = format.fileName(prefix: namePrefix)
+            switch format {
+            case .json: return OutputFile(name: name, contents: JSONRenderer.renderBytes(model).bytes)
+            case .csv: return OutputFile(name: name, contents: CSVRenderer.renderBytes(model).bytes)
+            case .md, .html: return OutputFile(name: name, text: text(model, format: format))
+            }
+        }
+    }
+
+    /// The text of one format (what the CLI prints to stdout without `--out`).
+    public static func text(_ model: ReportModel, format: ReportFormat) -> String {
+        switch format {
+        case .md: return markdown(model)
+        case .html: return html(model)
+        case .json: return json(model)
+        case .csv: return csv(model)
+        }
+    }
+
+    /// The Markdown report (``MarkdownRenderer``).
+    public static func markdown(_ model: ReportModel) -> String { MarkdownRenderer.render(model) }
+
+    /// The self-contained HTML report (``HTMLRenderer``).
+    public static func html(_ model: ReportModel) -> String { HTMLRenderer.render(model) }
+
+    /// The `slareport/1` JSON report (``JSONRenderer``).
+    public static func json(_ model: ReportModel) -> String { JSONRenderer.render(model) }
+
+    /// The per-ticket CSV (``CSVRenderer``).
+    public static func csv(_ model: ReportModel) -> String { CSVRenderer.render(model) }
+}
