@@ -66,6 +66,8 @@ public struct JSONReader {
     private var released = 0
     private var scratch: [UInt8] = []
 
+    /// Whether the input is one value per line (NDJSON), judged from the first value that parsed.
+    private var lineDelimited: Bool?
     private var inArray = false
     private var arrayNeedsComma = false
     private var arrayLine = 0
@@ -135,6 +137,7 @@ public struct JSONReader {
         let startLine = line
         do {
             let value = try parseValue(depth: 0)
+            if lineDelimited == nil { lineDelimited = line == startLine }
             return JSONItem(line: startLine, result: .success(value))
         } catch {
             recover(from: start, startLine: startLine, error: error)
@@ -210,6 +213,12 @@ public struct JSONReader {
             return
         }
         pos = start
+        line = startLine
+        if lineDelimited == true {
+            // NDJSON: a line cut short must not swallow the lines after it.
+            skipToNextLine()
+            return
+        }
         line = startLine
         if !skipValue() { pos = bytes.count }
     }
