@@ -1,5 +1,6 @@
-/// Remembers the last value interned for one column, so that runs of the same bytes (a ticket's rows, a
-/// channel) cost one comparison instead of a hash-table lookup. Optionally lower-cases ASCII letters.
+/// Interning for one column: remembers the last value so that runs of the same bytes (a ticket's rows, a
+/// channel) cost one comparison, and otherwise asks the file's ``ByteInterner``. Optionally lower-cases
+/// ASCII letters first (channels).
 struct SymbolCache {
     private var last: [UInt8] = []
     private var lastSymbol = Symbol.none
@@ -9,7 +10,9 @@ struct SymbolCache {
 
     init(lowercase: Bool = false) { self.lowercase = lowercase }
 
-    mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>, in symbols: inout SymbolTable) -> Symbol {
+    mutating func intern(
+        _ bytes: UnsafeBufferPointer<UInt8>, in symbols: inout SymbolTable, interner: inout ByteInterner
+    ) -> Symbol {
         if bytes.isEmpty { return .none }
         if valid && last.count == bytes.count && last.withUnsafeBufferPointer({ Self.equal($0, bytes) }) {
             return lastSymbol
@@ -20,9 +23,9 @@ struct SymbolCache {
         if lowercase && FieldBytes.hasUpperASCII(bytes) {
             lowered.removeAll(keepingCapacity: true)
             for b in bytes { lowered.append(FieldBytes.lower(b)) }
-            lastSymbol = lowered.withUnsafeBufferPointer { symbols.intern(bytes: $0) }
+            lastSymbol = lowered.withUnsafeBufferPointer { interner.intern($0, in: &symbols) }
         } else {
-            lastSymbol = symbols.intern(bytes: bytes)
+            lastSymbol = interner.intern(bytes, in: &symbols)
         }
         return lastSymbol
     }

@@ -53,6 +53,17 @@ public struct CanonicalEventsAdapter: InputAdapter {
         var actor = SymbolCache()
         var value = SymbolCache()
         var via = SymbolCache()
+        var other = SymbolCache()
+        var interner = ByteInterner()
+        private var words: [(text: String, symbol: Symbol)] = []
+
+        /// The symbol of a fixed word (`solved`, `high`), interned once per file.
+        mutating func word(_ text: String, in symbols: inout SymbolTable) -> Symbol {
+            if let found = words.first(where: { $0.text == text }) { return found.symbol }
+            let symbol = symbols.intern(text)
+            words.append((text, symbol))
+            return symbol
+        }
     }
 
     private static func event(
@@ -80,19 +91,22 @@ public struct CanonicalEventsAdapter: InputAdapter {
                 let what = valueBytes.isEmpty ? "missing value" : "unknown value \(FieldBytes.quoted(valueBytes))"
                 return .failure(Rejection("\(what) for \(kind.name) (expected \(allowed.joined(separator: ", ")))"))
             }
-            value = symbols.intern(allowed[index])
+            value = caches.word(allowed[index], in: &symbols)
         case .assign:
             valueBytes = whole(valueBytes)
-            value = caches.value.intern(valueBytes, in: &symbols)
+            value = caches.value.intern(valueBytes, in: &symbols, interner: &caches.interner)
         default:
-            value = caches.value.intern(valueBytes, in: &symbols)
+            value = caches.value.intern(valueBytes, in: &symbols, interner: &caches.interner)
         }
         return .success(
             TicketEvent(
-                ticket: caches.ticket.intern(whole(ticketBytes), in: &symbols), kind: kind, at: at,
-                actor: caches.actor.intern(whole(row.field(Column.actor)), in: &symbols), value: value,
-                via: caches.via.intern(row.field(Column.via), in: &symbols),
-                channel: caches.channel.intern(row.field(Column.channel), in: &symbols), record: record))
+                ticket: caches.ticket.intern(whole(ticketBytes), in: &symbols, interner: &caches.interner), kind: kind,
+                at: at,
+                actor: caches.actor.intern(whole(row.field(Column.actor)), in: &symbols, interner: &caches.interner),
+                value: value,
+                via: caches.via.intern(row.field(Column.via), in: &symbols, interner: &caches.interner),
+                channel: caches.channel.intern(row.field(Column.channel), in: &symbols, interner: &caches.interner),
+                record: record))
     }
 
     /// The event kind named by `bytes`, ignoring case.

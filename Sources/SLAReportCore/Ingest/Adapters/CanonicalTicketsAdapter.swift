@@ -99,20 +99,22 @@ public struct CanonicalTicketsAdapter: InputAdapter {
             }
         }
 
-        let ticket = caches.ticket.intern(ticketBytes, in: &log.symbols)
-        let channel = caches.channel.intern(row.field(Column.channel), in: &log.symbols)
-        let assignee = caches.actor.intern(CanonicalEventsAdapter.whole(row.field(Column.assignee)), in: &log.symbols)
-        let requester = log.symbols.intern(bytes: CanonicalEventsAdapter.whole(row.field(Column.requester)))
-        let subject = log.symbols.intern(bytes: row.field(Column.subject))
+        let ticket = caches.ticket.intern(ticketBytes, in: &log.symbols, interner: &caches.interner)
+        let channel = caches.channel.intern(row.field(Column.channel), in: &log.symbols, interner: &caches.interner)
+        let assignee = caches.actor.intern(
+            CanonicalEventsAdapter.whole(row.field(Column.assignee)), in: &log.symbols, interner: &caches.interner)
+        let requester = caches.other.intern(
+            CanonicalEventsAdapter.whole(row.field(Column.requester)), in: &log.symbols, interner: &caches.interner)
+        let subject = caches.value.intern(row.field(Column.subject), in: &log.symbols, interner: &caches.interner)
         func event(_ kind: EventKind, _ at: Instant, actor: Symbol = .none, value: Symbol = .none) -> TicketEvent {
             TicketEvent(
                 ticket: ticket, kind: kind, at: at, actor: actor, value: value, channel: channel, record: record)
         }
         log.append(event(.created, created, actor: requester, value: subject))
         if !assignee.isNone { log.append(event(.assign, created, value: assignee)) }
-        if let priority { log.append(event(.priority, created, value: log.symbols.intern(priority))) }
+        if let priority { log.append(event(.priority, created, value: caches.word(priority, in: &log.symbols))) }
         if let firstReply { log.append(event(.reply, firstReply, actor: assignee)) }
-        if let solved { log.append(event(.status, solved, value: log.symbols.intern("solved"))) }
+        if let solved { log.append(event(.status, solved, value: caches.word("solved", in: &log.symbols))) }
 
         let url = row.field(Column.url)
         if !url.isEmpty || !requester.isNone {

@@ -87,15 +87,15 @@ public struct CSVReader {
 
     /// Reads the next record into ``record``; false at the end of the input.
     public mutating func next() -> Bool {
-        record.reset()
-        let count = bytes.count
         guard let base = bytes.baseAddress else { return false }
+        let count = bytes.count
+        var out = Writer(record.storage, limit: maxFieldBytes)
         var p = offset
         var state = State.startRecord
-        var problem: String?
         var quoteLine = 0
 
         defer {
+            out.store(into: record.storage)
             offset = p
             if let input, p - released >= CSVReader.releaseInterval {
                 released = p
@@ -136,24 +136,24 @@ public struct CSVReader {
                     if b == Byte.comma || b == Byte.lf || b == Byte.cr || b == Byte.quote { break }
                     p += 1
                 }
-                copy(base + start, p - start, &problem)
+                out.append(base + start, p - start)
                 guard p < count else {
-                    record.endField()
-                    return deliver(problem)
+                    out.endField()
+                    return deliver(out.problem)
                 }
                 let b = base[p]
                 p += 1
                 if b == Byte.comma {
-                    record.endField()
+                    out.endField()
                     state = .startField
                 } else if b == Byte.quote {
                     warnings.append(Warning(line: line, message: "quote inside an unquoted field; kept as text"))
-                    copy(base + p - 1, 1, &problem)
+                    out.append(base + p - 1, 1)
                 } else {
                     if b == Byte.cr && p < count && base[p] == Byte.lf { p += 1 }
                     line += 1
-                    record.endField()
-                    return deliver(problem)
+                    out.endField()
+                    return deliver(out.problem)
                 }
 
             case .inQuotedField:
@@ -168,37 +168,37 @@ public struct CSVReader {
                     }
                     p += 1
                 }
-                copy(base + start, p - start, &problem)
+                out.append(base + start, p - start)
                 guard p < count else {
                     let message = "unterminated quoted field (the quote opens on line \(quoteLine))"
                     warnings.append(Warning(line: quoteLine, message: message))
-                    if problem == nil { problem = message }
-                    record.endField()
-                    return deliver(problem)
+                    if out.problem == nil { out.problem = message }
+                    out.endField()
+                    return deliver(out.problem)
                 }
                 p += 1
                 state = .inEscapedQuote
 
             case .inEscapedQuote:
                 guard p < count else {
-                    record.endField()
-                    return deliver(problem)
+                    out.endField()
+                    return deliver(out.problem)
                 }
                 let b = base[p]
                 if b == Byte.quote {
-                    copy(base + p, 1, &problem)
+                    out.append(base + p, 1)
                     p += 1
                     state = .inQuotedField
                 } else if b == Byte.comma {
                     p += 1
-                    record.endField()
+                    out.endField()
                     state = .startField
                 } else if b == Byte.lf || b == Byte.cr {
                     p += 1
                     if b == Byte.cr && p < count && base[p] == Byte.lf { p += 1 }
                     line += 1
-                    record.endField()
-                    return deliver(problem)
+                    out.endField()
+                    return deliver(out.problem)
                 } else {
                     warnings.append(Warning(line: line, message: "text after a closing quote; kept as text"))
                     state = .inField
@@ -212,17 +212,58 @@ public struct CSVReader {
         return true
     }
 
-    /// Appends `length` bytes to the current field, up to the field size limit.
-    private func copy(_ start: UnsafePointer<UInt8>, _ length: Int, _ problem: inout String?) {
-        guard length > 0 else { return }
-        let room = maxFieldBytes - record.currentFieldLength
-        if length <= room {
-            record.append(UnsafeBufferPointer(start: start, count: length))
-            return
+    /// The record's buffers as locals for the hot loop: appends bytes up to the field size limit (noting
+    /// the problem once) and ends fields; written back to the record's storage when the record is done.
+    private struct Writer {
+        var buffers: ByteRecord.Buffers
+        var fieldStart = 0
+        let limit: Int
+        var problem: String?
+
+        init(_ storage: ByteRecord.Storage, limit: Int) {
+            buffers = storage.state.pointee
+            buffers.byteCount = 0
+            buffers.endCount = 0
+            self.limit = limit
         }
-        if room > 0 { record.append(UnsafeBufferPointer(start: start, count: room)) }
-        if problem == nil {
-            problem = "field \(record.count + 1) is longer than \(CSVReader.describe(bytes: maxFieldBytes))"
+
+        func store(into storage: ByteRecord.Storage) { storage.state.pointee = buffers }
+
+        @inline(__always)
+        mutating func append(_ start: UnsafePointer<UInt8>, _ length: Int) {
+            guard length > 0 else { return }
+            var length = length
+            let room = limit - (buffers.byteCount - fieldStart)
+            if length > room {
+                length = max(room, 0)
+                if problem == nil {
+                    problem = "field \(buffers.endCount + 1) is longer than \(CSVReader.describe(bytes: limit))"
+                }
+            }
+            if buffers.byteCount + length > buffers.byteCapacity {
+                ByteRecord.grow(
+                    &buffers.bytes, capacity: &buffers.byteCapacity, count: buffers.byteCount,
+                    needed: buffers.byteCount + length)
+            }
+            let target = buffers.bytes + buffers.byteCount
+            if length <= 16 {
+                for i in 0..<length { target[i] = start[i] }
+            } else {
+                target.update(from: start, count: length)
+            }
+            buffers.byteCount += length
+        }
+
+        @inline(__always)
+        mutating func endField() {
+            if buffers.endCount == buffers.endCapacity {
+                ByteRecord.grow(
+                    &buffers.ends, capacity: &buffers.endCapacity, count: buffers.endCount,
+                    needed: buffers.endCount + 1)
+            }
+            buffers.ends[buffers.endCount] = buffers.byteCount
+            buffers.endCount += 1
+            fieldStart = buffers.byteCount
         }
     }
 
