@@ -38,7 +38,9 @@ public struct CanonicalEventsAdapter: InputAdapter {
         var caches = Caches()
         let zone = context.options.inputTimeZone
         let file = context.file
-        try CanonicalRows.read(sniff, columns: Self.columns, required: Self.required, context: &context) { row in
+        try CanonicalRows.read(
+            sniff, columns: Self.columns, required: Self.required, log: &log, context: &context
+        ) { row, log in
             let record = log.beginRecord(file: file, line: row.line)
             switch Self.event(from: row, zone: zone, record: record, symbols: &log.symbols, caches: &caches) {
             case .success(let event): log.append(event)

@@ -47,7 +47,9 @@ public struct CanonicalTicketsAdapter: InputAdapter {
         var caches = CanonicalEventsAdapter.Caches()
         let zone = context.options.inputTimeZone
         let file = context.file
-        try CanonicalRows.read(sniff, columns: Self.columns, required: Self.required, context: &context) { row in
+        try CanonicalRows.read(
+            sniff, columns: Self.columns, required: Self.required, log: &log, context: &context
+        ) { row, log in
             let record = log.beginRecord(file: file, line: row.line)
             if let rejection = Self.expand(row, zone: zone, record: record, log: &log, caches: &caches) {
                 log.reject(record: record, reason: rejection.reason)
