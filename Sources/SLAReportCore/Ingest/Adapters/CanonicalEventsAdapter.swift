@@ -1,0 +1,154 @@
+/// The canonical events format (SPEC §2.1): one row per event, columns `ticket, event, at` required and
+/// `channel, actor, value, via` optional, as CSV with a header or as JSON objects (array, NDJSON, or
+/// concatenated) with the same keys.
+///
+/// Per row (one record): a missing ticket, event or time, an unknown event, a time that does not parse
+/// or is a "never" sentinel, a `status`/`priority` value outside the canonical lists, or an over-size
+/// field rejects the record with a reason. Values are trimmed of spaces; the channel, event names and
+/// status/priority values are lower-cased; ids written as floats (`3.0`) become whole (`3`) in the ticket,
+/// actor and `assign` value columns.
+public struct CanonicalEventsAdapter: InputAdapter {
+    public init() {}
+
+    public var name: String { "canonical-events" }
+    public var expectation: String { "a CSV header or JSON keys with ticket, event, at" }
+
+    static let columns = ["ticket", "channel", "event", "at", "actor", "value", "via"]
+    static let required = ["ticket", "event", "at"]
+    private enum Column {
+        static let ticket = 0
+        static let channel = 1
+        static let event = 2
+        static let at = 3
+        static let actor = 4
+        static let value = 5
+        static let via = 6
+    }
+
+    /// Status values of the `status` event.
+    static let statuses = ["new", "open", "pending", "hold", "solved", "closed"]
+    /// Priority values of the `priority` event.
+    static let priorities = ["urgent", "high", "normal", "low"]
+
+    public func detect(_ sniff: InputSniff) -> Bool { sniff.hasColumns(Self.required) }
+
+    public func read(_ sniff: InputSniff, into log: inout EventLog, context: inout IngestContext)
+        throws(IngestFileError)
+    {
+        var caches = Caches()
+        let zone = context.options.inputTimeZone
+        let file = context.file
+        try CanonicalRows.read(
+            sniff, columns: Self.columns, required: Self.required, log: &log, context: &context
+        ) { row, log in
+            let record = log.beginRecord(file: file, line: row.line)
+            switch Self.event(from: row, zone: zone, record: record, symbols: &log.symbols, caches: &caches) {
+            case .success(let event): log.append(event)
+            case .failure(let rejection): log.reject(record: record, reason: rejection.reason)
+            }
+        }
+    }
+
+    struct Caches {
+        var ticket = SymbolCache()
+        var channel = SymbolCache(lowercase: true)
+        var actor = SymbolCache()
+        var value = SymbolCache()
+        var via = SymbolCache()
+        var other = SymbolCache()
+        var interner = ByteInterner()
+        private var words: [(text: String, symbol: Symbol)] = []
+
+        /// The symbol of a fixed word (`solved`, `high`), interned once per file.
+        mutating func word(_ text: String, in symbols: inout SymbolTable) -> Symbol {
+            if let found = words.first(where: { $0.text == text }) { return found.symbol }
+            let symbol = symbols.intern(text)
+            words.append((text, symbol))
+            return symbol
+        }
+    }
+
+    private static func event(
+        from row: CanonicalRow, zone: ZoneClock, record: UInt32, symbols: inout SymbolTable, caches: inout Caches
+    ) -> Result<TicketEvent, Rejection> {
+        if let problem = row.problem { return .failure(Rejection(problem)) }
+        let ticketBytes = row.field(Column.ticket)
+        guard !ticketBytes.isEmpty else { return .failure(Rejection("missing ticket")) }
+        let eventBytes = row.field(Column.event)
+        guard !eventBytes.isEmpty else { return .failure(Rejection("missing event")) }
+        guard let kind = eventKind(eventBytes) else {
+            return .failure(Rejection("unknown event \(FieldBytes.quoted(eventBytes))"))
+        }
+        let at: Instant
+        switch requiredTime(row.field(Column.at), column: "at", zone: zone) {
+        case .success(let instant): at = instant
+        case .failure(let rejection): return .failure(rejection)
+        }
+        var valueBytes = row.field(Column.value)
+        var value = Symbol.none
+        switch kind {
+        case .status, .priority:
+            let allowed = kind == .status ? statuses : priorities
+            guard let index = allowed.firstIndex(where: { FieldBytes.equalsIgnoringCase(valueBytes, $0) }) else {
+                let what = valueBytes.isEmpty ? "missing value" : "unknown value \(FieldBytes.quoted(valueBytes))"
+                return .failure(Rejection("\(what) for \(kind.name) (expected \(allowed.joined(separator: ", ")))"))
+            }
+            value = caches.word(allowed[index], in: &symbols)
+        case .assign:
+            valueBytes = whole(valueBytes)
+            value = caches.value.intern(valueBytes, in: &symbols, interner: &caches.interner)
+        default:
+            value = caches.value.intern(valueBytes, in: &symbols, interner: &caches.interner)
+        }
+        return .success(
+            TicketEvent(
+                ticket: caches.ticket.intern(whole(ticketBytes), in: &symbols, interner: &caches.interner), kind: kind,
+                at: at,
+                actor: caches.actor.intern(whole(row.field(Column.actor)), in: &symbols, interner: &caches.interner),
+                value: value,
+                via: caches.via.intern(row.field(Column.via), in: &symbols, interner: &caches.interner),
+                channel: caches.channel.intern(row.field(Column.channel), in: &symbols, interner: &caches.interner),
+                record: record))
+    }
+
+    /// The event kind named by `bytes`, ignoring case.
+    static func eventKind(_ bytes: UnsafeBufferPointer<UInt8>) -> EventKind? {
+        EventKind.allCases.first { FieldBytes.equalsIgnoringCase(bytes, $0.name) }
+    }
+
+    /// `bytes` with a float-written id made whole.
+    static func whole(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: bytes[0..<FieldBytes.wholeIdLength(bytes)])
+    }
+
+    /// A required time: missing, unparsable and "never" are rejections.
+    static func requiredTime(_ bytes: UnsafeBufferPointer<UInt8>, column: String, zone: ZoneClock) -> Result<
+        Instant, Rejection
+    > {
+        guard !bytes.isEmpty else { return .failure(Rejection("missing \(column)")) }
+        switch Timestamp.parse(bytes, zone: zone) {
+        case .some(.instant(let instant)): return .success(instant)
+        case .some(.never):
+            return .failure(Rejection("no time in column \(column): \(FieldBytes.quoted(bytes)) means never"))
+        case .none: return .failure(Rejection("bad timestamp \(FieldBytes.quoted(bytes)) in column \(column)"))
+        }
+    }
+
+    /// An optional time: empty and "never" are absent (nil), unparsable is a rejection.
+    static func optionalTime(_ bytes: UnsafeBufferPointer<UInt8>, column: String, zone: ZoneClock) -> Result<
+        Instant?, Rejection
+    > {
+        guard !bytes.isEmpty else { return .success(nil) }
+        switch Timestamp.parse(bytes, zone: zone) {
+        case .some(.instant(let instant)): return .success(instant)
+        case .some(.never): return .success(nil)
+        case .none: return .failure(Rejection("bad timestamp \(FieldBytes.quoted(bytes)) in column \(column)"))
+        }
+    }
+}
+
+/// Why a record is rejected.
+struct Rejection: Error {
+    let reason: String
+    init(_ reason: String) { self.reason = reason }
+}

@@ -1,0 +1,37 @@
+import Testing
+
+@testable import SLAReportCore
+
+@Suite struct ByteInternerTests {
+    private func intern(_ bytes: [UInt8], _ interner: inout ByteInterner, _ symbols: inout SymbolTable) -> Symbol {
+        bytes.withUnsafeBufferPointer { interner.intern($0, in: &symbols) }
+    }
+
+    @Test func sameBytesSameSymbolAcrossGrowth() {
+        var symbols = SymbolTable()
+        var interner = ByteInterner(capacity: 4)
+        var first: [Symbol] = []
+        for i in 0..<5000 { first.append(intern(Array("value-\(i)".utf8), &interner, &symbols)) }
+        #expect(symbols.count == 5001)
+        #expect(Set(first).count == 5000)
+        for i in stride(from: 0, to: 5000, by: 7) {
+            #expect(intern(Array("value-\(i)".utf8), &interner, &symbols) == first[i])
+            #expect(symbols[first[i]] == "value-\(i)")
+        }
+        #expect(intern([], &interner, &symbols) == .none)
+        // Agrees with the table's own interning.
+        #expect(symbols.intern("value-42") == first[42])
+        #expect(symbols.count == 5001)
+    }
+
+    @Test func invalidUTF8StillMapsToOneSymbol() {
+        var symbols = SymbolTable()
+        var interner = ByteInterner()
+        let bad: [UInt8] = [0x61, 0xFF, 0x62]
+        let a = intern(bad, &interner, &symbols)
+        let b = intern(bad, &interner, &symbols)
+        #expect(a == b)
+        #expect(symbols[a] == "a\u{FFFD}b")
+        #expect(symbols.count == 2)
+    }
+}
