@@ -1,0 +1,168 @@
+import Foundation
+import SLAReportCore
+
+/// Carries out a parsed command.
+enum Runner {
+    static func run(_ command: Command) throws(SLAReportError) -> Int32 {
+        switch command {
+        case .help:
+            Console.out(Usage.text + "\n")
+            return 0
+        case .version:
+            Console.out("slareport \(SLAReportVersion.current)\n")
+            return 0
+        case .policy(let path):
+            let policy = try loadPolicy(path)
+            Console.out(policy.jsonText())
+            return 0
+        case .generate(let options):
+            return try generate(options)
+        case .report(let options, let checkOnly):
+            return try report(options, checkOnly: checkOnly)
+        }
+    }
+
+    static func loadPolicy(_ path: String?) throws(SLAReportError) -> Policy {
+        guard let path else { return Policy.builtIn }
+        return try Policy.decode(try FileSystem.readWhole(path), source: path)
+    }
+
+    static func report(_ options: ReportOptions, checkOnly: Bool) throws(SLAReportError) -> Int32 {
+        let policy = try loadPolicy(options.policyPath)
+        let zone = ZoneClock(identifier: policy.timezone) ?? .utc
+        let inputZone = ZoneClock(identifier: policy.inputTimezone) ?? .utc
+        var request = ReportRequest(policy: policy)
+        request.channels = options.channels.isEmpty ? nil : options.channels
+        request.failUnder = options.failUnder
+        func bound(_ when: When?, _ option: String) throws(SLAReportError) -> ReportRequest.Bound? {
+            guard let when else { return nil }
+            switch when {
+            case .now: return .instant(Instant(seconds: Int64(Date().timeIntervalSince1970)))
+            case .back(let seconds): return .beforeAsOf(seconds: seconds)
+            case .date(let y, let m, let d): return .instant(zone.startOfDay(year: y, month: m, day: d))
+            case .instant(let text):
+                guard case .instant(let instant)? = Timestamp.parse(text, zone: inputZone) else {
+                    throw .usage("\(option): '\(text)' is not a valid date-time")
+                }
+                return .instant(instant)
+            }
+        }
+        request.since = try bound(options.since, "--since")
+        request.until = try bound(options.until, "--until")
+        if let week = options.week {
+            let monday = ISOWeek.mondayOfWeekOne(week.year) + (week.week - 1) * 7
+            let start = CivilDateTime.civil(fromDays: monday)
+            let end = CivilDateTime.civil(fromDays: monday + 7)
+            request.since = .instant(zone.startOfDay(year: start.year, month: start.month, day: start.day))
+            request.until = .instant(zone.startOfDay(year: end.year, month: end.month, day: end.day))
+        }
+        if let month = options.month {
+            let next = month.month == 12 ? (month.year + 1, 1) : (month.year, month.month + 1)
+            request.since = .instant(zone.startOfDay(year: month.year, month: month.month, day: 1))
+            request.until = .instant(zone.startOfDay(year: next.0, month: next.1, day: 1))
+        }
+        if let asOf = options.asOf {
+            guard case .instant(let instant)? = try bound(asOf, "--as-of") else {
+                throw .usage("--as-of takes a date, an RFC 3339 date-time or 'now', not a span")
+            }
+            request.asOf = instant
+        }
+
+        let paths = try FileSystem.expand(options.inputs)
+        guard !paths.isEmpty else { throw .data("no input files found in \(options.inputs.joined(separator: ", "))") }
+        var files: [InputFile] = []
+        var totalBytes = 0
+        for path in paths {
+            let bytes = try FileSystem.map(path)
+            totalBytes += bytes.count
+            files.append(InputFile(path: path, bytes: bytes))
+        }
+        let progress = options.progress ?? (isatty(2) != 0 && totalBytes > 50_000_000)
+        if progress { Console.err("slareport: reading \(files.count) file(s), \(totalBytes / 1_000_000) MB") }
+
+        if let forced = options.inputFormat, FormatRegistry.standard.adapter(named: forced) == nil {
+            throw .usage(
+                "--input-format: unknown format '\(forced)' (one of \(FormatRegistry.standard.names.joined(separator: ", ")))"
+                    + CommandLineOptions.hint(forced, among: FormatRegistry.standard.names))
+        }
+        let ingestOptions = IngestOptions(inputTimeZone: inputZone, forcedFormat: options.inputFormat)
+        let ingested = Ingest.read(files, options: ingestOptions)
+        files.removeAll()
+        var log = ingested.log
+        if !options.quiet {
+            for diagnostic in ingested.diagnostics { Console.err(diagnostic.description) }
+        }
+        if !ingested.failures.isEmpty {
+            for failure in ingested.failures { Console.err("\(failure.path): error: \(failure.message)") }
+            if options.strict || ingested.failures.count == paths.count {
+                throw .data(
+                    ingested.failures.count == 1
+                        ? "cannot read \(ingested.failures[0].path)"
+                        : "\(ingested.failures.count) inputs could not be read")
+            }
+        }
+        request.unrecognised = ingested.failures.map(\.rejectedRecord)
+        if progress { Console.err("slareport: \(log.recordCount) records read; measuring") }
+
+        let result = Pipeline.run(&log, request: request)
+        let quality = result.model.dataQuality
+        if !options.quiet || options.strict {
+            let shown = quality.rejected.prefix(options.strict ? 50 : 20)
+            for r in shown { Console.err("\(r.path):\(r.line): warning: \(r.reason)") }
+            if quality.totals.rejected > shown.count {
+                Console.err(
+                    "slareport: warning: \(quality.totals.rejected - shown.count) more rejected records "
+                        + "(listed in the report's data-quality section)")
+            }
+        }
+        if options.strict, quality.totals.rejected > 0 {
+            throw .data("--strict: \(quality.totals.rejected) rejected record(s)")
+        }
+        if result.nothingUsable {
+            throw .data(
+                "no usable record in the inputs (\(quality.totals.read) read, \(quality.totals.rejected) rejected)")
+        }
+        if checkOnly {
+            Console.out(CheckSummary.text(quality))
+            return 0
+        }
+
+        if let outDir = options.outDir {
+            let formats = options.formats.isEmpty ? ReportFormat.allCases : options.formats
+            try FileSystem.write(
+                Renderer.render(result.model, formats: formats, namePrefix: options.name), into: outDir)
+        } else {
+            let format = options.formats.first ?? .md
+            for file in Renderer.render(result.model, formats: [format], namePrefix: options.name) {
+                file.contents.withUnsafeBytes { Console.outBytes($0) }
+            }
+        }
+        if result.gateFailed {
+            if !options.quiet {
+                let failing = result.model.channels.filter { $0.failsGate }.map { $0.key }.joined(separator: ", ")
+                Console.err("slareport: SLA gate failed: \(failing)")
+            }
+            return 1
+        }
+        return 0
+    }
+
+    static func generate(_ options: GenerateOptions) throws(SLAReportError) -> Int32 {
+        throw .usage("generate is not available yet")
+    }
+}
+
+/// The plain-text data-quality summary of `slareport check`.
+enum CheckSummary {
+    static func text(_ quality: DataQuality) -> String {
+        var lines = ["file\tformat\tread\tused\tduplicates\tout_of_window\trejected"]
+        for f in quality.files {
+            let c = f.counts
+            lines.append(
+                "\(f.path)\t\(f.format)\t\(c.read)\t\(c.used)\t\(c.duplicates)\t\(c.outOfWindow)\t\(c.rejected)")
+        }
+        let t = quality.totals
+        lines.append("total\t\t\(t.read)\t\(t.used)\t\(t.duplicates)\t\(t.outOfWindow)\t\(t.rejected)")
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
