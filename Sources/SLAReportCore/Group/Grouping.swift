@@ -91,24 +91,27 @@ public enum Grouping {
         }
         sorted.removeLast(sorted.count - kept)
 
-        var timelines: [TicketTimeline] = []
-        timelines.reserveCapacity(ranges.count)
+        // Validate each ticket and compact its events in place. No slice of `sorted` may be held while it is
+        // mutated (copy-on-write would copy the whole array); the timelines are sliced afterwards.
+        var spans: [(lower: Int, upper: Int, created: TicketEvent, channel: Symbol)] = []
+        spans.reserveCapacity(ranges.count)
         for (t, lower, upper) in ranges {
-            let events = sorted[lower..<upper]
-            guard let createdIndex = events.firstIndex(where: { $0.kind == .created }) else {
-                for e in events {
-                    reject(e.record, "no created event for ticket \(log.symbols[Symbol(raw: UInt32(t))])")
+            guard let createdIndex = (lower..<upper).first(where: { sorted[$0].kind == .created }) else {
+                for i in lower..<upper {
+                    reject(sorted[i].record, "no created event for ticket \(log.symbols[Symbol(raw: UInt32(t))])")
                 }
                 continue
             }
-            let created = events[createdIndex]
+            let created = sorted[createdIndex]
             var channel = Symbol.none
-            for e in events where !e.channel.isNone {
-                channel = e.channel
+            for i in lower..<upper where !sorted[i].channel.isNone {
+                channel = sorted[i].channel
                 break
             }
             if channel.isNone {
-                for e in events { reject(e.record, "no channel on any row of ticket \(log.symbols[created.ticket])") }
+                for i in lower..<upper {
+                    reject(sorted[i].record, "no channel on any row of ticket \(log.symbols[created.ticket])")
+                }
                 continue
             }
             var valid = lower
@@ -123,10 +126,15 @@ public enum Grouping {
                     valid += 1
                 }
             }
+            spans.append((lower, valid, created, channel))
+        }
+        var timelines: [TicketTimeline] = []
+        timelines.reserveCapacity(spans.count)
+        for span in spans {
             timelines.append(
                 TicketTimeline(
-                    ticket: created.ticket, channel: channel, created: created.at, requester: created.actor,
-                    events: sorted[lower..<valid]))
+                    ticket: span.created.ticket, channel: span.channel, created: span.created.at,
+                    requester: span.created.actor, events: sorted[span.lower..<span.upper]))
         }
         timelines.sort { rank[Int($0.ticket.raw)] < rank[Int($1.ticket.raw)] }
         return Result(timelines: timelines, fates: fates, rejections: rejections, symbolRank: rank)
