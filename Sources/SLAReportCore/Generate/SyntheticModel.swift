@@ -92,6 +92,8 @@ struct SyntheticModel: Sendable {
     let priorityNames: [ArenaRef]
     let system: ArenaRef
     let knobs: SyntheticKnobs
+    /// The options' seed, for per-day decisions (days nobody works the Play-mode view).
+    let seed: UInt64
 
     /// Channel keys in the built-in policy's order.
     static let channelKeys = [
@@ -230,6 +232,7 @@ struct SyntheticModel: Sendable {
             knobs.playModeAgents = 12
         }
         self.knobs = knobs
+        seed = options.seed
     }
 }
 

@@ -96,16 +96,30 @@ struct SyntheticStoryteller {
             median = 15 * 60
             business = false
         case .high?: median *= 0.7
-        case .low?: median *= 1.8
+        case .low?: median *= 0.9
         case .normal?, nil: break
         }
         if next { median *= 0.8 }
         if business && !rng.chance(model.knobs.offHours) {
-            let delay = rng.seconds(median: median, sigma: c.replySigma, minimum: 60, maximum: 40 * 3600)
+            // A queue worked in Play mode never waits on one ticket for long: its takes go in order.
+            let longest: Int64 = c.playMode ? 10 * 3600 : 40 * 3600
+            let delay = rng.seconds(median: median, sigma: c.replySigma, minimum: 60, maximum: longest)
             return SyntheticWorkingHours.advance(t, by: delay)
         }
         let calendarMedian = business ? min(median, 2 * 3600) : median
         return t + rng.seconds(median: calendarMedian, sigma: c.replySigma, minimum: 60, maximum: 5 * 86_400)
+    }
+
+    /// When the Play-mode view would serve a ticket that arrived at `t`, before queueing behind older ones:
+    /// a short reaction on the working clock, which stops on the days nobody works the view (about one
+    /// working day in fifteen, decided per day from the seed), or now and then a take outside hours.
+    private func playModeReady(after t: Int64, _ rng: inout SplitMix64) -> Int64 {
+        let reaction = min(3 * 3600, Int64(-45 * 60 * PortableMath.log(1 - rng.unit())))
+        if rng.chance(model.knobs.offHours) { return t + 60 + reaction }
+        let seed = model.seed
+        return SyntheticWorkingHours.advance(t, by: 60 + reaction) { day in
+            SplitMix64.mix(seed ^ (UInt64(bitPattern: day) &* 0x9E37_79B9_7F4A_7C15)) % 15 == 0
+        }
     }
 
     /// Posted issues and community channels: mostly after two days and within two weeks ("to give the rest of
@@ -193,16 +207,16 @@ struct SyntheticStoryteller {
         }
 
         let answered = rng.chance(c.answered)
-        let natural = replyTime(after: t, c, priority: priority, next: false, &rng)
-        var replyAt = natural
+        var replyAt =
+            c.playMode ? playModeReady(after: t, &rng) : replyTime(after: t, c, priority: priority, next: false, &rng)
         if c.playMode {
             // Play mode serves the oldest ticket first: takes go in creation order, an agent assigns the
             // ticket to themselves and replies from Zendesk.
-            var take = natural
+            var take = replyAt
             if !rng.chance(knobs.unorderedTake) {
                 if playQueueClock != Int64.min {
                     take = max(
-                        natural, playQueueClock + rng.between(knobs.takeGap.lowerBound, knobs.takeGap.upperBound))
+                        replyAt, playQueueClock + rng.between(knobs.takeGap.lowerBound, knobs.takeGap.upperBound))
                 }
                 playQueueClock = take
             }

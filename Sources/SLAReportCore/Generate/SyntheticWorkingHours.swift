@@ -4,8 +4,9 @@ enum SyntheticWorkingHours {
     static let open: Int64 = 9 * 3600
     static let close: Int64 = 17 * 3600
 
-    /// The instant `seconds` of working time after `t` (from the next opening when `t` is outside hours).
-    static func advance(_ t: Int64, by seconds: Int64) -> Int64 {
+    /// The instant `seconds` of working time after `t` (from the next opening when `t` is outside hours),
+    /// not counting the days (numbered from 1970-01-01) for which `closed` is true.
+    static func advance(_ t: Int64, by seconds: Int64, closed: (Int64) -> Bool = { _ in false }) -> Int64 {
         var now = t
         var remaining = max(0, seconds)
         while true {
@@ -13,7 +14,7 @@ enum SyntheticWorkingHours {
             let midnight = day * 86_400
             let weekday = CivilDateTime.isoWeekday(fromDays: Int(day))
             let timeOfDay = now - midnight
-            if weekday >= 6 || timeOfDay >= close {
+            if weekday >= 6 || timeOfDay >= close || closed(day) {
                 now = midnight + 86_400 + open
                 continue
             }
