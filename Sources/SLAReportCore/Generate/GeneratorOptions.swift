@@ -23,11 +23,13 @@ public struct GeneratorOptions: Sendable, Equatable {
         case sample
     }
 
-    /// Number of tickets (0 or less writes only the header).
+    /// Number of tickets (0 or less writes only the header; at most ``maximumTickets``).
     public var tickets: Int
     /// Seed of the generator: the same options give the same bytes.
     public var seed: UInt64
+    /// Events (one row per event) or tickets (one row per ticket). Default: events.
     public var format: Format
+    /// The team's behaviour, and the defaults of the fields below. Default: benchmark.
     public var profile: Profile
     /// Tickets are created in `[start, start + days)`. Default: 2016-01-04 (benchmark), 2016-10-31 (sample).
     public var start: Instant
@@ -68,6 +70,26 @@ public struct GeneratorOptions: Sendable, Equatable {
         channels.filter { !SyntheticExport.channelKeys.contains($0) }
     }
 
-    /// The end of the creation window, `start + days`.
-    public var end: Instant { start.adding(seconds: Int64(max(1, days)) * 86_400) }
+    /// The end of the creation window, `start + days` (after the limits of ``normalized``).
+    public var end: Instant {
+        let n = normalized
+        return n.start.adding(seconds: Int64(n.days) * 86_400)
+    }
+
+    /// The most tickets one run generates (the generator holds 8 bytes per ticket); the CLI should reject
+    /// more rather than rely on the clamp.
+    public static let maximumTickets = 20_000_000
+
+    /// The options within the generator's limits: `0…maximumTickets` tickets, `1…36600` days, a window
+    /// inside the years 0001–9999, a first ticket id in `0…10^18`.
+    var normalized: GeneratorOptions {
+        var n = self
+        n.tickets = min(max(0, tickets), GeneratorOptions.maximumTickets)
+        n.days = min(max(1, days), 36_600)
+        n.firstTicket = min(max(0, firstTicket), 1_000_000_000_000_000_000)
+        let earliest = CivilDateTime(year: 1, month: 1, day: 1).utcSeconds
+        let latest = CivilDateTime(year: 9999, month: 12, day: 31).utcSeconds - Int64(n.days + 60) * 86_400
+        n.start = Instant(seconds: min(max(start.seconds, earliest), latest))
+        return n
+    }
 }

@@ -27,8 +27,9 @@ public enum SyntheticExport {
     /// The buffer passed to `write` is only valid during the call. The output is UTF-8 CSV with `\n` line
     /// ends, a header row, and fields quoted only when they hold `,` or `"`.
     public static func generate(
-        _ options: GeneratorOptions, chunkSize: Int = defaultChunkSize, write: (UnsafeRawBufferPointer) -> Void
+        _ requested: GeneratorOptions, chunkSize: Int = defaultChunkSize, write: (UnsafeRawBufferPointer) -> Void
     ) {
+        let options = requested.normalized
         let model = SyntheticModel(options)
         var writer = ChunkedByteWriter(chunkSize: chunkSize)
         switch options.format {
@@ -65,7 +66,8 @@ public enum SyntheticExport {
 
     /// Creation instants of all tickets, sorted: more on weekdays than at weekends, more in European and
     /// American daytime than at night (UTC), never outside `[start, end)`.
-    static func creationTimes(_ options: GeneratorOptions) -> [Int64] {
+    static func creationTimes(_ requested: GeneratorOptions) -> [Int64] {
+        let options = requested.normalized
         let count = max(0, options.tickets)
         guard count > 0 else { return [] }
         var rng = SplitMix64(seed: options.seed, stream: 1, index: 0)

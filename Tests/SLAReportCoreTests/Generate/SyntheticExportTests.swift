@@ -105,6 +105,20 @@ let category4Channels: Set<String> = [
         #expect(String(decoding: tickets, as: UTF8.self) == SyntheticExport.ticketsHeader + "\n")
     }
 
+    @Test func extremeOptionsAreClampedNotFatal() {
+        var options = GeneratorOptions(tickets: 20, seed: .max)
+        options.days = .max
+        options.start = Instant(seconds: .max)
+        options.firstTicket = -5
+        let events = generatedEvents(SyntheticExport.generate(options))
+        #expect(byTicket(events).count == 20)
+        #expect(events.allSatisfy { $0.at <= CivilDateTime(year: 9999, month: 12, day: 31, hour: 23).utcSeconds })
+        options.start = Instant(seconds: .min)
+        options.days = .min
+        #expect(byTicket(generatedEvents(SyntheticExport.generate(options))).count == 20)
+        #expect(options.end.seconds - options.normalized.start.seconds == 86_400)
+    }
+
     @Test func everyEventRowIsValidCanonicalCSV() {
         let statuses: Set = ["new", "open", "pending", "hold", "solved", "closed"]
         let priorities: Set = ["urgent", "high", "normal", "low"]
