@@ -42,6 +42,10 @@ struct GenerateOptions {
     var format = "events"
     var profile = "benchmark"
     var out: String?
+    var start: When?
+    var days: Int?
+    var channels: [String] = []
+    var firstTicket: Int?
 }
 
 enum CommandLineOptions {
@@ -50,7 +54,11 @@ enum CommandLineOptions {
         "-o", "--name", "--fail-under", "--strict", "--progress", "--no-progress", "--quiet", "-q", "--input-format",
         "--help", "-h",
     ]
-    static let generateOptions = ["--tickets", "--seed", "--format", "--profile", "--out", "-o", "--help", "-h"]
+    static let generateOptions = [
+        "--tickets", "--seed", "--format", "--profile", "--out", "-o", "--start", "--days", "--channel",
+        "--first-ticket",
+        "--help", "-h",
+    ]
     static let subcommands = ["report", "check", "policy", "generate"]
 
     static func parse(_ arguments: [String]) throws(SLAReportError) -> Command {
@@ -208,8 +216,9 @@ enum CommandLineOptions {
             case "--help", "-h": throw .usage("HELP")
             case "--tickets":
                 let text = try value(option, inline: inline, &args, example: "1000000")
-                guard let n = Int(text.replacingUnderscores()), n > 0, n <= 100_000_000 else {
-                    throw .usage("--tickets: '\(text)' is not a ticket count from 1 to 100000000")
+                guard let n = Int(text.replacingUnderscores()), n > 0, n <= GeneratorOptions.maximumTickets else {
+                    throw .usage(
+                        "--tickets: '\(text)' is not a ticket count from 1 to \(GeneratorOptions.maximumTickets)")
                 }
                 o.tickets = n
             case "--seed":
@@ -231,6 +240,27 @@ enum CommandLineOptions {
                 }
                 o.profile = text
             case "-o", "--out": o.out = try value(option, inline: inline, &args, example: "events.csv")
+            case "--start":
+                let text = try value(option, inline: inline, &args, example: "2016-10-31")
+                guard case .date = try when(option, text) else {
+                    throw .usage("--start: '\(text)' is not a date like 2016-10-31")
+                }
+                o.start = try when(option, text)
+            case "--days":
+                let text = try value(option, inline: inline, &args, example: "28")
+                guard let n = Int(text), (1...3660).contains(n) else {
+                    throw .usage("--days: '\(text)' is not a day count from 1 to 3660")
+                }
+                o.days = n
+            case "--channel":
+                let list = try value(option, inline: inline, &args, example: "twitter")
+                o.channels += list.split(separator: ",").map { $0.trimmingSpaces().lowercased() }.filter { !$0.isEmpty }
+            case "--first-ticket":
+                let text = try value(option, inline: inline, &args, example: "1")
+                guard let n = Int(text), n >= 1, n <= 1_000_000_000 else {
+                    throw .usage("--first-ticket: '\(text)' is not a ticket number from 1 to 1000000000")
+                }
+                o.firstTicket = n
             default: throw .usage("unknown option '\(option)' for 'generate'" + hint(option, among: generateOptions))
             }
         }

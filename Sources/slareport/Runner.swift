@@ -148,7 +148,44 @@ enum Runner {
     }
 
     static func generate(_ options: GenerateOptions) throws(SLAReportError) -> Int32 {
-        throw .usage("generate is not available yet")
+        var g = GeneratorOptions(
+            tickets: options.tickets ?? 0, seed: options.seed,
+            format: GeneratorOptions.Format(rawValue: options.format) ?? .events,
+            profile: GeneratorOptions.Profile(rawValue: options.profile) ?? .benchmark)
+        if case .date(let y, let m, let d)? = options.start {
+            g.start = Instant(seconds: CivilDateTime(year: y, month: m, day: d).utcSeconds)
+        }
+        if let days = options.days { g.days = days }
+        if !options.channels.isEmpty { g.channels = options.channels }
+        if let first = options.firstTicket { g.firstTicket = first }
+        if !g.invalidChannels.isEmpty {
+            throw .usage(
+                "--channel: unknown channel '\(g.invalidChannels[0])' (one of \(SyntheticExport.channelKeys.joined(separator: ", ")))"
+                    + CommandLineOptions.hint(g.invalidChannels[0], among: SyntheticExport.channelKeys))
+        }
+        guard let path = options.out, path != "-" else {
+            SyntheticExport.generate(g) { Console.outBytes($0) }
+            return 0
+        }
+        let temporary = path + ".tmp-\(getpid())"
+        guard
+            let handle = FileHandle(forWritingAtPath: temporary)
+                ?? {
+                    FileManager.default.createFile(atPath: temporary, contents: nil)
+                    return FileHandle(forWritingAtPath: temporary)
+                }()
+        else { throw .cannotCreate(path: path, reason: "cannot create the file") }
+        var failed = false
+        SyntheticExport.generate(g) { chunk in
+            if failed { return }
+            do { try handle.write(contentsOf: Data(chunk)) } catch { failed = true }
+        }
+        try? handle.close()
+        guard !failed, rename(temporary, path) == 0 else {
+            unlink(temporary)
+            throw .cannotCreate(path: path, reason: "write failed")
+        }
+        return 0
     }
 }
 
