@@ -80,6 +80,13 @@ public struct FormatRegistry: Sendable {
     public static let standard = FormatRegistry(adapters: [
         CanonicalEventsAdapter(),
         CanonicalTicketsAdapter(),
+        ZendeskJSONAdapter(.incremental),
+        ZendeskJSONAdapter(.legacyExport),
+        ZendeskJSONAdapter(.audits),
+        ZendeskJSONAdapter(.skips),
+        ZendeskJSONAdapter(.ticketMetrics),
+        ZendeskJSONAdapter(.users),
+        ZendeskCSVAdapter(),
     ])
 
     /// The names, in order (for `--input-format` help and messages).
