@@ -87,6 +87,13 @@ public struct FormatRegistry: Sendable {
         ZendeskJSONAdapter(.ticketMetrics),
         ZendeskJSONAdapter(.users),
         ZendeskCSVAdapter(),
+        HackerOneAdapter(),
+        HackerOneCSVAdapter(),
+        TwitterAdapter(),
+        DiscourseAdapter(),
+        StackExchangeAdapter(),
+        GitLabAdapter(.notes),
+        GitLabAdapter(.issues),
     ])
 
     /// The names, in order (for `--input-format` help and messages).
