@@ -1,0 +1,129 @@
+extension Policy {
+    /// The normalised policy as pretty, deterministic JSON that ``decode(_:source:)`` reads back to an equal
+    /// policy (all but ``source``); `slareport policy` prints it.
+    ///
+    /// Layout: 2-space indentation, a trailing newline, containers of scalars on one line when that line
+    /// stays within 100 characters. Keys in this order:
+    /// - top level: `name`, `timezone`, `input_timezone`, `schedules`, `channels`, `routing`, `play_mode`,
+    ///   `handles` (left out when there are none), `agents`, `system_actors`, `versions`;
+    /// - schedules by name, `default` first; each `timezone`, `hours` (`mon` … `sun`, days without hours left
+    ///   out), `holidays` (sorted);
+    /// - channels in policy order; each `key`, `name`, `schedule` (left out when `default`), `first_reply`,
+    ///   `next_reply`, `resolution`, `not_before`, `goal`, `by_priority` (`urgent`, `high`, `normal`, `low`,
+    ///   each as `{ "first_reply", "next_reply" }`), absent targets left out;
+    /// - routing rules in order, `if` (conditions in rule order) then `channel`; play-mode views `view`,
+    ///   `channels`; handles `main`, `channels`, `clients`; versions `effective_from`, `channels`.
+    public func jsonText() -> String {
+        jsonValue.pretty() + "\n"
+    }
+
+    var jsonValue: PolicyJSON {
+        var top: [(key: String, value: PolicyJSON)] = [
+            ("name", .string(name)),
+            ("timezone", .string(timezone)),
+            ("input_timezone", .string(inputTimezone)),
+        ]
+        let scheduleNames = schedules.keys.sorted { ($0 == "default" ? 0 : 1, $0) < ($1 == "default" ? 0 : 1, $1) }
+        top.append(
+            ("schedules", .object(scheduleNames.compactMap { name in schedules[name].map { (name, $0.jsonValue) } })))
+        top.append(("channels", .array(channels.map(\.jsonValue))))
+        top.append(("routing", .array(routing.map(\.jsonValue))))
+        top.append(
+            (
+                "play_mode",
+                .array(playMode.map { .object([("view", .string($0.view)), ("channels", .strings($0.channels))]) })
+            ))
+        if let handles {
+            top.append(
+                (
+                    "handles",
+                    .object([
+                        ("main", .string(handles.main)), ("channels", .strings(handles.channels)),
+                        ("clients", .strings(handles.clients)),
+                    ])
+                ))
+        }
+        top.append(("agents", .strings(agents)))
+        top.append(("system_actors", .strings(systemActors)))
+        top.append(
+            (
+                "versions",
+                .array(
+                    versions.map {
+                        .object([
+                            ("effective_from", .string($0.effectiveFrom)),
+                            ("channels", .array($0.channels.map(\.jsonValue))),
+                        ])
+                    })
+            ))
+        return .object(top)
+    }
+}
+
+extension PolicyJSON {
+    static func strings(_ values: [String]) -> PolicyJSON { .array(values.map { .string($0) }) }
+}
+
+extension Schedule {
+    var jsonValue: PolicyJSON {
+        var days: [(key: String, value: PolicyJSON)] = []
+        for (index, name) in PolicyDecoder.weekdayKeys.enumerated() {
+            guard let intervals = hours[index + 1], !intervals.isEmpty else { continue }
+            days.append((name, .strings(intervals.map(\.text))))
+        }
+        return .object([
+            ("timezone", .string(timezone)), ("hours", .object(days)), ("holidays", .strings(holidays.sorted())),
+        ])
+    }
+}
+
+extension MinuteInterval {
+    /// `HH:MM-HH:MM`.
+    public var text: String {
+        func clock(_ minutes: Int) -> String {
+            CivilDateTime.pad(minutes / 60, 2) + ":" + CivilDateTime.pad(minutes % 60, 2)
+        }
+        return clock(start) + "-" + clock(end)
+    }
+}
+
+extension ChannelPolicy {
+    var jsonValue: PolicyJSON {
+        var fields: [(key: String, value: PolicyJSON)] = [("key", .string(key)), ("name", .string(name))]
+        if schedule != "default" { fields.append(("schedule", .string(schedule))) }
+        let targets: [(String, SLADuration?)] = [
+            ("first_reply", firstReply), ("next_reply", nextReply), ("resolution", resolution),
+            ("not_before", notBefore),
+        ]
+        for (field, duration) in targets {
+            if let duration { fields.append((field, .string(duration.description))) }
+        }
+        if let goal { fields.append(("goal", .number(ChannelPolicy.numberText(goal)))) }
+        if !byPriority.isEmpty {
+            var priorities: [(key: String, value: PolicyJSON)] = []
+            for priority in PolicyDecoder.priorityKeys {
+                guard let entry = byPriority[priority] else { continue }
+                var members: [(key: String, value: PolicyJSON)] = []
+                if let first = entry.firstReply { members.append(("first_reply", .string(first.description))) }
+                if let next = entry.nextReply { members.append(("next_reply", .string(next.description))) }
+                priorities.append((priority, .object(members)))
+            }
+            fields.append(("by_priority", .object(priorities)))
+        }
+        return .object(fields)
+    }
+
+    /// A goal as JSON: whole numbers without a fraction, others in Swift's shortest round-trip form.
+    static func numberText(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        return String(value)
+    }
+}
+
+extension RoutingRule {
+    var jsonValue: PolicyJSON {
+        .object([
+            ("if", .object(conditions.map { ($0.field, .string($0.value)) })), ("channel", .string(channel)),
+        ])
+    }
+}
