@@ -7,7 +7,8 @@
 /// or `moderator` true) or by a policy agent are `reply`s, other posts `comment`s; whispers (`post_type` 4)
 /// are `note`s; the small actions `closed.enabled` / `closed.disabled` (`post_type` 3) are `status solved`
 /// / `status open`; other small actions and deleted posts (`deleted_at` set) are left out. The channel is
-/// routed with source `discourse` and the topic's tags, else `forum`. The link is the topic's own `url`
+/// routed with source `discourse`, else `forum` (topic tags name topics, not channels, and are not routing
+/// tags). The link is the topic's own `url`
 /// when it has one, or `base_url` + `/t/{slug}/{id}` when a dump adds the forum's base; Discourse's JSON
 /// alone does not name its host, so otherwise there is none. A topic without id or posts, or with a post
 /// whose time does not parse, is rejected.
@@ -74,8 +75,7 @@ public struct DiscourseAdapter: InputAdapter {
         }
         posts.sort { ($0.number, $0.at) < ($1.number, $1.at) }
         guard let first = posts.first(where: { $0.type != 3 }) else { return Rejection("topic without posts") }
-        let tags = (object["tags"]?.array ?? []).compactMap { NativeFields.text($0) ?? NativeFields.text($0["name"]) }
-        let channel = policy.route(RoutingFacts(source: "discourse", tags: tags)) ?? "forum"
+        let channel = policy.route(RoutingFacts(source: "discourse")) ?? "forum"
         let ticket = NativeTicket(id: "discourse:" + id, channel: channel, symbols: &log.symbols)
         let title = NativeFields.text(object["title"]) ?? NativeFields.text(object["fancy_title"])
         ticket.append(.created, at: first.at, actor: first.username, value: title, record: record, to: &log)

@@ -18,8 +18,8 @@
 /// (actor = the note's author); other system notes are left out; `internal`/`confidential` notes are
 /// `note`s; notes by a policy agent are `reply`s, all others `comment`s. Without assignment notes, the
 /// current first assignee is assigned at creation (no actor); without a `closed` note, `closed_at` is
-/// `status solved`. The channel is routed with source `gitlab`, project = the path and tags = the labels,
-/// else `issue-tracker`.
+/// `status solved`. The channel is routed with source `gitlab` and project = the path (or the project id),
+/// else `gitlab-issues`; labels are not routing tags (they name topics, not channels).
 public struct GitLabAdapter: InputAdapter {
     /// The shape an adapter value detects.
     public enum Kind: Sendable { case issues, notes }
@@ -224,8 +224,7 @@ public struct GitLabAdapter: InputAdapter {
             let issue = issues[index]
             let project = issue.path ?? issue.project ?? "?"
             let channel =
-                policy.route(RoutingFacts(source: "gitlab", tags: issue.labels, project: issue.path ?? issue.project))
-                ?? "issue-tracker"
+                policy.route(RoutingFacts(source: "gitlab", project: issue.path ?? issue.project)) ?? "gitlab-issues"
             let ticket = NativeTicket(id: "gitlab:\(project)#\(issue.iid)", channel: channel, symbols: &log.symbols)
             ticket.append(
                 .created, at: issue.created, actor: issue.author, value: issue.title, record: issue.record, to: &log)

@@ -6,8 +6,8 @@
 /// `creation_date` (Unix seconds), actor = `owner.display_name` (else `owner.user_id`), value = the title
 /// (HTML entities decoded); every answer, the question's comments and the answers' comments are `reply`s
 /// when their owner is a policy agent (by display name or user id) and `comment`s otherwise; `closed_date`
-/// is `status closed`. The channel is routed with source `stackexchange` and the question's tags, else
-/// `stack-overflow`. A question without id or creation date, or with a date that does not parse, is
+/// is `status closed`. The channel is routed with source `stackexchange`, else `stack-overflow` (question
+/// tags such as `docker` name topics, not channels, and are not routing tags). A question without id or creation date, or with a date that does not parse, is
 /// rejected.
 public struct StackExchangeAdapter: InputAdapter {
     public init() {}
@@ -89,8 +89,7 @@ public struct StackExchangeAdapter: InputAdapter {
             try collect(object["answers"], what: "an answer")
             let closed = try NativeFields.time(object["closed_date"], key: "closed_date", zone: zone).get()
 
-            let tags = NativeFields.strings(object["tags"])
-            let channel = policy.route(RoutingFacts(source: "stackexchange", tags: tags)) ?? "stack-overflow"
+            let channel = policy.route(RoutingFacts(source: "stackexchange")) ?? "stack-overflow"
             let ticket = NativeTicket(id: "stackexchange:" + id, channel: channel, symbols: &log.symbols)
             let asker = owner(value).name
             ticket.append(

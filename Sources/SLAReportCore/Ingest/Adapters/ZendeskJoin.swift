@@ -192,6 +192,7 @@ enum ZendeskJoin {
             case .create, .change:
                 switch event.field {
                 case "assignee_id":
+                    if event.kind == .create && event.value == nil { continue }  // created unassigned
                     ticket.append(
                         .assign, at: audit.at, actor: actor, value: name(event.value), record: audit.record, to: &log)
                 case "status":
