@@ -8,10 +8,9 @@
 /// are `note`s; the small actions `closed.enabled` / `closed.disabled` (`post_type` 3) are `status solved`
 /// / `status open`; other small actions and deleted posts (`deleted_at` set) are left out. The channel is
 /// routed with source `discourse`, else `forum` (topic tags name topics, not channels, and are not routing
-/// tags). The link is the topic's own `url`
-/// when it has one, or `base_url` + `/t/{slug}/{id}` when a dump adds the forum's base; Discourse's JSON
-/// alone does not name its host, so otherwise there is none. A topic without id or posts, or with a post
-/// whose time does not parse, is rejected.
+/// tags). The link is the topic's own `url` when it has one, or `base_url` + `/t/{slug}/{id}` when a dump
+/// adds the forum's base; Discourse's JSON alone does not name its host, so otherwise there is none. A topic
+/// without id or posts, or with a post whose time does not parse, is rejected.
 public struct DiscourseAdapter: InputAdapter {
     public init() {}
 

@@ -2,7 +2,7 @@
 ///
 /// Two shapes, joined once every file is read (any order):
 /// - **issues** (`gitlab-issues`): issue objects with `iid`, `project_id`, `web_url`, `title`, `created_at`,
-///   `closed_at`, `author.username`, `assignees[].username` (or `assignee`), `labels`, and optionally
+///   `closed_at`, `author.username`, `assignees[].username` (or `assignee`), and optionally
 ///   `notes[]` embedded — as the API's array, concatenated pages, or one issue per line;
 /// - **notes** (`gitlab-notes`): note objects `{body, author.username, created_at, system, internal or
 ///   confidential, noteable_type, noteable_iid, project_id}` — the API's notes of one or many issues in
@@ -68,7 +68,6 @@ public struct GitLabAdapter: InputAdapter {
         var author: String?
         var title: String?
         var assignee: String?
-        var labels: [String]
         var url: String?
         var notes: [Note]
     }
@@ -161,7 +160,7 @@ public struct GitLabAdapter: InputAdapter {
                     record: record, created: created, closed: closed,
                     author: NativeFields.text(object["author"]?["username"]), title: NativeFields.text(object["title"]),
                     assignee: assignees.first ?? NativeFields.text(object["assignee"]?["username"]),
-                    labels: NativeFields.strings(object["labels"]), url: url, notes: notes))
+                    url: url, notes: notes))
         } catch {
             return .failure(error)
         }

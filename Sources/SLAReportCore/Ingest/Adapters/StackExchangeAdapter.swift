@@ -7,8 +7,8 @@
 /// (HTML entities decoded); every answer, the question's comments and the answers' comments are `reply`s
 /// when their owner is a policy agent (by display name or user id) and `comment`s otherwise; `closed_date`
 /// is `status closed`. The channel is routed with source `stackexchange`, else `stack-overflow` (question
-/// tags such as `docker` name topics, not channels, and are not routing tags). A question without id or creation date, or with a date that does not parse, is
-/// rejected.
+/// tags such as `docker` name topics, not channels, and are not routing tags). A question without id or
+/// creation date, or with a date that does not parse, is rejected.
 public struct StackExchangeAdapter: InputAdapter {
     public init() {}
 
