@@ -266,9 +266,13 @@ public struct GitLabAdapter: InputAdapter {
     static func assignment(_ body: String) -> String? {
         let lowered = body.lowercased()
         for marker in ["reassigned to @", "assigned to @"] {
-            if let range = lowered.range(of: marker) {
+            // Offsets in the lower-cased copy; `limitedBy` keeps a text whose case mapping changes its
+            // length from trapping.
+            if let range = lowered.range(of: marker),
                 let start = body.index(
-                    body.startIndex, offsetBy: lowered.distance(from: lowered.startIndex, to: range.upperBound))
+                    body.startIndex, offsetBy: lowered.distance(from: lowered.startIndex, to: range.upperBound),
+                    limitedBy: body.endIndex)
+            {
                 let name = body[start...].prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" || $0 == "." }
                 let trimmed = name.hasSuffix(".") ? String(name.dropLast()) : String(name)
                 return trimmed.isEmpty ? nil : trimmed
