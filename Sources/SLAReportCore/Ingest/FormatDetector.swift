@@ -80,6 +80,20 @@ public struct FormatRegistry: Sendable {
     public static let standard = FormatRegistry(adapters: [
         CanonicalEventsAdapter(),
         CanonicalTicketsAdapter(),
+        ZendeskJSONAdapter(.incremental),
+        ZendeskJSONAdapter(.legacyExport),
+        ZendeskJSONAdapter(.audits),
+        ZendeskJSONAdapter(.skips),
+        ZendeskJSONAdapter(.ticketMetrics),
+        ZendeskJSONAdapter(.users),
+        ZendeskCSVAdapter(),
+        HackerOneAdapter(),
+        HackerOneCSVAdapter(),
+        TwitterAdapter(),
+        DiscourseAdapter(),
+        StackExchangeAdapter(),
+        GitLabAdapter(.notes),
+        GitLabAdapter(.issues),
     ])
 
     /// The names, in order (for `--input-format` help and messages).

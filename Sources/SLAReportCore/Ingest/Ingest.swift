@@ -10,11 +10,16 @@ public struct IngestOptions: Sendable {
     public var maxFieldBytes: Int
     /// JSON nested deeper than this makes its record rejected (SPEC §2.4: 64).
     public var maxJSONDepth: Int
+    /// The policy native adapters route records with (``Policy/route(_:)``) and whose `agents` name the
+    /// people who answer for the team on Discourse, Stack Exchange and GitLab.
+    public var policy: Policy
 
     public init(
         inputTimeZone: ZoneClock = .utc, forcedFormat: String? = nil, registry: FormatRegistry = .standard,
-        maxFieldBytes: Int = CSVReader.defaultMaxFieldBytes, maxJSONDepth: Int = JSONReader.defaultMaxDepth
+        maxFieldBytes: Int = CSVReader.defaultMaxFieldBytes, maxJSONDepth: Int = JSONReader.defaultMaxDepth,
+        policy: Policy = .builtIn
     ) {
+        self.policy = policy
         self.inputTimeZone = inputTimeZone
         self.forcedFormat = forcedFormat
         self.registry = registry
