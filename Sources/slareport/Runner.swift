@@ -85,7 +85,7 @@ enum Runner {
                 "--input-format: unknown format '\(forced)' (one of \(FormatRegistry.standard.names.joined(separator: ", ")))"
                     + CommandLineOptions.hint(forced, among: FormatRegistry.standard.names))
         }
-        let ingestOptions = IngestOptions(inputTimeZone: inputZone, forcedFormat: options.inputFormat)
+        let ingestOptions = IngestOptions(inputTimeZone: inputZone, forcedFormat: options.inputFormat, policy: policy)
         let ingested = Ingest.read(files, options: ingestOptions)
         files.removeAll()
         var log = ingested.log

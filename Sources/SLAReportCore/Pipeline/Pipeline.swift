@@ -24,6 +24,7 @@ public enum Pipeline {
         let since = request.since?.resolve(asOf: asOf)
         let until = request.until?.resolve(asOf: asOf)
 
+        promoteCommentsByAgents(&log, policy: policy)
         let grouped = Grouping.group(&log)
         let symbols = log.symbols
         let selected = request.channels.map { Set($0.compactMap { symbols.lookup($0) }) }
@@ -116,6 +117,54 @@ public enum Pipeline {
         return Result(
             model: model, gateFailed: model.channels.contains { $0.failsGate },
             nothingUsable: quality.totals.used == 0)
+    }
+
+    /// Formats whose exports do not say who is staff: a post there is read as a `comment` unless the policy
+    /// names its author in `agents`.
+    static let communityFormats: Set<String> = ["discourse", "stackexchange", "gitlab-issues", "gitlab-notes"]
+
+    /// On forums, Stack Exchange and GitLab, a post by somebody who replies as an agent anywhere in the inputs
+    /// (or is in the policy's `agents`) is a reply: the team answers there under the same names. Names match
+    /// loosely (``nameKey(_:)``), so the Zendesk agent "Chloe Martin" is the GitLab user `chloe.martin`.
+    static func promoteCommentsByAgents(_ log: inout EventLog, policy: Policy) {
+        let community = Set(
+            log.files.indices.filter { communityFormats.contains(log.files[$0].format) }.map { UInt32($0) })
+        guard !community.isEmpty else { return }
+        let system = Set(policy.systemActors.map(nameKey))
+        var agents = Set(policy.agents.map(nameKey))
+        var seen = Set<Symbol>()
+        for e in log.events where e.kind == .reply && !e.actor.isNone && seen.insert(e.actor).inserted {
+            let key = nameKey(log.symbols[e.actor])
+            if !system.contains(key) { agents.insert(key) }
+        }
+        agents.remove("")
+        guard !agents.isEmpty else { return }
+        var isAgent: [Symbol: Bool] = [:]
+        for i in log.events.indices where log.events[i].kind == .comment {
+            let actor = log.events[i].actor
+            guard !actor.isNone, community.contains(log.recordFile[Int(log.events[i].record)]) else { continue }
+            let agent = isAgent[actor] ?? agents.contains(nameKey(log.symbols[actor]))
+            isAgent[actor] = agent
+            if agent { log.events[i].kind = .reply }
+        }
+    }
+
+    /// A person's name for matching across systems: lower-cased, with runs of spaces, dots, dashes and
+    /// underscores made one dot, and a leading `@` dropped (`Chloe Martin`, `chloe_martin`, `@chloe.martin`).
+    static func nameKey(_ name: String) -> String {
+        var key = ""
+        var pendingDot = false
+        for scalar in name.lowercased().unicodeScalars {
+            if scalar == " " || scalar == "." || scalar == "-" || scalar == "_" || scalar == "\t" {
+                pendingDot = !key.isEmpty
+                continue
+            }
+            if scalar == "@", key.isEmpty { continue }
+            if pendingDot { key.append(".") }
+            pendingDot = false
+            key.unicodeScalars.append(scalar)
+        }
+        return key
     }
 
     /// Puts every record into its bucket, per file and in total.

@@ -155,8 +155,10 @@ public struct HackerOneCSVAdapter: InputAdapter {
         let zone = context.options.inputTimeZone
         let file = context.file
         let channel = context.options.policy.route(RoutingFacts(source: "hackerone")) ?? "hackerone"
-        try CanonicalRows.read(sniff, columns: Self.columns, required: ["id", "reported_at"], context: &context) {
-            row in
+        try CanonicalRows.read(
+            sniff, columns: Self.columns, required: ["id", "reported_at"], log: &log, context: &context
+        ) {
+            row, log in
             let record = log.beginRecord(file: file, line: row.line)
             if let problem = row.problem {
                 log.reject(record: record, reason: problem)

@@ -46,7 +46,8 @@ public struct TwitterAdapter: InputAdapter {
         let zone = context.options.inputTimeZone
         let file = context.file
         var tweets: [Tweet] = []
-        try CanonicalRows.read(sniff, columns: Self.columns, required: Self.required, context: &context) { row in
+        try CanonicalRows.read(sniff, columns: Self.columns, required: Self.required, log: &log, context: &context) {
+            row, log in
             let record = log.beginRecord(file: file, line: row.line)
             switch Self.tweet(row, record: record, zone: zone) {
             case .success(let tweet): tweets.append(tweet)

@@ -50,8 +50,10 @@ public struct ZendeskCSVAdapter: InputAdapter {
         let zone = context.options.inputTimeZone
         let file = context.file
         var tickets: [ZendeskTicket] = []
-        try CanonicalRows.read(sniff, columns: Self.columns, required: ["id", "created at"], context: &context) {
-            row in
+        try CanonicalRows.read(
+            sniff, columns: Self.columns, required: ["id", "created at"], log: &log, context: &context
+        ) {
+            row, log in
             let record = log.beginRecord(file: file, line: row.line)
             switch Self.ticket(from: row, record: record, zone: zone) {
             case .success(let ticket): tickets.append(ticket)
