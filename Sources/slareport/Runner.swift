@@ -105,6 +105,15 @@ enum Runner {
         if progress { Console.err("slareport: \(log.recordCount) records read; measuring") }
 
         let result = Pipeline.run(&log, request: request)
+        if let selected = request.channels {
+            let present = Set(result.model.channels.map(\.key))
+            let known = policy.channels.map(\.key) + policy.versions.flatMap { $0.channels.map(\.key) }
+            for name in selected where !present.contains(name) {
+                throw .usage(
+                    "--channel: no channel '\(name)' in the policy or the data"
+                        + CommandLineOptions.hint(name, among: known + result.dataChannels))
+            }
+        }
         let quality = result.model.dataQuality
         if !options.quiet || options.strict {
             let shown = quality.rejected.prefix(options.strict ? 50 : 20)
@@ -189,17 +198,31 @@ enum Runner {
     }
 }
 
-/// The plain-text data-quality summary of `slareport check`.
+/// The plain-text data-quality summary of `slareport check`: one aligned row per file, then the totals and
+/// the first rejected records.
 enum CheckSummary {
     static func text(_ quality: DataQuality) -> String {
-        var lines = ["file\tformat\tread\tused\tduplicates\tout_of_window\trejected"]
-        for f in quality.files {
-            let c = f.counts
-            lines.append(
-                "\(f.path)\t\(f.format)\t\(c.read)\t\(c.used)\t\(c.duplicates)\t\(c.outOfWindow)\t\(c.rejected)")
+        var rows = [["file", "format", "read", "used", "duplicates", "out of window", "rejected"]]
+        func counts(_ c: QualityCounts) -> [String] {
+            [c.read, c.used, c.duplicates, c.outOfWindow, c.rejected].map(String.init)
         }
-        let t = quality.totals
-        lines.append("total\t\t\(t.read)\t\(t.used)\t\(t.duplicates)\t\(t.outOfWindow)\t\(t.rejected)")
-        return lines.joined(separator: "\n") + "\n"
+        for f in quality.files { rows.append([f.path, f.format] + counts(f.counts)) }
+        rows.append(["total", ""] + counts(quality.totals))
+        var widths = [Int](repeating: 0, count: rows[0].count)
+        for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) } }
+        var lines = rows.map { row in
+            row.enumerated().map { i, cell in
+                let pad = String(repeating: " ", count: widths[i] - cell.count)
+                return i < 2 ? cell + pad : pad + cell
+            }.joined(separator: "  ")
+        }
+        for u in quality.unrecognised { lines.append("not recognised: \(u.path): \(u.reason)") }
+        if quality.totals.rejected > 0 {
+            lines.append("")
+            lines.append("rejected (first \(min(10, quality.rejected.count)) of \(quality.totals.rejected)):")
+            for r in quality.rejected.prefix(10) { lines.append("  \(r.path):\(r.line): \(r.reason)") }
+        }
+        return lines.map { $0.replacingOccurrences(of: " +$", with: "", options: .regularExpression) }
+            .joined(separator: "\n") + "\n"
     }
 }

@@ -40,6 +40,17 @@ import Testing
         #expect(try CLI.run([]).status == 64)
     }
 
+    @Test func unknownChannelSuggestsAndEmptyWindowIsNotAnError() throws {
+        let dir = try CLI.temporaryDirectory()
+        try CLI.write(Fixtures.events, to: dir.appendingPathComponent("events.csv"))
+        let typo = try CLI.run(["events.csv", "--channel", "twiter"], in: dir)
+        #expect(typo.status == 64)
+        #expect(typo.stderr.contains("did you mean 'twitter'?"))
+        let empty = try CLI.run(["events.csv", "--since", "2017-01-01", "--channel", "quora"], in: dir)
+        #expect(empty.status == 0)
+        #expect(empty.stdout.contains("Quora"))
+    }
+
     @Test func missingInputIs66() throws {
         let run = try CLI.run(["report", "does-not-exist.csv"])
         #expect(run.status == 66)

@@ -13,6 +13,8 @@ public enum Pipeline {
         public var gateFailed: Bool
         /// No record at all was usable (exit 65).
         public var nothingUsable: Bool
+        /// Every channel key found in the data (selected or not), sorted.
+        public var dataChannels: [String]
     }
 
     /// Runs the stages on an ingested log (its events are consumed).
@@ -114,9 +116,12 @@ public enum Pipeline {
             previous: previous, rules: rules, excluded: excluded, repliesByAgent: repliesByAgent,
             dataQuality: quality, urls: urls, toolVersion: request.toolVersion)
         let model = Aggregator.aggregate(input)
+        let dataChannels = Set(grouped.timelines.map(\.channel)).map { symbols[$0] }.sorted {
+            $0.utf8.lexicographicallyPrecedes($1.utf8)
+        }
         return Result(
             model: model, gateFailed: model.channels.contains { $0.failsGate },
-            nothingUsable: quality.totals.used == 0)
+            nothingUsable: quality.totals.used + quality.totals.outOfWindow == 0, dataChannels: dataChannels)
     }
 
     /// Formats whose exports do not say who is staff: a post there is read as a `comment` unless the policy
