@@ -181,3 +181,36 @@ import Testing
         #expect(ten.p95 == 10)
     }
 }
+
+/// The previous window of equal length, computed from the same inputs.
+@Suite struct TrendTests {
+    @Test func previousWindowOfEqualLength() throws {
+        var b = LogBuilder()
+        // Previous week (2016-11-07 .. 11-14): two email tickets, one breached → 50 %.
+        b.add("P1", .created, "2016-11-08 09:00", actor: "u", channel: "email")
+        b.add("P1", .reply, "2016-11-08 10:00", actor: "ann")
+        b.add("P2", .created, "2016-11-09 09:00", actor: "u", channel: "email")
+        b.add("P2", .reply, "2016-11-09 19:00", actor: "ann")
+        // This week (11-14 .. 11-21): one email ticket on time → 100 %.
+        b.add("C1", .created, "2016-11-15 09:00", actor: "u", channel: "email")
+        b.add("C1", .reply, "2016-11-15 09:30", actor: "ann")
+        // Two weeks before: not in the previous window.
+        b.add("X1", .created, "2016-11-01 09:00", actor: "u", channel: "email")
+        var log = b.log
+        let request = ReportRequest(
+            policy: TestPolicies.calendar, since: .instant(LogBuilder.instant("2016-11-14")),
+            until: .instant(LogBuilder.instant("2016-11-21")), toolVersion: "test")
+        let r = Pipeline.run(&log, request: request)
+        let email = try #require(r.model.channels.first { $0.key == "email" })
+        #expect(email.tickets == 1)
+        #expect(email.firstReply.attainment == Percent(hundredths: 10_000))
+        #expect(email.previous == PreviousWindow(tickets: 2, attainment: Percent(hundredths: 5000)))
+        #expect(r.model.channels.first { $0.key == "forum" }?.previous == PreviousWindow(tickets: 0, attainment: nil))
+    }
+
+    @Test func noStartMeansNoTrend() {
+        var b = LogBuilder()
+        b.add("C1", .created, "2016-11-15 09:00", actor: "u", channel: "email")
+        #expect(TestPolicies.run(b).model.channels.allSatisfy { $0.previous == nil })
+    }
+}
