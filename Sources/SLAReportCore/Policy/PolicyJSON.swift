@@ -251,27 +251,8 @@ indirect enum PolicyJSON: Equatable, Sendable {
 
     // MARK: - Writing
 
-    /// `text` as a JSON string literal (quotes, backslash and control characters escaped).
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
+    /// `text` as a JSON string literal: the report's own JSON escaping (``Escape/json(_:)``).
+    static func quoted(_ text: String) -> String { Escape.json(text) }
 
     /// The value as pretty JSON with 2-space indentation. A container holding only scalars and containers of
     /// scalars is written on one line when that line stays within 100 characters; members keep their order.
