@@ -58,7 +58,10 @@ public enum Pipeline {
                         asOf: asOf, channels: request.channels.map(Set.init), urls: urls))
                 return (excluded, rules)
             },
-            { () -> (measurer: Measurer, measurements: [TicketMeasurement], replies: [Symbol: Int], fates: [RecordFate]) in
+            {
+                () -> (
+                    measurer: Measurer, measurements: [TicketMeasurement], replies: [Symbol: Int], fates: [RecordFate]
+                ) in
                 // Agents: authors of replies anywhere in the data, plus the policy's list.
                 var agents = Set(policy.agents.compactMap { symbols.lookup($0) })
                 for t in timelines {
