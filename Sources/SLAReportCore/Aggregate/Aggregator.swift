@@ -66,37 +66,45 @@ public struct Aggregator {
     public static func aggregate(_ input: Input) -> ReportModel {
         let symbols = input.symbols
         let policy = input.policy
+        var bySymbol: [Symbol: [Int]] = [:]
+        for (i, m) in input.measurements.enumerated() { bySymbol[m.channel, default: []].append(i) }
         var byChannel: [String: [Int]] = [:]
-        for (i, m) in input.measurements.enumerated() { byChannel[symbols[m.channel], default: []].append(i) }
+        for (channel, indices) in bySymbol { byChannel[symbols[channel], default: []] += indices }
         let order = channelOrder(policy: policy, dataChannels: Set(byChannel.keys), selected: input.selectedChannels)
         let channelIndex = Dictionary(order.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
 
         var summaries: [ChannelSummary] = []
         for key in order {
-            let tickets = (byChannel[key] ?? []).map { input.measurements[$0] }
+            let tickets = byChannel[key] ?? []
             let policyChannel =
                 policy.channels.first { $0.key == key }
                 ?? policy.versions.reversed().lazy.compactMap { $0.channels.first { $0.key == key } }.first
             summaries.append(channelSummary(key: key, policyChannel: policyChannel, tickets: tickets, input: input))
         }
 
-        // Breaches, worst first within each channel.
-        var breaches: [BreachRow] = []
-        for m in input.measurements where m.outcome == .breached && !input.excluded.contains(m.ticket) {
+        // Breaches, worst first within each channel: sorted as (channel position, lateness, ticket text) keys,
+        // rows built afterwards.
+        var channelPosition: [Symbol: Int] = [:]
+        for channel in bySymbol.keys { channelPosition[channel] = channelIndex[symbols[channel]] ?? Int.max }
+        var breachKeys: [(channel: Int, lateBy: Int64, index: Int)] = []
+        for (i, m) in input.measurements.enumerated()
+        where m.outcome == .breached && !input.excluded.contains(m.ticket) {
             guard let deadline = m.deadline else { continue }
             let lateBy = (m.firstReply ?? input.window.asOf).seconds - deadline.seconds
-            breaches.append(
-                BreachRow(
-                    ticket: symbols[m.ticket], channel: symbols[m.channel], created: m.created, deadline: deadline,
-                    firstReply: m.firstReply, lateBySeconds: lateBy,
-                    assignee: m.assignee.isNone ? nil : symbols[m.assignee],
-                    url: input.urls[m.ticket]))
+            breachKeys.append((channelPosition[m.channel] ?? Int.max, lateBy, i))
         }
-        breaches.sort {
-            let (a, b) = (channelIndex[$0.channel] ?? Int.max, channelIndex[$1.channel] ?? Int.max)
-            if a != b { return a < b }
-            if $0.lateBySeconds != $1.lateBySeconds { return $0.lateBySeconds > $1.lateBySeconds }
-            return $0.ticket.utf8.lexicographicallyPrecedes($1.ticket.utf8)
+        breachKeys.sort { a, b in
+            if a.channel != b.channel { return a.channel < b.channel }
+            if a.lateBy != b.lateBy { return a.lateBy > b.lateBy }
+            let (x, y) = (input.measurements[a.index].ticket, input.measurements[b.index].ticket)
+            return symbols.precedes(x, y)
+        }
+        let breaches = breachKeys.map { key -> BreachRow in
+            let m = input.measurements[key.index]
+            return BreachRow(
+                ticket: symbols[m.ticket], channel: symbols[m.channel], created: m.created,
+                deadline: m.deadline ?? m.created, firstReply: m.firstReply, lateBySeconds: key.lateBy,
+                assignee: m.assignee.isNone ? nil : symbols[m.assignee], url: input.urls[m.ticket])
         }
 
         let early = earlyReplies(input)
@@ -112,9 +120,13 @@ public struct Aggregator {
     }
 
     private static func channelSummary(
-        key: String, policyChannel: ChannelPolicy?, tickets: [TicketMeasurement], input: Input
+        key: String, policyChannel: ChannelPolicy?, tickets ticketIndices: [Int], input: Input
     ) -> ChannelSummary {
-        let judged = tickets.filter { !input.excluded.contains($0.ticket) }
+        let all = input.measurements
+        let tickets = ticketIndices.lazy.map { all[$0] }
+        let judgedIndices =
+            input.excluded.isEmpty ? ticketIndices : ticketIndices.filter { !input.excluded.contains(all[$0].ticket) }
+        let judged = judgedIndices.lazy.map { all[$0] }
         let hasTarget = policyChannel?.firstReply != nil
         var calendar: [Int64] = []
         var business: [Int64] = []
@@ -201,27 +213,39 @@ public struct Aggregator {
 
     private static func earlyReplies(_ input: Input) -> [EarlyReplyFinding] {
         let symbols = input.symbols
-        return input.measurements.compactMap { m -> EarlyReplyFinding? in
-            guard m.outcome == .early, let reply = m.firstReply, let frt = m.frtSeconds else { return nil }
+        var keys: [(firstReply: Instant, ticket: Symbol, index: Int)] = []
+        for (i, m) in input.measurements.enumerated() where m.outcome == .early {
+            guard let reply = m.firstReply, m.frtSeconds != nil else { continue }
+            keys.append((reply, m.ticket, i))
+        }
+        keys.sort { a, b in
+            if a.firstReply != b.firstReply { return a.firstReply < b.firstReply }
+            return symbols.precedes(a.ticket, b.ticket)
+        }
+        return keys.map { key in
+            let m = input.measurements[key.index]
             return EarlyReplyFinding(
                 ticket: symbols[m.ticket], channel: symbols[m.channel], agent: symbols[m.firstReplyActor],
-                created: m.created, firstReply: reply, frtSeconds: frt)
-        }.sorted {
-            if $0.firstReply != $1.firstReply { return $0.firstReply < $1.firstReply }
-            return $0.ticket.utf8.lexicographicallyPrecedes($1.ticket.utf8)
+                created: m.created, firstReply: key.firstReply, frtSeconds: m.frtSeconds ?? 0)
         }
     }
 
     private static func agentRows(_ input: Input) -> [AgentRow] {
         let symbols = input.symbols
-        var firstReplies: [String: [Int64]] = [:]
-        var breached: [String: Int] = [:]
+        var firstRepliesBySymbol: [Symbol: [Int64]] = [:]
+        var breachedBySymbol: [Symbol: Int] = [:]
         for m in input.measurements where !input.excluded.contains(m.ticket) {
             if let frt = m.frtSeconds, !m.firstReplyActor.isNone {
-                firstReplies[symbols[m.firstReplyActor], default: []].append(frt)
+                firstRepliesBySymbol[m.firstReplyActor, default: []].append(frt)
             }
-            if m.outcome == .breached, !m.assignee.isNone { breached[symbols[m.assignee], default: 0] += 1 }
+            if m.outcome == .breached, !m.assignee.isNone { breachedBySymbol[m.assignee, default: 0] += 1 }
         }
+        // Names from symbols (distinct symbols have distinct names unless repaired UTF-8 made them equal: then
+        // their values are pooled, as keying by name always did).
+        var firstReplies: [String: [Int64]] = [:]
+        for (agent, frts) in firstRepliesBySymbol { firstReplies[symbols[agent], default: []] += frts }
+        var breached: [String: Int] = [:]
+        for (agent, count) in breachedBySymbol { breached[symbols[agent], default: 0] += count }
         var replies: [String: Int] = [:]
         for (agent, count) in input.repliesByAgent where !agent.isNone { replies[symbols[agent], default: 0] += count }
         let names = Set(replies.keys).union(firstReplies.keys).union(breached.keys).union(input.rules.agentCounts.keys)
@@ -240,7 +264,9 @@ public struct Aggregator {
         let zone = ZoneClock(identifier: input.policy.timezone) ?? .utc
         var days: [Int: (tickets: Int, achieved: Int, breached: Int, early: Int)] = [:]
         for m in input.measurements {
-            let day = zone.local(m.created).dayNumber
+            // The local day number (floor division: days before 1970 are negative).
+            let local = m.created.seconds + Int64(zone.offset(at: m.created))
+            let day = Int(local >= 0 ? local / 86_400 : (local - 86_399) / 86_400)
             var d = days[day] ?? (0, 0, 0, 0)
             d.tickets += 1
             if !input.excluded.contains(m.ticket) {
@@ -268,7 +294,16 @@ public struct Aggregator {
 
     private static func ticketRows(_ input: Input) -> [TicketRow] {
         let symbols = input.symbols
-        var rows = input.measurements.map { m -> TicketRow in
+        // Order by creation, then ticket text; keys sorted first, rows built in order.
+        var order = Array(input.measurements.indices)
+        order.sort { a, b in
+            let (x, y) = (input.measurements[a], input.measurements[b])
+            if x.created != y.created { return x.created < y.created }
+            let c = SymbolTable.compare(symbols.bytes(x.ticket), symbols.bytes(y.ticket))
+            return c != 0 ? c < 0 : a < b
+        }
+        return order.map { i -> TicketRow in
+            let m = input.measurements[i]
             var flags = input.rules.flags[m.ticket] ?? []
             if m.outcome == .early { flags.append("early") }
             let excluded = input.excluded.contains(m.ticket)
@@ -280,10 +315,5 @@ public struct Aggregator {
                 deadline: excluded ? nil : m.deadline, outcome: excluded ? nil : m.outcome?.rawValue,
                 assignee: m.assignee.isNone ? nil : symbols[m.assignee], flags: flags)
         }
-        rows.sort {
-            if $0.created != $1.created { return $0.created < $1.created }
-            return $0.ticket.utf8.lexicographicallyPrecedes($1.ticket.utf8)
-        }
-        return rows
     }
 }

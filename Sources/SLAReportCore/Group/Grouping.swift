@@ -148,12 +148,26 @@ public enum Grouping {
     }
 
     /// The rank of every symbol when the table is sorted by text (UTF-8 byte order, locale-free).
+    ///
+    /// Sorts by the first 8 bytes as one big-endian integer (zero-padded, which keeps byte order: a shorter
+    /// text is a prefix and sorts first) and compares the whole text only on ties.
     public static func symbolRanks(_ symbols: SymbolTable) -> [UInt32] {
-        let order = symbols.strings.indices.sorted { a, b in
-            symbols.strings[a].utf8.lexicographicallyPrecedes(symbols.strings[b].utf8)
+        let n = symbols.count
+        var keyed = [(key: UInt64, symbol: UInt32)]()
+        keyed.reserveCapacity(n)
+        for i in 0..<n {
+            let bytes = symbols.bytes(Symbol(raw: UInt32(i)))
+            var key: UInt64 = 0
+            for k in 0..<8 { key = key << 8 | UInt64(k < bytes.count ? bytes[k] : 0) }
+            keyed.append((key, UInt32(i)))
         }
-        var rank = [UInt32](repeating: 0, count: symbols.count)
-        for (position, index) in order.enumerated() { rank[index] = UInt32(position) }
+        keyed.sort { a, b in
+            if a.key != b.key { return a.key < b.key }
+            let c = SymbolTable.compare(symbols.bytes(Symbol(raw: a.symbol)), symbols.bytes(Symbol(raw: b.symbol)))
+            return c != 0 ? c < 0 : a.symbol < b.symbol
+        }
+        var rank = [UInt32](repeating: 0, count: n)
+        for (position, entry) in keyed.enumerated() { rank[Int(entry.symbol)] = UInt32(position) }
         return rank
     }
 }

@@ -1,17 +1,41 @@
+import Foundation
+
 /// Interns strings so that each distinct value is stored once; index 0 is the empty string.
 ///
-/// Lookup by bytes (``intern(bytes:)``) hashes the raw UTF-8 without building a `String` first, so the
-/// CSV reader can intern a field straight from its buffer and allocate only for values never seen before.
-public struct SymbolTable: Sendable {
-    public private(set) var strings: [String] = [""]
-    private var index: [Key: UInt32] = [:]
+/// The text of every symbol lives in one byte arena (UTF-8, invalid sequences repaired to U+FFFD before
+/// storing), found through an open-addressing index of 64-bit slots (32 bits of hash, 32 bits of symbol).
+/// Lookup by bytes (``intern(bytes:)``) hashes 8 bytes at a time and compares with the arena, allocating
+/// nothing; a `String` is built only when one is asked for (``subscript(_:)``). A symbol costs its bytes
+/// plus about 24 bytes of index, instead of a `String` and a dictionary key each.
+///
+/// The hash seed is random per table, so crafted inputs cannot aim at collisions; symbols are numbered in
+/// first-seen order, so nothing observable depends on the seed. Copies share storage until one of them
+/// adds a symbol (copy on write).
+public struct SymbolTable: @unchecked Sendable {
+    private var storage: Storage
 
-    public init() {}
+    public init() { storage = Storage(byteCapacity: 256, symbolCapacity: 64) }
 
     /// The number of symbols, the empty one included.
-    public var count: Int { strings.count }
+    public var count: Int { storage.count }
 
-    public subscript(symbol: Symbol) -> String { strings[Int(symbol.raw)] }
+    /// The text of `symbol` (a new `String` per call; short ones need no allocation).
+    public subscript(symbol: Symbol) -> String {
+        String(decoding: bytes(symbol), as: UTF8.self)
+    }
+
+    /// The stored UTF-8 of `symbol`; valid while this table (or a copy) is alive and unchanged.
+    @inline(__always)
+    func bytes(_ symbol: Symbol) -> UnsafeBufferPointer<UInt8> {
+        let s = storage
+        let i = Int(symbol.raw)
+        guard i < s.count else { return UnsafeBufferPointer(start: nil, count: 0) }
+        let start = i == 0 ? 0 : s.ends[i - 1]
+        return UnsafeBufferPointer(start: s.bytes + start, count: s.ends[i] - start)
+    }
+
+    /// Every symbol's text, in symbol order (builds them all: for tests and small tables).
+    public var strings: [String] { (0..<count).map { self[Symbol(raw: UInt32($0))] } }
 
     /// The symbol of `string`, adding it when new. The empty string is ``Symbol/none``.
     public mutating func intern(_ string: String) -> Symbol {
@@ -20,29 +44,182 @@ public struct SymbolTable: Sendable {
         return copy.withUTF8 { intern(bytes: $0) }
     }
 
-    /// The symbol of the UTF-8 `bytes`, adding them when new. Invalid UTF-8 is repaired (U+FFFD).
+    /// The symbol of the UTF-8 `bytes`, adding them when new. Invalid UTF-8 is repaired (U+FFFD) first, so
+    /// byte strings that repair to the same text share a symbol.
     public mutating func intern(bytes: UnsafeBufferPointer<UInt8>) -> Symbol {
-        if bytes.isEmpty { return .none }
-        let key = Key(bytes: bytes)
-        if let found = index[key] { return Symbol(raw: found) }
-        let id = UInt32(strings.count)
-        strings.append(String(decoding: bytes, as: UTF8.self))
-        index[Key(owned: key.bytes)] = id
-        return Symbol(raw: id)
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return .none }
+        let hash = ByteInterner.hash(base, bytes.count, seed: storage.seed)
+        if let found = storage.find(base, bytes.count, hash: hash) { return found }
+        if !SymbolTable.isASCII(base, bytes.count) {
+            let text = String(decoding: bytes, as: UTF8.self)
+            if !text.utf8.elementsEqual(bytes) {
+                var repaired = text
+                return repaired.withUTF8 { intern(bytes: $0) }
+            }
+        }
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+        return storage.insert(base, bytes.count, hash: hash)
     }
 
     /// The symbol of `string` if it was interned, without adding it.
     public func lookup(_ string: String) -> Symbol? {
         if string.isEmpty { return Symbol.none }
         var copy = string
-        return copy.withUTF8 { index[Key(bytes: $0)].map { Symbol(raw: $0) } }
+        return copy.withUTF8 { utf8 -> Symbol? in
+            guard let base = utf8.baseAddress else { return nil }
+            return storage.find(base, utf8.count, hash: ByteInterner.hash(base, utf8.count, seed: storage.seed))
+        }
     }
 
-    /// A key that owns its bytes (stored in the table) or borrows them for a lookup.
-    private struct Key: Hashable, @unchecked Sendable {
-        let bytes: [UInt8]
+    /// Whether the texts of `a` and `b` are in UTF-8 byte order (`a` before `b`).
+    @inline(__always)
+    func precedes(_ a: Symbol, _ b: Symbol) -> Bool {
+        SymbolTable.compare(bytes(a), bytes(b)) < 0
+    }
 
-        init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = Array(bytes) }
-        init(owned: [UInt8]) { self.bytes = owned }
+    /// Three-way comparison of two byte strings in lexicographic byte order.
+    @inline(__always)
+    static func compare(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Int {
+        let n = min(a.count, b.count)
+        if n > 0, let pa = a.baseAddress, let pb = b.baseAddress {
+            let c = Int(memcmp(pa, pb, n))
+            if c != 0 { return c }
+        }
+        return a.count - b.count
+    }
+
+    @inline(__always)
+    static func isASCII(_ p: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+        let raw = UnsafeRawPointer(p)
+        var i = 0
+        var acc: UInt64 = 0
+        while i + 8 <= count {
+            acc |= raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            i += 8
+        }
+        while i < count {
+            acc |= UInt64(p[i])
+            i += 1
+        }
+        return acc & 0x8080_8080_8080_8080 == 0
+    }
+
+    /// Adds every symbol of `other` (in its order) and returns, per symbol of `other`, its symbol here.
+    /// Merging the tables of consecutive parts of an input numbers symbols exactly as reading it whole would.
+    mutating func merge(_ other: SymbolTable) -> [Symbol] {
+        var map = [Symbol](repeating: .none, count: other.count)
+        for i in 1..<max(other.count, 1) {
+            map[i] = intern(bytes: other.bytes(Symbol(raw: UInt32(i))))
+        }
+        return map
+    }
+
+    /// The arena, the end offset of every symbol, and the index.
+    private final class Storage {
+        var bytes: UnsafeMutablePointer<UInt8>
+        var byteCount = 0
+        var byteCapacity: Int
+        /// `ends[i]`: end offset of symbol `i` in `bytes` (symbol 0 is empty: `ends[0] == 0`).
+        var ends: UnsafeMutablePointer<Int>
+        var count = 1
+        var symbolCapacity: Int
+        var slots: UnsafeMutablePointer<UInt64>
+        var slotCapacity: Int
+        let seed: UInt64
+
+        init(byteCapacity: Int, symbolCapacity: Int, seed: UInt64 = UInt64.random(in: 1...UInt64.max)) {
+            self.byteCapacity = max(byteCapacity, 16)
+            self.symbolCapacity = max(symbolCapacity, 4)
+            bytes = UnsafeMutablePointer<UInt8>.allocate(capacity: self.byteCapacity)
+            ends = UnsafeMutablePointer<Int>.allocate(capacity: self.symbolCapacity)
+            ends[0] = 0
+            var c = 64
+            while c < self.symbolCapacity * 2 { c *= 2 }
+            slotCapacity = c
+            slots = UnsafeMutablePointer<UInt64>.allocate(capacity: c)
+            slots.initialize(repeating: 0, count: c)
+            self.seed = seed
+        }
+
+        deinit {
+            bytes.deallocate()
+            ends.deallocate()
+            slots.deallocate()
+        }
+
+        func copy() -> Storage {
+            let c = Storage(byteCapacity: byteCapacity, symbolCapacity: symbolCapacity, seed: seed)
+            c.bytes.update(from: bytes, count: byteCount)
+            c.byteCount = byteCount
+            c.ends.update(from: ends, count: count)
+            c.count = count
+            c.slots.deallocate()
+            c.slots = UnsafeMutablePointer<UInt64>.allocate(capacity: slotCapacity)
+            c.slots.update(from: slots, count: slotCapacity)
+            c.slotCapacity = slotCapacity
+            return c
+        }
+
+        @inline(__always)
+        func find(_ p: UnsafePointer<UInt8>, _ n: Int, hash: UInt64) -> Symbol? {
+            let tag = hash & 0xFFFF_FFFF_0000_0000
+            let mask = slotCapacity - 1
+            var i = Int(truncatingIfNeeded: hash >> 32) & mask
+            while true {
+                let slot = slots[i]
+                if slot == 0 { return nil }
+                if slot & 0xFFFF_FFFF_0000_0000 == tag {
+                    let s = Int(truncatingIfNeeded: slot & 0xFFFF_FFFF)
+                    let start = ends[s - 1]
+                    if ends[s] - start == n && memcmp(bytes + start, p, n) == 0 { return Symbol(raw: UInt32(s)) }
+                }
+                i = (i + 1) & mask
+            }
+        }
+
+        func insert(_ p: UnsafePointer<UInt8>, _ n: Int, hash: UInt64) -> Symbol {
+            if byteCount + n > byteCapacity {
+                var capacity = byteCapacity * 2
+                while capacity < byteCount + n { capacity *= 2 }
+                let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+                grown.update(from: bytes, count: byteCount)
+                bytes.deallocate()
+                bytes = grown
+                byteCapacity = capacity
+            }
+            if count == symbolCapacity {
+                let capacity = symbolCapacity * 2
+                let grown = UnsafeMutablePointer<Int>.allocate(capacity: capacity)
+                grown.update(from: ends, count: count)
+                ends.deallocate()
+                ends = grown
+                symbolCapacity = capacity
+            }
+            (bytes + byteCount).update(from: p, count: n)
+            byteCount += n
+            let symbol = count
+            ends[symbol] = byteCount
+            count += 1
+            place(hash & 0xFFFF_FFFF_0000_0000 | UInt64(symbol), in: slots, mask: slotCapacity - 1)
+            if count * 2 > slotCapacity { growIndex() }
+            return Symbol(raw: UInt32(symbol))
+        }
+
+        @inline(__always)
+        private func place(_ slot: UInt64, in table: UnsafeMutablePointer<UInt64>, mask: Int) {
+            var i = Int(truncatingIfNeeded: slot >> 32) & mask
+            while table[i] != 0 { i = (i + 1) & mask }
+            table[i] = slot
+        }
+
+        private func growIndex() {
+            let capacity = slotCapacity * 2
+            let grown = UnsafeMutablePointer<UInt64>.allocate(capacity: capacity)
+            grown.initialize(repeating: 0, count: capacity)
+            for j in 0..<slotCapacity where slots[j] != 0 { place(slots[j], in: grown, mask: capacity - 1) }
+            slots.deallocate()
+            slots = grown
+            slotCapacity = capacity
+        }
     }
 }

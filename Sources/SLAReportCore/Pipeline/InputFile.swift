@@ -37,6 +37,8 @@ public final class InputBytes: @unchecked Sendable {
         self.buffer = buffer
         self.onRelease = release
         self.onDeinit = free
+        self.headerPrefix = nil
+        self.parent = nil
     }
 
     /// Copies `bytes` into memory owned by the returned value.
@@ -46,6 +48,24 @@ public final class InputBytes: @unchecked Sendable {
         let base = UnsafeBufferPointer(start: storage.baseAddress, count: bytes.count)
         nonisolated(unsafe) let owned = storage
         self.init(buffer: base, release: nil, free: { owned.deallocate() })
+    }
+
+    /// For a part of a larger input (parallel reading): the header record read before ``buffer``.
+    let headerPrefix: UnsafeBufferPointer<UInt8>?
+    /// For a part: the whole input it is cut from, kept alive while the part is.
+    private let parent: InputBytes?
+
+    /// A part of `parent`: `range` of its bytes, read after the header bytes `header` (also `parent`'s).
+    /// Releasing pages of the part releases the parent's only when `releases` (the part that starts the file).
+    init(part parent: InputBytes, range: Range<Int>, header: Range<Int>, releases: Bool) {
+        let base = parent.buffer.baseAddress
+        self.buffer = UnsafeBufferPointer(start: base.map { $0 + range.lowerBound }, count: range.count)
+        self.headerPrefix = UnsafeBufferPointer(start: base.map { $0 + header.lowerBound }, count: header.count)
+        self.parent = parent
+        let start = range.lowerBound
+        let release: @Sendable (Int) -> Void = { offset in parent.releasePages(before: start + offset) }
+        self.onRelease = releases ? release : nil
+        self.onDeinit = {}
     }
 
     deinit { onDeinit() }

@@ -21,7 +21,10 @@ public enum Pipeline {
     public static func run(_ log: inout EventLog, request: ReportRequest) -> Result {
         let policy = request.policy
         var newest = Instant(seconds: Int64.min)
-        for event in log.events where log.rejections[event.record] == nil && event.at > newest { newest = event.at }
+        let noRejections = log.rejections.isEmpty
+        for event in log.events where event.at > newest && (noRejections || log.rejections[event.record] == nil) {
+            newest = event.at
+        }
         let asOf = request.asOf ?? (newest.seconds == Int64.min ? Instant(seconds: 0) : newest)
         let since = request.since?.resolve(asOf: asOf)
         let until = request.until?.resolve(asOf: asOf)
@@ -39,35 +42,61 @@ public enum Pipeline {
             return true
         }
 
-        // Agents: authors of replies anywhere in the data, plus the policy's list.
+        var urls: [Symbol: String] = [:]
+        for (ticket, attributes) in log.ticketAttributes {
+            if let url = attributes.url { urls[ticket] = url }
+        }
+        let timelines = grouped.timelines
         let systemActors = Set(policy.systemActors.compactMap { symbols.lookup($0) })
-        var agents = Set(policy.agents.compactMap { symbols.lookup($0) })
-        for t in grouped.timelines {
-            for e in t.events where e.kind == .reply && !e.actor.isNone && !systemActors.contains(e.actor) {
-                agents.insert(e.actor)
-            }
-        }
-        agents.remove(.none)
-        let excluded = ChannelRules.disqusReplyTickets(
-            timelines: grouped.timelines, symbols: symbols, policy: policy, asOf: asOf)
 
-        let measurer = Measurer(policy: policy, symbols: symbols, agents: agents, asOf: asOf)
-        var measurements: [TicketMeasurement] = []
-        var repliesByAgent: [Symbol: Int] = [:]
-        var fates = grouped.fates
-        for t in grouped.timelines {
-            let reported = inWindow(t, from: since, to: until)
-            for e in t.events {
-                let fate: RecordFate = (reported && e.at <= asOf) ? .used : .outOfWindow
-                let r = Int(e.record)
-                if fates[r] != .rejected && fates[r] < fate { fates[r] = fate }
-            }
-            guard reported else { continue }
-            measurements.append(measurer.measure(t))
-            for e in t.events where e.kind == .reply && e.at <= asOf && !systemActors.contains(e.actor) {
-                repliesByAgent[e.actor, default: 0] += 1
-            }
-        }
+        // The rule checks and the measurements read the same timelines and nothing of each other: they run
+        // side by side, and each hands back its own results.
+        let (checked, measured) = Parallel.both(
+            { () -> (excluded: Set<Symbol>, rules: ChannelRuleResult) in
+                let excluded = ChannelRules.disqusReplyTickets(
+                    timelines: timelines, symbols: symbols, policy: policy, asOf: asOf)
+                let rules = ChannelRules.evaluate(
+                    ChannelRuleInput(
+                        timelines: timelines, symbols: symbols, policy: policy, since: since, until: until,
+                        asOf: asOf, channels: request.channels.map(Set.init), urls: urls))
+                return (excluded, rules)
+            },
+            {
+                () -> (
+                    measurer: Measurer, measurements: [TicketMeasurement], replies: [Symbol: Int], fates: [RecordFate]
+                ) in
+                // Agents: authors of replies anywhere in the data, plus the policy's list.
+                var agents = Set(policy.agents.compactMap { symbols.lookup($0) })
+                for t in timelines {
+                    for e in t.events where e.kind == .reply && !e.actor.isNone && !systemActors.contains(e.actor) {
+                        agents.insert(e.actor)
+                    }
+                }
+                agents.remove(.none)
+                let measurer = Measurer(policy: policy, symbols: symbols, agents: agents, asOf: asOf)
+                var measurements: [TicketMeasurement] = []
+                var repliesByAgent: [Symbol: Int] = [:]
+                var fates = grouped.fates
+                for t in timelines {
+                    let reported = inWindow(t, from: since, to: until)
+                    for e in t.events {
+                        let fate: RecordFate = (reported && e.at <= asOf) ? .used : .outOfWindow
+                        let r = Int(e.record)
+                        if fates[r] != .rejected && fates[r] < fate { fates[r] = fate }
+                    }
+                    guard reported else { continue }
+                    measurements.append(measurer.measure(t))
+                    for e in t.events where e.kind == .reply && e.at <= asOf && !systemActors.contains(e.actor) {
+                        repliesByAgent[e.actor, default: 0] += 1
+                    }
+                }
+                return (measurer, measurements, repliesByAgent, fates)
+            })
+        let excluded = checked.excluded
+        let measurer = measured.measurer
+        let measurements = measured.measurements
+        let repliesByAgent = measured.replies
+        let fates = measured.fates
 
         // Trend: the window of equal length just before this one.
         var previous: [String: PreviousWindow]?
@@ -75,7 +104,7 @@ public enum Pipeline {
             let length = (until ?? asOf).seconds - since.seconds
             let from = since.adding(seconds: -length)
             var counts: [Symbol: (tickets: Int, achieved: Int, judged: Int)] = [:]
-            for t in grouped.timelines where length > 0 && inWindow(t, from: from, to: since) {
+            for t in timelines where length > 0 && inWindow(t, from: from, to: since) {
                 let m = measurer.measure(t)
                 var c = counts[t.channel] ?? (0, 0, 0)
                 c.tickets += 1
@@ -100,14 +129,7 @@ public enum Pipeline {
             }
         }
 
-        var urls: [Symbol: String] = [:]
-        for (ticket, attributes) in log.ticketAttributes {
-            if let url = attributes.url { urls[ticket] = url }
-        }
-        let rules = ChannelRules.evaluate(
-            ChannelRuleInput(
-                timelines: grouped.timelines, symbols: symbols, policy: policy, since: since, until: until,
-                asOf: asOf, channels: request.channels.map(Set.init), urls: urls))
+        let rules = checked.rules
         let quality = dataQuality(
             log: log, fates: fates, rejections: grouped.rejections, unrecognised: request.unrecognised)
         let input = Aggregator.Input(

@@ -20,8 +20,10 @@ public enum Renderer {
     /// One file per requested format, in the order requested (a format asked for twice is written once).
     public static func render(_ model: ReportModel, formats: [ReportFormat], namePrefix: String) -> [OutputFile] {
         var seen = Set<ReportFormat>()
-        return formats.compactMap { format in
-            guard seen.insert(format).inserted else { return nil }
+        let unique = formats.filter { seen.insert($0).inserted }
+        // The formats are independent: rendered side by side, returned in the order asked for.
+        return Parallel.map(unique.count) { i in
+            let format = unique[i]
             let name = format.fileName(prefix: namePrefix)
             switch format {
             case .json: return OutputFile(name: name, contents: JSONRenderer.renderBytes(model).bytes)

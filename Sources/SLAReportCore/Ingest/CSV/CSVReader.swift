@@ -50,7 +50,9 @@ public struct CSVReader {
     public static let defaultMaxFieldBytes = 1 << 20
     private static let releaseInterval = 8 << 20
 
-    private let bytes: UnsafeBufferPointer<UInt8>
+    private var bytes: UnsafeBufferPointer<UInt8>
+    /// The bytes to read after ``bytes`` (an input part read after its file's header), if any.
+    private var following: UnsafeBufferPointer<UInt8>?
     private let input: InputBytes?
     public let maxFieldBytes: Int
 
@@ -67,7 +69,12 @@ public struct CSVReader {
 
     /// Reads `input`, releasing its pages as it goes.
     public init(input: InputBytes, maxFieldBytes: Int = CSVReader.defaultMaxFieldBytes) {
-        self.init(bytes: input.buffer, input: input, maxFieldBytes: maxFieldBytes)
+        if let header = input.headerPrefix {
+            self.init(bytes: header, input: input, maxFieldBytes: maxFieldBytes)
+            following = input.buffer
+        } else {
+            self.init(bytes: input.buffer, input: input, maxFieldBytes: maxFieldBytes)
+        }
     }
 
     /// Reads `bytes`; `input`, when given, is told which pages have been consumed.
@@ -87,6 +94,13 @@ public struct CSVReader {
 
     /// Reads the next record into ``record``; false at the end of the input.
     public mutating func next() -> Bool {
+        if let rest = following, offset >= bytes.count {
+            // The header of a part is done: continue with the part's own bytes.
+            bytes = rest
+            following = nil
+            offset = 0
+            released = 0
+        }
         guard let base = bytes.baseAddress else { return false }
         let count = bytes.count
         var out = Writer(record.storage, limit: maxFieldBytes)
