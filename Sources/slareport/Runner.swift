@@ -93,7 +93,13 @@ enum Runner {
             for diagnostic in ingested.diagnostics { Console.err(diagnostic.description) }
         }
         if !ingested.failures.isEmpty {
-            for failure in ingested.failures { Console.err("\(failure.path): error: \(failure.message)") }
+            for failure in ingested.failures {
+                Console.err("\(failure.path): error: \(failure.message)")
+                if failure.kind == .unrecognised {
+                    Console.err("  expected one of these formats (or force one with --input-format NAME):")
+                    for line in FormatRegistry.standard.expectations { Console.err("    \(line)") }
+                }
+            }
             if options.strict || ingested.failures.count == paths.count {
                 throw .data(
                     ingested.failures.count == 1

@@ -51,6 +51,18 @@ import Testing
         #expect(empty.stdout.contains("Quora"))
     }
 
+    @Test func unrecognisedFileListsWhatWasExpected() throws {
+        let dir = try CLI.temporaryDirectory()
+        try CLI.write("name,age\nann,3\n", to: dir.appendingPathComponent("people.csv"))
+        let run = try CLI.run(["people.csv"], in: dir)
+        #expect(run.status == 65)
+        #expect(
+            run.stderr.contains(
+                "people.csv: error: unrecognised input format: found a CSV header with columns name, age"))
+        #expect(run.stderr.contains("    canonical-events: a CSV header or JSON keys with ticket, event, at"))
+        #expect(run.stderr.contains("--input-format"))
+    }
+
     @Test func missingInputIs66() throws {
         let run = try CLI.run(["report", "does-not-exist.csv"])
         #expect(run.status == 66)

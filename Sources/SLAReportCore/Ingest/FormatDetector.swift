@@ -99,6 +99,9 @@ public struct FormatRegistry: Sendable {
     /// The names, in order (for `--input-format` help and messages).
     public var names: [String] { adapters.map(\.name) }
 
+    /// One line per format: `name: what it looks like`, for the explanation under an unrecognised file.
+    public var expectations: [String] { adapters.map { "\($0.name): \($0.expectation)" } }
+
     /// The adapter called `name` (case-insensitive).
     public func adapter(named name: String) -> (any InputAdapter)? {
         adapters.first { $0.name.lowercased() == name.lowercased() }
@@ -123,11 +126,14 @@ public enum FormatDetector {
         if sniff.syntax != .empty, let adapter = registry.adapters.first(where: { $0.detect(sniff) }) {
             return .success(adapter)
         }
-        let expected = registry.adapters.map { "\($0.name) (\($0.expectation))" }.joined(separator: "; ")
+        // The message stays one line (it is also a cell of the report's data-quality table); what each format
+        // expects is in ``FormatRegistry/expectations``, which the CLI prints under it.
         return .failure(
             IngestFailure(
                 path: sniff.path, kind: .unrecognised, tried: registry.names,
-                message: "unrecognised input format: found \(sniff.summary); expected one of: \(expected)"))
+                message:
+                    "unrecognised input format: found \(sniff.summary); tried \(registry.names.joined(separator: ", "))"
+            ))
     }
 }
 

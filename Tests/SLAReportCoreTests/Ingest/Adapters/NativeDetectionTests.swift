@@ -61,11 +61,14 @@ import Testing
             let message = failure?.message ?? ""
             #expect(message.hasPrefix("unrecognised input format: found "))
             for expected in [
-                "zendesk-incremental (JSON with tickets", "zendesk-csv (a CSV header with Id", "twitter-twcs",
-                "hackerone-csv", "discourse", "stackexchange", "gitlab-issues", "gitlab-notes",
+                "zendesk-incremental", "zendesk-csv", "twitter-twcs", "hackerone-csv", "discourse", "stackexchange",
+                "gitlab-issues", "gitlab-notes",
             ] {
                 #expect(message.contains(expected), "\(expected)")
             }
+            let expectations = FormatRegistry.standard.expectations
+            #expect(expectations.contains { $0.hasPrefix("zendesk-incremental: JSON with tickets") })
+            #expect(expectations.contains { $0.hasPrefix("zendesk-csv: a CSV header with Id") })
         }
     }
 
