@@ -114,9 +114,16 @@ public enum Ingest {
         secondSniff.input = InputFile(path: sniff.path, bytes: second)
         let options = context.options
 
+        // Room for every record of the file up front: the first part's arrays never regrow and the second
+        // part is appended without moving them (room reserved and never written is never resident).
+        let firstRecords = estimatedRecords(base, cut)
+        let secondRecords = estimatedRecords(base + cut, input.count - cut)
         nonisolated(unsafe) var mainLog = log
         nonisolated(unsafe) var mainContext = context
         log = EventLog()
+        mainLog.events.reserveCapacity(mainLog.events.count + firstRecords + secondRecords)
+        mainLog.recordFile.reserveCapacity(mainLog.recordCount + firstRecords + secondRecords)
+        mainLog.recordLine.reserveCapacity(mainLog.recordCount + firstRecords + secondRecords)
         let (firstResult, secondResult) = Parallel.both(
             { () -> (ok: Bool, lineAtCut: Int) in
                 let failure = read(firstSniff, with: adapter, into: &mainLog, context: &mainContext)
@@ -130,12 +137,17 @@ public enum Ingest {
             },
             { () -> (log: EventLog, context: IngestContext, ok: Bool) in
                 var partLog = EventLog()
+                partLog.events.reserveCapacity(secondRecords)
+                partLog.recordLine.reserveCapacity(secondRecords)
                 var partContext = IngestContext(options: options)
                 let failure = read(secondSniff, with: adapter, into: &partLog, context: &partContext)
                 return (partLog, partContext, failure == nil)
             })
+        // Moved back, not shared: a second reference would make the appends below copy every array.
         log = mainLog
+        mainLog = EventLog()
         context = mainContext
+        mainContext = IngestContext(options: options)
         let cleanCut = !context.diagnostics[diagnosticsBefore...].contains {
             $0.message.hasPrefix("unterminated quoted field")
         }
@@ -157,6 +169,17 @@ public enum Ingest {
             file: UInt32(log.files.count - 1), lineShift: firstResult.lineAtCut - 2)
         input.releasePages(before: input.count)
         return true
+    }
+
+    /// A generous guess at the number of lines in `count` bytes from `base`, from the line length of their
+    /// first MiB (a quarter more, so that a guess a little short does not make an array regrow).
+    private static func estimatedRecords(_ base: UnsafePointer<UInt8>, _ count: Int) -> Int {
+        let sample = min(count, 1 << 20)
+        var lines = 0
+        for i in 0..<sample where base[i] == Byte.lf { lines += 1 }
+        guard sample > 0 else { return 0 }
+        let perByte = Double(max(lines, 1)) / Double(sample)
+        return Int(Double(count) * perByte * 1.25) + 16
     }
 
     /// Appends the log of a file's second part: symbols merged, records renumbered after `log`'s, lines
