@@ -86,9 +86,12 @@ enum Runner {
                     + CommandLineOptions.hint(forced, among: FormatRegistry.standard.names))
         }
         let ingestOptions = IngestOptions(inputTimeZone: inputZone, forcedFormat: options.inputFormat, policy: policy)
-        let ingested = Ingest.read(files, options: ingestOptions)
+        var ingested = Ingest.read(files, options: ingestOptions)
         files.removeAll()
+        // Moved out, not shared: grouping permutes the events in place, which would copy them all if
+        // `ingested` still referred to them.
         var log = ingested.log
+        ingested.log = EventLog()
         if !options.quiet {
             for diagnostic in ingested.diagnostics { Console.err(diagnostic.description) }
         }
