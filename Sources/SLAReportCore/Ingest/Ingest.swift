@@ -124,7 +124,7 @@ public enum Ingest {
         mainLog.events.reserveCapacity(mainLog.events.count + firstRecords + secondRecords)
         mainLog.recordFile.reserveCapacity(mainLog.recordCount + firstRecords + secondRecords)
         mainLog.recordLine.reserveCapacity(mainLog.recordCount + firstRecords + secondRecords)
-        let (firstResult, secondResult) = Parallel.both(
+        var parts = Parallel.both(
             { () -> (ok: Bool, lineAtCut: Int) in
                 let failure = read(firstSniff, with: adapter, into: &mainLog, context: &mainContext)
                 // Lines before the cut, counted as the reader counts them (CRLF, LF or a lone CR).
@@ -143,6 +143,7 @@ public enum Ingest {
                 let failure = read(secondSniff, with: adapter, into: &partLog, context: &partContext)
                 return (partLog, partContext, failure == nil)
             })
+        let firstResult = parts.0
         // Moved back, not shared: a second reference would make the appends below copy every array.
         log = mainLog
         mainLog = EventLog()
@@ -151,7 +152,7 @@ public enum Ingest {
         let cleanCut = !context.diagnostics[diagnosticsBefore...].contains {
             $0.message.hasPrefix("unterminated quoted field")
         }
-        guard firstResult.ok, secondResult.ok, cleanCut else {
+        guard firstResult.ok, parts.1.ok, cleanCut else {
             // Take back the first part (if it was kept) and let the caller read the file whole.
             if firstResult.ok {
                 log.files.removeSubrange(mark.files...)
@@ -165,7 +166,7 @@ public enum Ingest {
             return false
         }
         append(
-            secondResult.log, diagnostics: secondResult.context.diagnostics, into: &log, context: &context,
+            &parts.1.log, diagnostics: parts.1.context.diagnostics, into: &log, context: &context,
             file: UInt32(log.files.count - 1), lineShift: firstResult.lineAtCut - 2)
         input.releasePages(before: input.count)
         return true
@@ -186,10 +187,13 @@ public enum Ingest {
     /// moved by `lineShift` (the part's first data line was read as line 2, after the header), the part's
     /// warnings about the repeated header dropped.
     private static func append(
-        _ part: EventLog, diagnostics: [Diagnostic], into log: inout EventLog, context: inout IngestContext,
+        _ part: inout EventLog, diagnostics: [Diagnostic], into log: inout EventLog, context: inout IngestContext,
         file: UInt32, lineShift: Int
     ) {
         let map = log.symbols.merge(part.symbols)
+        // Each part of the part's log is dropped as soon as it is copied, so that the file's events are not
+        // held twice at once with every table.
+        part.symbols = SymbolTable()
         let recordBase = UInt32(log.recordCount)
         log.events.reserveCapacity(log.events.count + part.events.count)
         map.withUnsafeBufferPointer { map in
@@ -203,6 +207,7 @@ public enum Ingest {
                 log.events.append(e)
             }
         }
+        part.events = []
         log.recordFile.append(contentsOf: repeatElement(file, count: part.recordCount))
         log.recordLine.reserveCapacity(log.recordLine.count + part.recordCount)
         for line in part.recordLine { log.recordLine.append(UInt32(clamping: Int(line) + lineShift)) }
