@@ -85,6 +85,12 @@ enum FileSystem {
                 let aligned = (min(offset, size) / page) * page
                 if aligned > 0 { _ = madvise(address, aligned, MADV_DONTNEED) }
             },
+            releaseRange: { range in
+                // Whole pages inside the range only: a page shared with bytes outside it stays.
+                let lower = ((max(range.lowerBound, 0) + page - 1) / page) * page
+                let upper = (min(range.upperBound, size) / page) * page
+                if upper > lower { _ = madvise(address + lower, upper - lower, MADV_DONTNEED) }
+            },
             free: { _ = munmap(address, size) })
     }
 
@@ -108,14 +114,19 @@ enum FileSystem {
 
     /// Writes `files` into `directory` (created if missing): each to a temporary file, then renamed.
     static func write(_ files: [OutputFile], into directory: String) throws(SLAReportError) {
+        try createDirectory(directory)
+        for file in files {
+            let target = directory.hasSuffix("/") ? directory + file.name : directory + "/" + file.name
+            try writeAtomically(file.contents, to: target)
+        }
+    }
+
+    /// Creates `directory` (and its parents) if missing.
+    static func createDirectory(_ directory: String) throws(SLAReportError) {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
             throw .cannotCreate(path: directory, reason: "cannot create the directory")
-        }
-        for file in files {
-            let target = directory.hasSuffix("/") ? directory + file.name : directory + "/" + file.name
-            try writeAtomically(file.contents, to: target)
         }
     }
 

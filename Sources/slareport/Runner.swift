@@ -86,9 +86,12 @@ enum Runner {
                     + CommandLineOptions.hint(forced, among: FormatRegistry.standard.names))
         }
         let ingestOptions = IngestOptions(inputTimeZone: inputZone, forcedFormat: options.inputFormat, policy: policy)
-        let ingested = Ingest.read(files, options: ingestOptions)
+        var ingested = Ingest.read(files, options: ingestOptions)
         files.removeAll()
+        // Moved out, not shared: grouping permutes the events in place, which would copy them all if
+        // `ingested` still referred to them.
         var log = ingested.log
+        ingested.log = EventLog()
         if !options.quiet {
             for diagnostic in ingested.diagnostics { Console.err(diagnostic.description) }
         }
@@ -144,8 +147,14 @@ enum Runner {
 
         if let outDir = options.outDir {
             let formats = options.formats.isEmpty ? ReportFormat.allCases : options.formats
-            try FileSystem.write(
-                Renderer.render(result.model, formats: formats, namePrefix: options.name), into: outDir)
+            // One format at a time, each written and dropped before the next is rendered: the large ones
+            // (JSON, CSV) are never in memory together.
+            var seen = Set<ReportFormat>()
+            try FileSystem.createDirectory(outDir)
+            for format in formats where seen.insert(format).inserted {
+                try FileSystem.write(
+                    Renderer.render(result.model, formats: [format], namePrefix: options.name), into: outDir)
+            }
         } else {
             let format = options.formats.first ?? .md
             for file in Renderer.render(result.model, formats: [format], namePrefix: options.name) {

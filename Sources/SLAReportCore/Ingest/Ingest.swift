@@ -114,10 +114,17 @@ public enum Ingest {
         secondSniff.input = InputFile(path: sniff.path, bytes: second)
         let options = context.options
 
+        // Room for every record of the file up front: the first part's arrays never regrow and the second
+        // part is appended without moving them (room reserved and never written is never resident).
+        let firstRecords = estimatedRecords(base, cut)
+        let secondRecords = estimatedRecords(base + cut, input.count - cut)
         nonisolated(unsafe) var mainLog = log
         nonisolated(unsafe) var mainContext = context
         log = EventLog()
-        let (firstResult, secondResult) = Parallel.both(
+        mainLog.events.reserveCapacity(mainLog.events.count + firstRecords + secondRecords)
+        mainLog.recordFile.reserveCapacity(mainLog.recordCount + firstRecords + secondRecords)
+        mainLog.recordLine.reserveCapacity(mainLog.recordCount + firstRecords + secondRecords)
+        var parts = Parallel.both(
             { () -> (ok: Bool, lineAtCut: Int) in
                 let failure = read(firstSniff, with: adapter, into: &mainLog, context: &mainContext)
                 // Lines before the cut, counted as the reader counts them (CRLF, LF or a lone CR).
@@ -130,16 +137,22 @@ public enum Ingest {
             },
             { () -> (log: EventLog, context: IngestContext, ok: Bool) in
                 var partLog = EventLog()
+                partLog.events.reserveCapacity(secondRecords)
+                partLog.recordLine.reserveCapacity(secondRecords)
                 var partContext = IngestContext(options: options)
                 let failure = read(secondSniff, with: adapter, into: &partLog, context: &partContext)
                 return (partLog, partContext, failure == nil)
             })
+        let firstResult = parts.0
+        // Moved back, not shared: a second reference would make the appends below copy every array.
         log = mainLog
+        mainLog = EventLog()
         context = mainContext
+        mainContext = IngestContext(options: options)
         let cleanCut = !context.diagnostics[diagnosticsBefore...].contains {
             $0.message.hasPrefix("unterminated quoted field")
         }
-        guard firstResult.ok, secondResult.ok, cleanCut else {
+        guard firstResult.ok, parts.1.ok, cleanCut else {
             // Take back the first part (if it was kept) and let the caller read the file whole.
             if firstResult.ok {
                 log.files.removeSubrange(mark.files...)
@@ -153,20 +166,34 @@ public enum Ingest {
             return false
         }
         append(
-            secondResult.log, diagnostics: secondResult.context.diagnostics, into: &log, context: &context,
+            &parts.1.log, diagnostics: parts.1.context.diagnostics, into: &log, context: &context,
             file: UInt32(log.files.count - 1), lineShift: firstResult.lineAtCut - 2)
         input.releasePages(before: input.count)
         return true
+    }
+
+    /// A generous guess at the number of lines in `count` bytes from `base`, from the line length of their
+    /// first MiB (a quarter more, so that a guess a little short does not make an array regrow).
+    private static func estimatedRecords(_ base: UnsafePointer<UInt8>, _ count: Int) -> Int {
+        let sample = min(count, 1 << 20)
+        var lines = 0
+        for i in 0..<sample where base[i] == Byte.lf { lines += 1 }
+        guard sample > 0 else { return 0 }
+        let perByte = Double(max(lines, 1)) / Double(sample)
+        return Int(Double(count) * perByte * 1.25) + 16
     }
 
     /// Appends the log of a file's second part: symbols merged, records renumbered after `log`'s, lines
     /// moved by `lineShift` (the part's first data line was read as line 2, after the header), the part's
     /// warnings about the repeated header dropped.
     private static func append(
-        _ part: EventLog, diagnostics: [Diagnostic], into log: inout EventLog, context: inout IngestContext,
+        _ part: inout EventLog, diagnostics: [Diagnostic], into log: inout EventLog, context: inout IngestContext,
         file: UInt32, lineShift: Int
     ) {
         let map = log.symbols.merge(part.symbols)
+        // Each part of the part's log is dropped as soon as it is copied, so that the file's events are not
+        // held twice at once with every table.
+        part.symbols = SymbolTable()
         let recordBase = UInt32(log.recordCount)
         log.events.reserveCapacity(log.events.count + part.events.count)
         map.withUnsafeBufferPointer { map in
@@ -180,6 +207,7 @@ public enum Ingest {
                 log.events.append(e)
             }
         }
+        part.events = []
         log.recordFile.append(contentsOf: repeatElement(file, count: part.recordCount))
         log.recordLine.reserveCapacity(log.recordLine.count + part.recordCount)
         for line in part.recordLine { log.recordLine.append(UInt32(clamping: Int(line) + lineShift)) }

@@ -27,15 +27,20 @@ public struct InputFile: Sendable {
 public final class InputBytes: @unchecked Sendable {
     public let buffer: UnsafeBufferPointer<UInt8>
     private let onRelease: (@Sendable (Int) -> Void)?
+    private let onReleaseRange: (@Sendable (Range<Int>) -> Void)?
     private let onDeinit: @Sendable () -> Void
 
     /// Wraps `buffer`; `release(offset)` is called with page-aligned-or-not offsets already consumed;
-    /// `free` runs when the bytes are no longer used.
+    /// `releaseRange(range)`, when given, with a range of bytes (not necessarily page-aligned) that will not
+    /// be read again (a part of the input read apart from its start); `free` runs when the bytes are no
+    /// longer used.
     public init(
-        buffer: UnsafeBufferPointer<UInt8>, release: (@Sendable (Int) -> Void)?, free: @escaping @Sendable () -> Void
+        buffer: UnsafeBufferPointer<UInt8>, release: (@Sendable (Int) -> Void)?,
+        releaseRange: (@Sendable (Range<Int>) -> Void)? = nil, free: @escaping @Sendable () -> Void
     ) {
         self.buffer = buffer
         self.onRelease = release
+        self.onReleaseRange = releaseRange
         self.onDeinit = free
         self.headerPrefix = nil
         self.parent = nil
@@ -56,15 +61,20 @@ public final class InputBytes: @unchecked Sendable {
     private let parent: InputBytes?
 
     /// A part of `parent`: `range` of its bytes, read after the header bytes `header` (also `parent`'s).
-    /// Releasing pages of the part releases the parent's only when `releases` (the part that starts the file).
+    /// Releasing pages of the part releases everything of the parent's before it when `releases` (the part
+    /// that starts the file), otherwise only the part's own bytes already read.
     init(part parent: InputBytes, range: Range<Int>, header: Range<Int>, releases: Bool) {
         let base = parent.buffer.baseAddress
         self.buffer = UnsafeBufferPointer(start: base.map { $0 + range.lowerBound }, count: range.count)
         self.headerPrefix = UnsafeBufferPointer(start: base.map { $0 + header.lowerBound }, count: header.count)
         self.parent = parent
         let start = range.lowerBound
-        let release: @Sendable (Int) -> Void = { offset in parent.releasePages(before: start + offset) }
-        self.onRelease = releases ? release : nil
+        if releases {
+            self.onRelease = { offset in parent.releasePages(before: start + offset) }
+        } else {
+            self.onRelease = { offset in parent.releasePages(in: start..<(start + max(0, offset))) }
+        }
+        self.onReleaseRange = { part in parent.releasePages(in: (start + part.lowerBound)..<(start + part.upperBound)) }
         self.onDeinit = {}
     }
 
@@ -74,4 +84,11 @@ public final class InputBytes: @unchecked Sendable {
 
     /// Tells the owner that bytes before `offset` will not be read again.
     public func releasePages(before offset: Int) { onRelease?(offset) }
+
+    /// Tells the owner that the bytes in `range` will not be read again (the owner keeps pages that also
+    /// hold bytes outside it).
+    public func releasePages(in range: Range<Int>) {
+        guard !range.isEmpty else { return }
+        onReleaseRange?(range)
+    }
 }

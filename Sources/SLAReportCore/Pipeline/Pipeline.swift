@@ -30,117 +30,128 @@ public enum Pipeline {
         let until = request.until?.resolve(asOf: asOf)
 
         promoteCommentsByAgents(&log, policy: policy)
-        let grouped = Grouping.group(&log)
         let symbols = log.symbols
-        let selected = request.channels.map { Set($0.compactMap { symbols.lookup($0) }) }
-
-        func inWindow(_ t: TicketTimeline, from: Instant?, to: Instant?) -> Bool {
-            if let from, t.created < from { return false }
-            if let to, t.created >= to { return false }
-            if t.created > asOf { return false }
-            if let selected, !selected.contains(t.channel) { return false }
-            return true
-        }
-
         var urls: [Symbol: String] = [:]
         for (ticket, attributes) in log.ticketAttributes {
             if let url = attributes.url { urls[ticket] = url }
         }
-        let timelines = grouped.timelines
-        let systemActors = Set(policy.systemActors.compactMap { symbols.lookup($0) })
-
-        // The rule checks and the measurements read the same timelines and nothing of each other: they run
-        // side by side, and each hands back its own results.
-        let (checked, measured) = Parallel.both(
-            { () -> (excluded: Set<Symbol>, rules: ChannelRuleResult) in
-                let excluded = ChannelRules.disqusReplyTickets(
-                    timelines: timelines, symbols: symbols, policy: policy, asOf: asOf)
-                let rules = ChannelRules.evaluate(
-                    ChannelRuleInput(
-                        timelines: timelines, symbols: symbols, policy: policy, since: since, until: until,
-                        asOf: asOf, channels: request.channels.map(Set.init), urls: urls))
-                return (excluded, rules)
-            },
-            {
-                () -> (
-                    measurer: Measurer, measurements: [TicketMeasurement], replies: [Symbol: Int], fates: [RecordFate]
-                ) in
-                // Agents: authors of replies anywhere in the data, plus the policy's list.
-                var agents = Set(policy.agents.compactMap { symbols.lookup($0) })
-                for t in timelines {
-                    for e in t.events where e.kind == .reply && !e.actor.isNone && !systemActors.contains(e.actor) {
-                        agents.insert(e.actor)
-                    }
-                }
-                agents.remove(.none)
-                let measurer = Measurer(policy: policy, symbols: symbols, agents: agents, asOf: asOf)
-                var measurements: [TicketMeasurement] = []
-                var repliesByAgent: [Symbol: Int] = [:]
-                var fates = grouped.fates
-                for t in timelines {
-                    let reported = inWindow(t, from: since, to: until)
-                    for e in t.events {
-                        let fate: RecordFate = (reported && e.at <= asOf) ? .used : .outOfWindow
-                        let r = Int(e.record)
-                        if fates[r] != .rejected && fates[r] < fate { fates[r] = fate }
-                    }
-                    guard reported else { continue }
-                    measurements.append(measurer.measure(t))
-                    for e in t.events where e.kind == .reply && e.at <= asOf && !systemActors.contains(e.actor) {
-                        repliesByAgent[e.actor, default: 0] += 1
-                    }
-                }
-                return (measurer, measurements, repliesByAgent, fates)
-            })
-        let excluded = checked.excluded
-        let measurer = measured.measurer
-        let measurements = measured.measurements
-        let repliesByAgent = measured.replies
-        let fates = measured.fates
-
-        // Trend: the window of equal length just before this one.
-        var previous: [String: PreviousWindow]?
-        if let since {
-            let length = (until ?? asOf).seconds - since.seconds
-            let from = since.adding(seconds: -length)
-            var counts: [Symbol: (tickets: Int, achieved: Int, judged: Int)] = [:]
-            for t in timelines where length > 0 && inWindow(t, from: from, to: since) {
-                let m = measurer.measure(t)
-                var c = counts[t.channel] ?? (0, 0, 0)
-                c.tickets += 1
-                if !excluded.contains(t.ticket) {
-                    switch m.outcome {
-                    case .achieved:
-                        c.achieved += 1
-                        c.judged += 1
-                    case .breached, .early: c.judged += 1
-                    case .pending, nil: break
-                    }
-                }
-                counts[t.channel] = c
+        let dataChannels: [String]
+        let quality: DataQuality
+        let measurements: [TicketMeasurement]
+        let repliesByAgent: [Symbol: Int]
+        let previous: [String: PreviousWindow]?
+        let rules: ChannelRuleResult
+        let excluded: Set<Symbol>
+        // The timelines (all events) are needed up to here only: they are released before aggregation.
+        do {
+            let grouped = Grouping.group(&log)
+            dataChannels = Set(grouped.timelines.map(\.channel)).map { symbols[$0] }.sorted {
+                $0.utf8.lexicographicallyPrecedes($1.utf8)
             }
-            if !counts.isEmpty {
-                var map: [String: PreviousWindow] = [:]
-                for (channel, c) in counts {
-                    map[symbols[channel]] = PreviousWindow(
-                        tickets: c.tickets, attainment: Percent(c.achieved, of: c.judged))
-                }
-                previous = map
+            let selected = request.channels.map { Set($0.compactMap { symbols.lookup($0) }) }
+
+            func inWindow(_ t: TicketTimeline, from: Instant?, to: Instant?) -> Bool {
+                if let from, t.created < from { return false }
+                if let to, t.created >= to { return false }
+                if t.created > asOf { return false }
+                if let selected, !selected.contains(t.channel) { return false }
+                return true
             }
+
+            let timelines = grouped.timelines
+            let systemActors = Set(policy.systemActors.compactMap { symbols.lookup($0) })
+
+            // The rule checks and the measurements read the same timelines and nothing of each other: they run
+            // side by side, and each hands back its own results.
+            let (checked, measured) = Parallel.both(
+                { () -> (excluded: Set<Symbol>, rules: ChannelRuleResult) in
+                    let excluded = ChannelRules.disqusReplyTickets(
+                        timelines: timelines, symbols: symbols, policy: policy, asOf: asOf)
+                    let rules = ChannelRules.evaluate(
+                        ChannelRuleInput(
+                            timelines: timelines, symbols: symbols, policy: policy, since: since, until: until,
+                            asOf: asOf, channels: request.channels.map(Set.init), urls: urls))
+                    return (excluded, rules)
+                },
+                {
+                    () -> (
+                        measurer: Measurer, measurements: [TicketMeasurement], replies: [Symbol: Int],
+                        fates: [RecordFate]
+                    ) in
+                    // Agents: authors of replies anywhere in the data, plus the policy's list.
+                    var agents = Set(policy.agents.compactMap { symbols.lookup($0) })
+                    for t in timelines {
+                        for e in t.events where e.kind == .reply && !e.actor.isNone && !systemActors.contains(e.actor) {
+                            agents.insert(e.actor)
+                        }
+                    }
+                    agents.remove(.none)
+                    let measurer = Measurer(policy: policy, symbols: symbols, agents: agents, asOf: asOf)
+                    var measurements: [TicketMeasurement] = []
+                    var repliesByAgent: [Symbol: Int] = [:]
+                    var fates = grouped.fates
+                    for t in timelines {
+                        let reported = inWindow(t, from: since, to: until)
+                        for e in t.events {
+                            let fate: RecordFate = (reported && e.at <= asOf) ? .used : .outOfWindow
+                            let r = Int(e.record)
+                            if fates[r] != .rejected && fates[r] < fate { fates[r] = fate }
+                        }
+                        guard reported else { continue }
+                        measurements.append(measurer.measure(t))
+                        for e in t.events where e.kind == .reply && e.at <= asOf && !systemActors.contains(e.actor) {
+                            repliesByAgent[e.actor, default: 0] += 1
+                        }
+                    }
+                    return (measurer, measurements, repliesByAgent, fates)
+                })
+            excluded = checked.excluded
+            let measurer = measured.measurer
+            measurements = measured.measurements
+            repliesByAgent = measured.replies
+            let fates = measured.fates
+
+            // Trend: the window of equal length just before this one.
+            var previousCounts: [String: PreviousWindow]?
+            if let since {
+                let length = (until ?? asOf).seconds - since.seconds
+                let from = since.adding(seconds: -length)
+                var counts: [Symbol: (tickets: Int, achieved: Int, judged: Int)] = [:]
+                for t in timelines where length > 0 && inWindow(t, from: from, to: since) {
+                    let m = measurer.measure(t)
+                    var c = counts[t.channel] ?? (0, 0, 0)
+                    c.tickets += 1
+                    if !excluded.contains(t.ticket) {
+                        switch m.outcome {
+                        case .achieved:
+                            c.achieved += 1
+                            c.judged += 1
+                        case .breached, .early: c.judged += 1
+                        case .pending, nil: break
+                        }
+                    }
+                    counts[t.channel] = c
+                }
+                if !counts.isEmpty {
+                    var map: [String: PreviousWindow] = [:]
+                    for (channel, c) in counts {
+                        map[symbols[channel]] = PreviousWindow(
+                            tickets: c.tickets, attainment: Percent(c.achieved, of: c.judged))
+                    }
+                    previousCounts = map
+                }
+            }
+            previous = previousCounts
+            rules = checked.rules
+            quality = dataQuality(
+                log: log, fates: fates, rejections: grouped.rejections, unrecognised: request.unrecognised)
         }
-
-        let rules = checked.rules
-        let quality = dataQuality(
-            log: log, fates: fates, rejections: grouped.rejections, unrecognised: request.unrecognised)
         let input = Aggregator.Input(
             symbols: symbols, policy: policy, window: ReportWindow(since: since, until: until, asOf: asOf),
             selectedChannels: request.channels, failUnder: request.failUnder, measurements: measurements,
             previous: previous, rules: rules, excluded: excluded, repliesByAgent: repliesByAgent,
             dataQuality: quality, urls: urls, toolVersion: request.toolVersion)
         let model = Aggregator.aggregate(input)
-        let dataChannels = Set(grouped.timelines.map(\.channel)).map { symbols[$0] }.sorted {
-            $0.utf8.lexicographicallyPrecedes($1.utf8)
-        }
         return Result(
             model: model, gateFailed: model.channels.contains { $0.failsGate },
             nothingUsable: quality.totals.used + quality.totals.outOfWindow == 0, dataChannels: dataChannels)
