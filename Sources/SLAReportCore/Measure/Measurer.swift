@@ -105,11 +105,11 @@ public struct Measurer: Sendable {
             return m
         }
         let calendar = resolver.calendar(for: channel)
-        let targets = TargetResolver.targets(channel, priority: priorityNames[m.priority] ?? "")
+        let targets = policy.targets(for: channel, priority: priorityNames[m.priority])
         if let defaultTarget = channel.firstReply, defaultTarget.clock != .calendar, let frt = m.firstReply {
             m.frtBusinessSeconds = calendar.elapsed(from: timeline.created, to: frt, clock: defaultTarget.clock)
         }
-        if let target = targets.first {
+        if let target = targets.firstReply {
             let deadline = calendar.deadline(from: timeline.created, adding: target)
             m.target = target
             m.deadline = deadline
@@ -124,7 +124,7 @@ public struct Measurer: Sendable {
                 } else { nil }
             var deadline: Instant?
             var outcome: ReplyOutcome?
-            if let target = targets.next {
+            if let target = targets.nextReply {
                 let d = calendar.deadline(from: clock.started, adding: target)
                 deadline = d
                 outcome = Measurer.judge(replied: clock.replied, deadline: d, notBefore: nil, asOf: asOf)

@@ -1,34 +1,24 @@
 /// Finds, fast, the channel policy and calendar that judge a ticket: the policy version in force at the
-/// ticket's creation (versions start at local midnight of `effective_from` in the policy time zone) and the
-/// channel's schedule. Built once per run; lookups are by channel symbol.
+/// ticket's creation (``Policy/effectiveFrom(_:)``) and the channel's schedule (``PolicyCalendars``).
+/// Built once per run, so that the per-ticket lookup is a dictionary probe per version rather than the
+/// linear scans and zone conversions of ``Policy/channelPolicy(for:createdAt:)``.
 public struct TargetResolver: Sendable {
     /// Per version, oldest first: the instant it takes effect and its channel table.
     private let tables: [(from: Instant, channels: [String: ChannelPolicy])]
-    private let calendars: [String: BusinessCalendar]
-    private let fallbackCalendar: BusinessCalendar
+    private let calendars: PolicyCalendars
 
     public init(policy: Policy) {
-        let zone = ZoneClock(identifier: policy.timezone) ?? .utc
-        var tables: [(Instant, [String: ChannelPolicy])] = [
-            (
-                Instant(seconds: Int64.min),
-                Dictionary(policy.channels.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
-            )
-        ]
+        func table(_ channels: [ChannelPolicy]) -> [String: ChannelPolicy] {
+            Dictionary(channels.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+        }
+        var tables: [(Instant, [String: ChannelPolicy])] = [(Instant(seconds: Int64.min), table(policy.channels))]
         for version in policy.versions {
-            let parts = version.effectiveFrom.split(separator: "-").compactMap { Int($0) }
-            guard parts.count == 3 else { continue }
-            let from = zone.startOfDay(year: parts[0], month: parts[1], day: parts[2])
-            tables.append((from, Dictionary(version.channels.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })))
+            guard let from = policy.effectiveFrom(version) else { continue }
+            tables.append((from, table(version.channels)))
         }
         tables.sort { $0.0 < $1.0 }
         self.tables = tables
-        var calendars: [String: BusinessCalendar] = [:]
-        for (name, schedule) in policy.schedules { calendars[name] = BusinessCalendar(schedule: schedule) }
-        self.calendars = calendars
-        self.fallbackCalendar =
-            calendars["default"]
-            ?? BusinessCalendar(schedule: Schedule(timezone: "UTC", hours: [:]))
+        self.calendars = PolicyCalendars(policy: policy)
     }
 
     /// The channel policy in force for a ticket of `channel` created at `created`; nil for unknown channels.
@@ -43,15 +33,6 @@ public struct TargetResolver: Sendable {
 
     /// The calendar of a channel's schedule.
     public func calendar(for channel: ChannelPolicy) -> BusinessCalendar {
-        calendars[channel.schedule] ?? fallbackCalendar
-    }
-
-    /// The first- and next-reply targets for a priority (`by_priority` overrides the defaults).
-    public static func targets(_ channel: ChannelPolicy, priority: String) -> (first: SLADuration?, next: SLADuration?)
-    {
-        if let override = channel.byPriority[priority] {
-            return (override.firstReply ?? channel.firstReply, override.nextReply ?? channel.nextReply)
-        }
-        return (channel.firstReply, channel.nextReply)
+        calendars.calendar(for: channel)
     }
 }
