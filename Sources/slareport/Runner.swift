@@ -116,11 +116,11 @@ enum Runner {
         let result = Pipeline.run(&log, request: request)
         if let selected = request.channels {
             let present = Set(result.model.channels.map(\.key))
-            let known = policy.channels.map(\.key) + policy.versions.flatMap { $0.channels.map(\.key) }
+            let known = Aggregator.channelOrder(policy: policy, dataChannels: Set(result.dataChannels), selected: nil)
             for name in selected where !present.contains(name) {
                 throw .usage(
                     "--channel: no channel '\(name)' in the policy or the data"
-                        + CommandLineOptions.hint(name, among: known + result.dataChannels))
+                        + CommandLineOptions.hint(name, among: known))
             }
         }
         let quality = result.model.dataQuality
