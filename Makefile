@@ -20,9 +20,11 @@ lint:
 format:
 	$(SWIFT) format -i -r Package.swift Sources Tests
 
-# Regenerates Reports/ from SampleData/ with the built-in policy. Review the diff before committing.
+# Regenerates Reports/ from SampleData/ with the sample team's policy (the built-in one plus the team in
+# `agents`, with aliases). Review the diff before committing.
+REPORTS_POLICY ?= SampleData/gitlab-team.policy.json
 reports: build
-	rm -rf Reports && .build/debug/slareport report SampleData --out Reports --quiet || [ $$? -eq 1 ]
+	rm -rf Reports && .build/debug/slareport report SampleData --policy $(REPORTS_POLICY) --out Reports --quiet || [ $$? -eq 1 ]
 
 $(VENV)/bin/python:
 	python3 -m venv $(VENV)

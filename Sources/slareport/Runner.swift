@@ -86,34 +86,31 @@ enum Runner {
                     + CommandLineOptions.hint(forced, among: FormatRegistry.standard.names))
         }
         let ingestOptions = IngestOptions(inputTimeZone: inputZone, forcedFormat: options.inputFormat, policy: policy)
-        var ingested = Ingest.read(files, options: ingestOptions)
+        // Read and joined in one go: the joined log is the only owner of the events, so that grouping
+        // permutes them in place instead of copying them.
+        var joined = Ingest.readAndJoin(files, options: ingestOptions)
         files.removeAll()
-        // Moved out, not shared: grouping permutes the events in place, which would copy them all if
-        // `ingested` still referred to them.
-        var log = ingested.log
-        ingested.log = EventLog()
         if !options.quiet {
-            for diagnostic in ingested.diagnostics { Console.err(diagnostic.description) }
+            for diagnostic in joined.diagnostics { Console.err(diagnostic.description) }
         }
-        if !ingested.failures.isEmpty {
-            for failure in ingested.failures {
+        if !joined.failures.isEmpty {
+            for failure in joined.failures {
                 Console.err("\(failure.path): error: \(failure.message)")
                 if failure.kind == .unrecognised {
                     Console.err("  expected one of these formats (or force one with --input-format NAME):")
                     for line in FormatRegistry.standard.expectations { Console.err("    \(line)") }
                 }
             }
-            if options.strict || ingested.failures.count == paths.count {
+            if options.strict || joined.failures.count == paths.count {
                 throw .data(
-                    ingested.failures.count == 1
-                        ? "cannot read \(ingested.failures[0].path)"
-                        : "\(ingested.failures.count) inputs could not be read")
+                    joined.failures.count == 1
+                        ? "cannot read \(joined.failures[0].path)"
+                        : "\(joined.failures.count) inputs could not be read")
             }
         }
-        request.unrecognised = ingested.failures.map(\.rejectedRecord)
-        if progress { Console.err("slareport: \(log.recordCount) records read; measuring") }
+        if progress { Console.err("slareport: \(joined.log.recordCount) records read; measuring") }
 
-        let result = Pipeline.run(&log, request: request)
+        let result = try Pipeline.run(&joined, request: request)
         if let selected = request.channels {
             let present = Set(result.model.channels.map(\.key))
             let known = Aggregator.channelOrder(policy: policy, dataChannels: Set(result.dataChannels), selected: nil)
@@ -140,6 +137,12 @@ enum Runner {
             throw .data(
                 "no usable record in the inputs (\(quality.totals.read) read, \(quality.totals.rejected) rejected)")
         }
+        if !options.quiet {
+            // A gate that judged nothing is said once, by the gate's own message below.
+            for warning in result.model.warnings where warning.kind != .nothingJudged {
+                Console.err("slareport: warning: \(warning.message)")
+            }
+        }
         if checkOnly {
             Console.out(CheckSummary.text(quality))
             return 0
@@ -162,10 +165,7 @@ enum Runner {
             }
         }
         if result.gateFailed {
-            if !options.quiet {
-                let failing = result.model.channels.filter { $0.failsGate }.map { $0.key }.joined(separator: ", ")
-                Console.err("slareport: SLA gate failed: \(failing)")
-            }
+            if !options.quiet { Console.err("slareport: SLA gate failed: \(result.gate.message ?? "")") }
             return 1
         }
         return 0

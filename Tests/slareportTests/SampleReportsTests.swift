@@ -1,13 +1,16 @@
 import Foundation
 import Testing
 
-/// `Reports/` is the golden output of `SampleData/`: regenerate it with `make reports` and review the diff.
+/// `Reports/` is the golden output of `SampleData/` with the sample team's policy: regenerate it with
+/// `make reports` and review the diff.
 @Suite struct SampleReportsTests {
     @Test func committedReportsAreCurrent() throws {
         let root = CLI.packageRoot
         let reports = root.appendingPathComponent("Reports")
         let dir = try CLI.temporaryDirectory()
-        let run = try CLI.run(["report", "SampleData", "--out", dir.path, "--quiet"])
+        let run = try CLI.run([
+            "report", "SampleData", "--policy", "SampleData/gitlab-team.policy.json", "--out", dir.path, "--quiet",
+        ])
         #expect(run.status == 0 || run.status == 1, "\(run.stderr)")
         let expected = try FileManager.default.contentsOfDirectory(atPath: reports.path).filter { !$0.hasPrefix(".") }
             .sorted()
@@ -24,5 +27,18 @@ import Testing
         let run = try CLI.run(["SampleData"])
         #expect(run.status == 0)
         #expect(run.stdout.contains("GitLab Support (late 2016)"))
+    }
+
+    /// The agent table of `Reports/` has one row per person: each name of the sample team once, whatever
+    /// names the person goes by (`ana_gitlab` is Ana Souza on the forum), and brand accounts apart.
+    @Test func agentTableHasOneRowPerPerson() throws {
+        let json = try Data(contentsOf: CLI.packageRoot.appendingPathComponent("Reports/sla-report.json"))
+        let root = try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any])
+        let agents = try #require(root["agents"] as? [[String: Any]]).compactMap { $0["agent"] as? String }
+        #expect(agents.count == 16)
+        #expect(agents.contains("Ana Souza"))
+        #expect(!agents.contains { ["ana_gitlab", "ana.souza", "ben_gitlab", "@GitLab", "gitlab"].contains($0) })
+        let handles = try #require(root["handles"] as? [[String: Any]]).compactMap { $0["agent"] as? String }
+        #expect(handles == ["@GitLab", "@GitLabStatus", "gitlab-security"])
     }
 }

@@ -12,7 +12,8 @@ extension Policy {
     ///   `next_reply`, `resolution`, `not_before`, `goal`, `by_priority` (`urgent`, `high`, `normal`, `low`,
     ///   each as `{ "first_reply", "next_reply" }`), absent targets left out;
     /// - routing rules in order, `if` (conditions in rule order) then `channel`; play-mode views `view`,
-    ///   `channels`; handles `main`, `channels`, `clients`; versions `effective_from`, `channels`.
+    ///   `channels`; handles `main`, `others` (left out when empty), `channels`, `clients`; agents as a name, or
+    ///   `{ "name", "aliases" }` when they have aliases; versions `effective_from`, `channels`.
     public func jsonText() -> String {
         jsonValue.pretty() + "\n"
     }
@@ -37,13 +38,22 @@ extension Policy {
             top.append(
                 (
                     "handles",
-                    .object([
-                        ("main", .string(handles.main)), ("channels", .strings(handles.channels)),
-                        ("clients", .strings(handles.clients)),
-                    ])
+                    .object(
+                        [("main", .string(handles.main))]
+                            + (handles.others.isEmpty ? [] : [("others", .strings(handles.others))])
+                            + [("channels", .strings(handles.channels)), ("clients", .strings(handles.clients))])
                 ))
         }
-        top.append(("agents", .strings(agents)))
+        top.append(
+            (
+                "agents",
+                .array(
+                    agents.map {
+                        $0.aliases.isEmpty
+                            ? .string($0.name)
+                            : .object([("name", .string($0.name)), ("aliases", .strings($0.aliases))])
+                    })
+            ))
         top.append(("system_actors", .strings(systemActors)))
         top.append(
             (

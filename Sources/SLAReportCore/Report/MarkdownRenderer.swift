@@ -1,9 +1,11 @@
 /// Writes the Markdown report (GitHub/GitLab-flavoured, readable in a terminal; SPEC §5).
 ///
-/// Sections: title (window, as-of, policy and versions), summary table per channel, channel rules (a count
+/// Sections: title (window, as-of and the record that set it, policy and versions), warnings, summary table
+/// per channel with its notes (vendor figures, tickets left out, trends left out), channel rules (a count
 /// per rule, then each non-empty rule's findings capped at ``ReportModel/findingListCap``), next reply and
 /// resolution, first-reply breaches per channel (capped at ``ReportModel/breachListCap``, ids linked when
-/// the URL is `http(s)`), agents, data quality, and how the numbers are computed.
+/// the URL is `http(s)`), agents and brand handles, data quality (with the readers' warnings), and how the
+/// numbers are computed.
 ///
 /// Every input-derived string goes through ``Escape/markdown(_:)`` (link destinations through
 /// ``Escape/safeURL(_:)`` and ``Escape/markdownURL(_:)``). Table columns are padded to a common width
@@ -19,14 +21,22 @@ public enum MarkdownRenderer {
         out.reserveCapacity(16_384)
 
         out += "# SLA report: \(Escape.markdown(t.windowText))\n\n"
-        out += "- **As of:** \(Escape.markdown(DurationFormat.instant(model.window.asOf)))\n"
+        out += "- **As of:** \(Escape.markdown(t.asOfText))\n"
         out += "- **Policy:** \(Escape.markdown(t.policyText))\n"
         out += "- **Tool:** slareport \(Escape.markdown(model.toolVersion))\n\n"
+        if !model.warnings.isEmpty {
+            out += "## Warnings\n\n"
+            for warning in model.warnings { out += "- ⚠️ \(Escape.markdown(warning.message))\n" }
+            out += "\n"
+        }
 
         out += "## Summary\n\n"
         out += table(t.summary(marks: .emoji))
         out += "\n✅ at or above goal · ❌ below goal (or the `--fail-under` threshold) · "
         out += "Trend: change in attainment against the previous window of the same length.\n\n"
+        let notes = t.summaryNotes
+        for note in notes { out += "- \(Escape.markdown(note))\n" }
+        if !notes.isEmpty { out += "\n" }
 
         out += "## Channel rules\n\n"
         for rule in t.ruleCounts {
@@ -56,6 +66,12 @@ public enum MarkdownRenderer {
         let agents = t.agents
         out += agents.rows.isEmpty ? "No agent activity.\n" : table(agents)
         out += "\n"
+        let handles = t.handles
+        if !handles.rows.isEmpty {
+            out += "### Brand handles\n\n"
+            out += table(handles)
+            out += "\n"
+        }
 
         out += "## Data quality\n\n"
         let totals = model.dataQuality.totals
@@ -71,6 +87,11 @@ public enum MarkdownRenderer {
         if !unrecognised.rows.isEmpty {
             out += "\n### Unrecognised files (skipped)\n\n"
             out += table(unrecognised)
+        }
+        let readerWarnings = t.readerWarnings
+        if !readerWarnings.rows.isEmpty {
+            out += "\n### Reader warnings (nothing rejected)\n\n"
+            out += table(readerWarnings, moreNote: "the JSON report lists up to \(DataQuality.rejectedListLimit)")
         }
         out += "\n"
 

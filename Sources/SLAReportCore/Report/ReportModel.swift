@@ -12,9 +12,13 @@ public struct ReportModel: Sendable, Equatable {
     /// First-reply breaches, worst (latest) first within each channel, channels in report order; uncapped
     /// (renderers cap per channel with ``ReportModel/breachListCap``).
     public var breaches: [BreachRow]
-    /// Agents sorted by name.
+    /// People on the team (one row per person, whatever names they go by), sorted by name.
     public var agents: [AgentRow]
+    /// The team's brand accounts (`@GitLab`): replies sent as the brand, not by a person; sorted by name.
+    public var handles: [AgentRow]
     public var dataQuality: DataQuality
+    /// What the reader must know to trust the figures, in ``ReportWarning/Kind`` order.
+    public var warnings: [ReportWarning]
     /// Tickets created per day in the window (policy time zone), with first-reply outcomes; for charts.
     public var daily: [DailyPoint]
     /// One row per ticket in the report, sorted by creation then id: the per-ticket CSV.
@@ -27,8 +31,8 @@ public struct ReportModel: Sendable, Equatable {
 
     public init(
         toolVersion: String, window: ReportWindow, policy: PolicyInfo, channels: [ChannelSummary],
-        rules: RuleFindings, breaches: [BreachRow], agents: [AgentRow], dataQuality: DataQuality,
-        daily: [DailyPoint], tickets: [TicketRow]
+        rules: RuleFindings, breaches: [BreachRow], agents: [AgentRow], handles: [AgentRow] = [],
+        dataQuality: DataQuality, warnings: [ReportWarning] = [], daily: [DailyPoint], tickets: [TicketRow]
     ) {
         self.toolVersion = toolVersion
         self.window = window
@@ -37,7 +41,9 @@ public struct ReportModel: Sendable, Equatable {
         self.rules = rules
         self.breaches = breaches
         self.agents = agents
+        self.handles = handles
         self.dataQuality = dataQuality
+        self.warnings = warnings
         self.daily = daily
         self.tickets = tickets
     }
@@ -48,11 +54,14 @@ public struct ReportWindow: Sendable, Equatable {
     public var since: Instant?
     public var until: Instant?
     public var asOf: Instant
+    /// The record (`events.csv:5123`) whose timestamp set the default as-of; nil when `--as-of` was given.
+    public var asOfSource: String?
 
-    public init(since: Instant?, until: Instant?, asOf: Instant) {
+    public init(since: Instant?, until: Instant?, asOf: Instant, asOfSource: String? = nil) {
         self.since = since
         self.until = until
         self.asOf = asOf
+        self.asOfSource = asOfSource
     }
 }
 
@@ -129,6 +138,11 @@ public struct ReplySummary: Sendable, Equatable {
     public var goal: Percent?
     /// Clocks stopped by a reply (tickets replied to, for the first reply).
     public var replied: Int
+    /// `achieved + breached + early`: the clocks the attainment is computed on; nil when there is no target.
+    public var judged: Int? {
+        guard let achieved, let breached, let early else { return nil }
+        return achieved + breached + early
+    }
     /// Outcome counts; nil when there is no target.
     public var achieved: Int?
     public var breached: Int?
@@ -179,10 +193,13 @@ public struct ResolutionSummary: Sendable, Equatable {
 /// The same channel in the window of equal length just before this one.
 public struct PreviousWindow: Sendable, Equatable {
     public var tickets: Int
+    /// Tickets judged there (achieved + breached + early).
+    public var judged: Int
     public var attainment: Percent?
 
-    public init(tickets: Int, attainment: Percent?) {
+    public init(tickets: Int, judged: Int = 0, attainment: Percent?) {
         self.tickets = tickets
+        self.judged = judged
         self.attainment = attainment
     }
 }
@@ -197,6 +214,19 @@ public struct ChannelSummary: Sendable, Equatable {
     public var nextReply: ReplySummary?
     public var resolution: ResolutionSummary
     public var previous: PreviousWindow?
+    /// Why the trend is left out although there is a previous window (too few judged tickets in either
+    /// window, see ``TrendStage/minimumJudged``); nil when it is shown or there is no previous window.
+    public var trendLeftOut: String?
+    /// Tickets counted in ``tickets`` but left out of the first-reply figures: Disqus tickets made by our
+    /// own replies, and tickets answered by the vendor's word without a reply time. So that the columns add
+    /// up: `tickets = judged + pending + leftOut` on a channel with a target.
+    public var leftOut: Int
+    /// Of ``leftOut``, the tickets answered by the vendor's word without a reply time (the rest are Disqus
+    /// reply tickets).
+    public var leftOutWithoutReplyTime: Int
+    /// First replies placed by the vendor's own figure (Zendesk's first reply time in whole minutes, or its
+    /// business minutes on the schedule) rather than by a timestamp.
+    public var vendorFigures: Int
     /// Whether the channel is below its goal or the `--fail-under` threshold (only channels with a target).
     public var failsGate: Bool
     /// First-reply time histogram, counts per ``ChannelSummary/frtBuckets`` bucket (calendar seconds).
@@ -210,7 +240,8 @@ public struct ChannelSummary: Sendable, Equatable {
 
     public init(
         key: String, name: String, tickets: Int, firstReply: ReplySummary, nextReply: ReplySummary?,
-        resolution: ResolutionSummary, previous: PreviousWindow?, failsGate: Bool, frtHistogram: [Int]
+        resolution: ResolutionSummary, previous: PreviousWindow?, trendLeftOut: String? = nil, leftOut: Int = 0,
+        leftOutWithoutReplyTime: Int = 0, vendorFigures: Int = 0, failsGate: Bool, frtHistogram: [Int]
     ) {
         self.key = key
         self.name = name
@@ -219,6 +250,10 @@ public struct ChannelSummary: Sendable, Equatable {
         self.nextReply = nextReply
         self.resolution = resolution
         self.previous = previous
+        self.trendLeftOut = trendLeftOut
+        self.leftOut = leftOut
+        self.leftOutWithoutReplyTime = leftOutWithoutReplyTime
+        self.vendorFigures = vendorFigures
         self.failsGate = failsGate
         self.frtHistogram = frtHistogram
     }
