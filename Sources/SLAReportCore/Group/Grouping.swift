@@ -34,13 +34,15 @@ public enum Grouping {
         log.events = []
         let ticketCount = log.symbols.count
         var start = [Int](repeating: 0, count: ticketCount + 1)
-        for event in sorted where !ledger.isRejected(event.record) { start[Int(event.ticket.raw) + 1] += 1 }
+        // Rejected at ingest or in the join: their events go last and are dropped.
+        let rejectedBefore = ledger.fate.map { $0 == .rejected }
+        for event in sorted where !rejectedBefore[Int(event.record)] { start[Int(event.ticket.raw) + 1] += 1 }
         for i in 0..<ticketCount { start[i + 1] += start[i] }
         var next = start
         var spill = start[ticketCount]
         var destination = [Int](repeating: 0, count: sorted.count)
         for (i, event) in sorted.enumerated() {
-            if ledger.isRejected(event.record) {
+            if rejectedBefore[Int(event.record)] {
                 destination[i] = spill
                 spill += 1
             } else {

@@ -62,7 +62,7 @@ extension ActorDirectory {
 
     fileprivate struct Builder {
         let symbols: SymbolTable
-        var roles: [Roles]
+        var roles: [UInt8]
         var entityOf: [UInt32]
         var entities: [Entity] = []
         var index = KeyIndex()
@@ -74,7 +74,7 @@ extension ActorDirectory {
 
         init(symbols: SymbolTable) {
             self.symbols = symbols
-            roles = [Roles](repeating: [], count: symbols.count)
+            roles = [UInt8](repeating: 0, count: symbols.count)
             entityOf = [UInt32](repeating: 0, count: symbols.count)
             slot = [Int32](repeating: 0, count: symbols.count)
         }
@@ -176,7 +176,7 @@ extension ActorDirectory {
                 switch e.kind {
                 case .created:
                     let i = Int(e.actor.raw)
-                    if i > 0, i < roles.count { roles[i].insert(.requester) }
+                    if i > 0, i < roles.count { roles[i] |= Roles.requester.rawValue }
                 case .reply:
                     if !e.actor.isNone && e.actor == e.via {
                         enqueue(e.actor, into: &handleClaims)
@@ -205,7 +205,7 @@ extension ActorDirectory {
                 let symbol = Symbol(raw: relevant[s])
                 if let e = lookup(symbol) { entityOf[Int(symbol.raw)] = UInt32(e + 1) }
             }
-            for s in customers where entityOf[Int(s.raw)] == 0 { roles[Int(s.raw)].insert(.customer) }
+            for s in customers where entityOf[Int(s.raw)] == 0 { roles[Int(s.raw)] |= Roles.customer.rawValue }
         }
 
         /// Roles from entities, and display names for the entities the policy does not name.
@@ -216,11 +216,11 @@ extension ActorDirectory {
                 guard entityOf[i] > 0 else { continue }
                 let e = Int(entityOf[i] - 1)
                 switch entities[e].kind {
-                case .system: roles[i].insert(.system)
-                case .handle: roles[i].insert(.handle)
-                case .agent: roles[i].insert(.agent)
+                case .system: roles[i] |= Roles.system.rawValue
+                case .handle: roles[i] |= Roles.handle.rawValue
+                case .agent: roles[i] |= Roles.agent.rawValue
                 }
-                roles[i].remove(.customer)
+                roles[i] &= ~Roles.customer.rawValue
                 guard !entities[e].fromPolicy else { continue }
                 let candidate = Symbol(raw: raw)
                 if let current = best[e] {

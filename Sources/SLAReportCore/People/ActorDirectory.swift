@@ -50,8 +50,8 @@ public struct ActorDirectory: Sendable {
         public var fromPolicy: Bool
     }
 
-    /// Per symbol id.
-    var roles: [Roles]
+    /// Per symbol id: the ``Roles`` raw bits (tested with plain bit operations on the hot paths).
+    var roles: [UInt8]
     /// Per symbol id: entity index + 1, or 0.
     var entityOf: [UInt32]
     /// Every entity, policy ones first.
@@ -67,32 +67,34 @@ public struct ActorDirectory: Sendable {
     // MARK: Questions
 
     /// The roles of `actor` (empty for ``Symbol/none`` and unknown symbols).
+    public func roles(of actor: Symbol) -> Roles { Roles(rawValue: bits(actor)) }
+
     @inline(__always)
-    public func roles(of actor: Symbol) -> Roles {
+    private func bits(_ actor: Symbol) -> UInt8 {
         let i = Int(actor.raw)
-        return i < roles.count ? roles[i] : []
+        return i < roles.count ? roles[i] : 0
     }
 
     /// Automation: listed in `system_actors`.
     @inline(__always)
-    public func isSystem(_ actor: Symbol) -> Bool { roles(of: actor).contains(.system) }
+    public func isSystem(_ actor: Symbol) -> Bool { bits(actor) & Roles.system.rawValue != 0 }
 
     /// A person on the team.
     @inline(__always)
-    public func isAgent(_ actor: Symbol) -> Bool { roles(of: actor).contains(.agent) }
+    public func isAgent(_ actor: Symbol) -> Bool { bits(actor) & Roles.agent.rawValue != 0 }
 
     /// A brand account of the team.
     @inline(__always)
-    public func isHandle(_ actor: Symbol) -> Bool { roles(of: actor).contains(.handle) }
+    public func isHandle(_ actor: Symbol) -> Bool { bits(actor) & Roles.handle.rawValue != 0 }
 
     /// Somebody who can reply: a person on the team or a brand account.
     @inline(__always)
-    public func isTeam(_ actor: Symbol) -> Bool { !roles(of: actor).isDisjoint(with: [.agent, .handle]) }
+    public func isTeam(_ actor: Symbol) -> Bool { bits(actor) & (Roles.agent.rawValue | Roles.handle.rawValue) != 0 }
 
     /// A named person acting by hand: not empty, not automation, not a brand account.
     @inline(__always)
     public func isPerson(_ actor: Symbol) -> Bool {
-        !actor.isNone && roles(of: actor).isDisjoint(with: [.system, .handle])
+        !actor.isNone && bits(actor) & (Roles.system.rawValue | Roles.handle.rawValue) == 0
     }
 
     /// The entity `actor` is a spelling of, if any.
@@ -119,5 +121,8 @@ public struct ActorDirectory: Sendable {
     }
 
     /// Whether anybody at all is known to be on the team.
-    public var knowsTeam: Bool { roles.contains { !$0.isDisjoint(with: [.agent, .handle]) } }
+    public var knowsTeam: Bool {
+        let team = Roles.agent.rawValue | Roles.handle.rawValue
+        return roles.contains { $0 & team != 0 }
+    }
 }

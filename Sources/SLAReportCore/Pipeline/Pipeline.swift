@@ -27,16 +27,22 @@ public enum Pipeline {
     /// `--until` is a usage error.
     public static func run(_ input: inout JoinedInput, request: ReportRequest) throws(SLAReportError) -> Result {
         let window = try WindowStage.resolve(input.log, request: request)
-        let grouped = Grouping.group(&input.log)
         let symbols = input.log.symbols
-        let dataChannels = Set(grouped.timelines.map(\.channel)).map { symbols[$0] }.sorted {
-            $0.utf8.lexicographicallyPrecedes($1.utf8)
+        let dataChannels: [String]
+        let measured: MeasureStage.Output
+        var ledger = RecordLedger()
+        // The timelines (every event) are needed up to here only: they are released before aggregation.
+        do {
+            let grouped = Grouping.group(&input.log)
+            ledger = input.log.ledger
+            input.log.ledger = RecordLedger()
+            dataChannels = Set(grouped.timelines.map(\.channel)).map { symbols[$0] }.sorted {
+                $0.utf8.lexicographicallyPrecedes($1.utf8)
+            }
+            measured = MeasureStage.run(
+                timelines: grouped.timelines, log: input.log, directory: input.directory, window: window,
+                request: request, ledger: &ledger)
         }
-        var ledger = input.log.ledger
-        input.log.ledger = RecordLedger()
-        let measured = MeasureStage.run(
-            timelines: grouped.timelines, log: input.log, directory: input.directory, window: window,
-            request: request, ledger: &ledger)
         let quality = QualityStage.count(
             files: input.log.files, ledger: ledger, diagnostics: input.diagnostics, failures: input.failures)
         input.log.ledger = ledger

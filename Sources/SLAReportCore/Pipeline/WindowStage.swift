@@ -31,8 +31,8 @@ public enum WindowStage {
             var newest: (at: Int64, record: UInt32)?
             var runnerUp: (at: Int64, record: UInt32)?
             var oldest = Int64.max
-            let ledger = log.ledger
-            for event in log.events where !ledger.isRejected(event.record) {
+            let fate = log.ledger.fate
+            for event in log.events where Int(event.record) < fate.count && fate[Int(event.record)] != .rejected {
                 let at = event.at.seconds
                 if at < oldest { oldest = at }
                 if let best = newest {
