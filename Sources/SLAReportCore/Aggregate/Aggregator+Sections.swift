@@ -89,7 +89,8 @@ extension Aggregator {
     static let priorityOrder = ["urgent", "high", "normal", "low"]
 
     /// Attainment per priority for a channel whose policy (base or a version) has `by_priority`; empty
-    /// otherwise. Disqus reply tickets are left out, as everywhere in the response times.
+    /// otherwise, and when none of its tickets has a priority. Disqus reply tickets are left out, as
+    /// everywhere in the response times.
     static func prioritySummaries(
         _ policyChannel: ChannelPolicy, key: String, indices: [Int], _ input: Input
     ) -> [PrioritySummary] {
@@ -129,6 +130,8 @@ extension Aggregator {
         }
         var rows: [(String?, Counts)] = (known + others).compactMap { name in byPriority[name].map { (name, $0) } }
         if noPriority.tickets > 0 { rows.append((nil, noPriority)) }
+        // No ticket of the channel has a priority (HackerOne reports, say): nothing to break down.
+        if rows.allSatisfy({ $0.0 == nil }) { return [] }
         return rows.map { name, c in
             var frts = c.frts
             return PrioritySummary(

@@ -1,8 +1,9 @@
 extension Aggregator {
     /// The story's figures, from the finished channels and at-risk list:
     /// - overall attainment = achieved ÷ judged summed over every channel with a target;
-    /// - **misses**: channels failing their gate, the largest shortfall (gate − attainment) first, named with
-    ///   the gate they miss (their own goal when below it, else the `--fail-under` threshold);
+    /// - **misses**: channels failing their gate, named with the gate they miss (their own goal when below it,
+    ///   else the `--fail-under` threshold); most tickets short of the gate first, then the largest shortfall
+    ///   (gate − attainment), so one late ticket out of one does not lead the story;
     /// - **lowest**: with no gate set at all, the ``ReportStory/lowestCount`` channels of lowest attainment
     ///   among those that judged at least ``Trend/minimumJudged`` tickets;
     /// - **changes**: the ``ReportStory/changeCount`` largest non-zero trends (by magnitude), only where both
@@ -31,9 +32,12 @@ extension Aggregator {
                 if channel.failsGate {
                     let missesGoal = reply.goal.map { attainment < $0 } ?? false
                     let gate = missesGoal ? reply.goal : model.failUnder
+                    // ceil(gate × judged / 100 %) − achieved, in integers (gate in hundredths of a percent).
+                    let needed = ((gate?.hundredths ?? 0) * channelJudged + 9_999) / 10_000
                     let line = ReportStory.ChannelLine(
                         name: channel.name, attainment: attainment, judged: channelJudged, target: target, gate: gate,
-                        gateKind: missesGoal ? .goal : .threshold)
+                        gateKind: missesGoal ? .goal : .threshold,
+                        ticketsShort: max(0, needed - (reply.achieved ?? 0)))
                     misses.append(((gate?.hundredths ?? 0) - attainment.hundredths, order, line))
                 }
                 if channelJudged >= Trend.minimumJudged {
@@ -54,7 +58,10 @@ extension Aggregator {
             case .change, .unavailable: break
             }
         }
-        misses.sort { $0.shortfall != $1.shortfall ? $0.shortfall > $1.shortfall : $0.order < $1.order }
+        misses.sort { a, b in
+            if a.line.ticketsShort != b.line.ticketsShort { return a.line.ticketsShort > b.line.ticketsShort }
+            return a.shortfall != b.shortfall ? a.shortfall > b.shortfall : a.order < b.order
+        }
         candidates.sort { $0.attainment != $1.attainment ? $0.attainment < $1.attainment : $0.order < $1.order }
         changes.sort { $0.magnitude != $1.magnitude ? $0.magnitude > $1.magnitude : $0.order < $1.order }
         return ReportStory(

@@ -202,9 +202,13 @@ public struct ReportStory: Sendable, Equatable {
         /// The goal or `--fail-under` threshold it misses (nil in the "lowest" list when no gate is set).
         public var gate: Percent?
         public var gateKind: Gate?
+        /// How many more of the judged tickets would have had to be achieved to reach the gate:
+        /// `ceil(gate × judged) − achieved` (0 in the "lowest" list).
+        public var ticketsShort: Int
 
         public init(
-            name: String, attainment: Percent, judged: Int, target: String, gate: Percent?, gateKind: Gate?
+            name: String, attainment: Percent, judged: Int, target: String, gate: Percent?, gateKind: Gate?,
+            ticketsShort: Int = 0
         ) {
             self.name = name
             self.attainment = attainment
@@ -212,6 +216,7 @@ public struct ReportStory: Sendable, Equatable {
             self.target = target
             self.gate = gate
             self.gateKind = gateKind
+            self.ticketsShort = ticketsShort
         }
     }
 
@@ -240,7 +245,8 @@ public struct ReportStory: Sendable, Equatable {
     public var channelsWithTarget: Int
     /// Whether any channel has a goal or `--fail-under` is set.
     public var gatesSet: Bool
-    /// Channels below their goal or threshold, the biggest shortfall first.
+    /// Channels below their goal or threshold: most tickets short of the gate first, then the largest shortfall
+    /// in points.
     public var misses: [ChannelLine]
     /// When no gate is set: the channels of lowest attainment (at least ``Trend/minimumJudged`` judged), up to
     /// ``ReportStory/lowestCount``, lowest first.
