@@ -19,6 +19,7 @@ extension Aggregator {
         var candidates: [(attainment: Percent, order: Int, line: ReportStory.ChannelLine)] = []
         var changes: [(magnitude: Int, order: Int, change: ReportStory.Change)] = []
         var leftOut = 0
+        var compared = 0
         var gatesSet = model.failUnder != nil
         for (order, channel) in model.channels.enumerated() {
             let reply = channel.firstReply
@@ -47,6 +48,7 @@ extension Aggregator {
                     candidates.append((attainment, order, line))
                 }
             }
+            if case .change = channel.trend { compared += 1 }
             switch channel.trend {
             case .change(let hundredths) where hundredths != 0:
                 if let current = reply.attainment, let previous = channel.previous?.attainment {
@@ -70,6 +72,6 @@ extension Aggregator {
             lowest: gatesSet ? [] : Array(candidates.prefix(ReportStory.lowestCount).map(\.line)),
             changes: Array(changes.prefix(ReportStory.changeCount).map(\.change)),
             hasPreviousWindow: model.channels.contains { $0.previous != nil }, trendsLeftOut: leftOut,
-            openOverdue: openOverdue, atRisk: model.atRisk.count)
+            trendsCompared: compared, openOverdue: openOverdue, atRisk: model.atRisk.count)
     }
 }

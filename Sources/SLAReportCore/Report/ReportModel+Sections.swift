@@ -258,6 +258,8 @@ public struct ReportStory: Sendable, Equatable {
     public var hasPreviousWindow: Bool
     /// Channels whose trend was left out for a small sample.
     public var trendsLeftOut: Int
+    /// Channels whose attainment was compared with the previous window (a trend, zero or not).
+    public var trendsCompared: Int
     /// Unanswered tickets past their deadline, all channels.
     public var openOverdue: Int
     /// Pending tickets due within the next business day (``ReportModel/atRisk``).
@@ -269,7 +271,7 @@ public struct ReportStory: Sendable, Equatable {
     public init(
         judged: Int, achieved: Int, attainment: Percent?, channelsWithTarget: Int, gatesSet: Bool,
         misses: [ChannelLine], lowest: [ChannelLine], changes: [Change], hasPreviousWindow: Bool,
-        trendsLeftOut: Int, openOverdue: Int, atRisk: Int
+        trendsLeftOut: Int, trendsCompared: Int = 0, openOverdue: Int, atRisk: Int
     ) {
         self.judged = judged
         self.achieved = achieved
@@ -281,6 +283,7 @@ public struct ReportStory: Sendable, Equatable {
         self.changes = changes
         self.hasPreviousWindow = hasPreviousWindow
         self.trendsLeftOut = trendsLeftOut
+        self.trendsCompared = trendsCompared
         self.openOverdue = openOverdue
         self.atRisk = atRisk
     }

@@ -65,7 +65,7 @@ extension ReportTables {
                     + "\(DurationFormat.percentOneDecimal(change.current)))"
             }
             sentences.append("Biggest changes against the previous window: " + ReportTables.joinedList(list) + ".")
-        } else if story.hasPreviousWindow && story.trendsLeftOut == 0 && story.judged > 0 {
+        } else if story.trendsCompared > 0 {
             sentences.append("Attainment did not change against the previous window.")
         }
         if story.trendsLeftOut > 0 {
@@ -74,15 +74,24 @@ extension ReportTables {
                 "The trend is left out for \(count) where a window judged fewer than \(Trend.minimumJudged) tickets.")
         }
 
-        let overdue =
-            story.openOverdue == 1
-            ? "1 ticket is unanswered past its deadline"
-            : "\(story.openOverdue) tickets are unanswered past their deadline"
-        let risk =
-            story.atRisk == 1
-            ? "1 more is due within the next business day"
-            : "\(story.atRisk) more are due within the next business day"
-        if story.channelsWithTarget > 0 { sentences.append("\(overdue); \(risk).") }
+        if story.channelsWithTarget > 0 {
+            switch (story.openOverdue, story.atRisk) {
+            case (0, 0):
+                sentences.append("No ticket is unanswered past its deadline, and none is due within the next business day.")
+            case (let overdue, let risk):
+                let first =
+                    overdue == 0
+                    ? "No ticket is unanswered past its deadline"
+                    : (overdue == 1
+                        ? "1 ticket is unanswered past its deadline"
+                        : "\(overdue) tickets are unanswered past their deadline")
+                let second =
+                    risk == 0
+                    ? "none is due within the next business day"
+                    : "\(risk) more \(risk == 1 ? "is" : "are") due within the next business day"
+                sentences.append("\(first); \(second).")
+            }
+        }
         return sentences
     }
 
