@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The HTML and Markdown reports checked in real tools: headless Chromium and cmark-gfm.
 
-    browser_check.py REPORT.html [--md REPORT.md ...] [--out DIR] [--docs DIR]
+    browser_check.py REPORT.html... [--md REPORT.md ...] [--out DIR] [--docs DIR] [--no-self-test]
 
 For the HTML report, Chromium (driven over its DevTools protocol, `--remote-debugging-port`, with the
 `websocket-client` package) opens the file at 1280 and 375 px wide, in the light and the dark colour scheme,
@@ -19,8 +19,11 @@ and then prints it to PDF. The check fails when:
 Page scripts stay blocked by the page's CSP throughout: the measurements run through `Runtime.evaluate`.
 
 Screenshots (viewport and full page), the DOM after load, and the PDF go to --out (default
-.build/browser-check). With --docs, the 1280 px and 375 px light screenshots of the first screen are copied
+.build/browser-check), one folder per page. With --docs, the 1280 px and 375 px light screenshots of the first screen are copied
 there as report-1280.png and report-375.png (the README shows them).
+
+Then the check proves it can fail: broken copies of the first page (with a script, an external image, no
+CSP, an element wider than a phone, a chart without a title, low-contrast text) must each be rejected.
 
 For each --md file, `cmark-gfm -e table` must turn every Markdown table into an HTML table with the same
 number of columns in every row, leave no raw HTML ("raw HTML omitted"), and the summary table must fit
@@ -190,7 +193,7 @@ PRINT_MEASURE = r"""
 """
 
 
-def check_html(html_path, out_dir, docs_dir, failures):
+def check_html(html_path, out_dir, docs_dir, failures, variants=VARIANTS, pdf=True):
     chromium = find_chromium()
     if not chromium:
         print("browser_check: chromium is not installed (apt-get install chromium)", file=sys.stderr)
@@ -229,7 +232,7 @@ def check_html(html_path, out_dir, docs_dir, failures):
         for domain in ("Page", "Network", "Runtime", "Log", "Debugger", "DOM"):
             cdp.send(f"{domain}.enable")
 
-        for width, height, scheme in VARIANTS:
+        for width, height, scheme in variants:
             name = f"{width}-{scheme}"
             cdp.send("Emulation.setDeviceMetricsOverride",
                      {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600})
@@ -305,6 +308,8 @@ def check_html(html_path, out_dir, docs_dir, failures):
                 os.makedirs(docs_dir, exist_ok=True)
                 shutil.copyfile(viewport_png, os.path.join(docs_dir, f"report-{width}.png"))
 
+        if not pdf:
+            return
         # Print: A4 portrait, the print style sheet.
         cdp.send("Emulation.clearDeviceMetricsOverride")
         cdp.send("Emulation.setEmulatedMedia", {"media": "print", "features": []})
@@ -382,17 +387,64 @@ def check_markdown(md_path, failures):
     print(f"browser_check: {md_path}: {len(tables)} tables through cmark-gfm, summary {widest} columns")
 
 
+# Broken copies of a report, each of which the check must reject (a check that cannot fail proves nothing).
+SELF_TEST = [
+    ("a script", lambda s: s.replace("<body>", "<body><script>document.title='x'</script>", 1), "<script> elements"),
+    ("a network request", lambda s: s.replace("<body>", '<body><img src="https://example.com/x.png" alt="">', 1),
+     "network requests attempted"),
+    ("no CSP", lambda s: re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", s), "CSP meta tag is None"),
+    ("a wide element", lambda s: s.replace("<header>", '<header><div style="width:700px">wide</div>', 1),
+     "elements wider than the viewport"),
+    ("a chart without a title", lambda s: re.sub(r'<title id="chart-attainment-title">[^<]*</title>', "", s),
+     "lacks a title"),
+    ("low contrast", lambda s: s.replace("--muted: #59636e;", "--muted: #b0b0b0;", 1), "contrast"),
+]
+
+
+def self_test(html_path, out_dir):
+    """Runs the check on broken copies of `html_path` (375 px light only, no PDF); returns the failures."""
+    with open(html_path, encoding="utf-8") as f:
+        page = f.read()
+    problems = []
+    directory = tempfile.mkdtemp(prefix="slareport-self-test-")
+    try:
+        for index, (name, breaks, expected) in enumerate(SELF_TEST):
+            broken = breaks(page)
+            if broken == page:
+                problems.append(f"self-test: could not break the page with {name}")
+                continue
+            path = os.path.join(directory, f"broken-{index}.html")
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(broken)
+            found = []
+            check_html(path, os.path.join(out_dir, f"self-test-{index}"), None, found,
+                       variants=[(375, 812, "light")], pdf=False)
+            if not any(expected in failure for failure in found):
+                problems.append(f"self-test: a page with {name} passed the check (found: {found[:3]})")
+            else:
+                print(f"browser_check: self-test: a page with {name} is rejected")
+    finally:
+        shutil.rmtree(directory, ignore_errors=True)
+    return problems
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("html")
+    parser.add_argument("html", nargs="+")
     parser.add_argument("--md", action="append", default=[])
     parser.add_argument("--out", default=".build/browser-check")
     parser.add_argument("--docs")
+    parser.add_argument("--no-self-test", action="store_true", help="skip checking broken copies of the page")
     args = parser.parse_args()
     failures = []
-    check_html(args.html, args.out, args.docs, failures)
+    for index, html in enumerate(args.html):
+        out = os.path.join(args.out, f"report-{index + 1}")
+        print(f"browser_check: {html} (screenshots in {out})")
+        check_html(html, out, args.docs if index == 0 else None, failures)
     for md in args.md:
         check_markdown(md, failures)
+    if not args.no_self_test:
+        failures += self_test(args.html[0], args.out)
     if failures:
         print("browser_check: FAILED", file=sys.stderr)
         for failure in failures:

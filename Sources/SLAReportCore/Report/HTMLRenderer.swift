@@ -83,13 +83,15 @@ public enum HTMLRenderer {
                 w.element(
                     "p", [("class", "note")],
                     text: "Early: replied sooner than allowed · Within: by the deadline · Late: after it · Overdue: "
-                        + "unanswered past it · Pending: unanswered, deadline ahead. Disqus reply tickets are not counted.")
+                        + "unanswered past it · Pending: unanswered, deadline ahead. Disqus reply tickets are not counted."
+                )
             }
             w.element("h3", text: "First-reply times")
             table(t.firstReplyTimes, to: &w)
             w.element(
                 "p", [("class", "note")],
-                text: "Calendar time of the replied tickets; Bus.: business time, on the clock of the channel's target.")
+                text: "Calendar time of the replied tickets; Bus.: business time, on the clock of the channel's target."
+            )
         }
 
         let priorities = t.prioritySections
@@ -107,7 +109,8 @@ public enum HTMLRenderer {
                 w.element("p", text: "No pending ticket is due within the next business day.")
             } else {
                 w.element(
-                    "p", text: "Pending tickets due within the next business day after the as-of instant, nearest first.")
+                    "p",
+                    text: "Pending tickets due within the next business day after the as-of instant, nearest first.")
                 table(t.atRisk, moreNote: "the per-ticket CSV has every pending ticket", to: &w)
             }
         }
@@ -227,7 +230,9 @@ public enum HTMLRenderer {
                             if column.numeric { classes.append("num") }
                             if column.optional { classes.append("opt") }
                             var attributes: [HTMLWriter.Attribute] = []
-                            if !classes.isEmpty { attributes.append((name: "class", value: classes.joined(separator: " "))) }
+                            if !classes.isEmpty {
+                                attributes.append((name: "class", value: classes.joined(separator: " ")))
+                            }
                             attributes.append((name: "scope", value: "col"))
                             w.element("th", attributes, text: column.title)
                         }
@@ -315,10 +320,11 @@ public enum HTMLRenderer {
           text-align: left; vertical-align: top; }
         th:first-child, td:first-child { border-left: 1px solid var(--border); }
         thead th { position: sticky; top: 0; z-index: 1; background: var(--head); font-weight: 600;
-          white-space: nowrap; border-top: 1px solid var(--border); }
+          vertical-align: bottom; border-top: 1px solid var(--border); }
         td { overflow-wrap: break-word; background: var(--bg); }
         tbody tr:nth-child(even) td { background: var(--stripe); }
         .num { text-align: right; white-space: nowrap; }
+        thead th.num { white-space: normal; }
         .nowrap { white-space: nowrap; }
         td.good { color: var(--good); }
         td.bad { color: var(--bad); font-weight: 600; }
@@ -361,7 +367,7 @@ public enum HTMLRenderer {
         }
         @media print {
           :root { --bg: #ffffff; --fg: #000000; --muted: #444444; --border: #999999; --head: #eeeeee; --stripe: #ffffff;
-            --grid: #bbbbbb; --good: #1a7f37; --bad: #b00020; --bar: #0550ae; --link: #000000; --goal: #000000;
+            --grid: #bbbbbb; --good: #116329; --bad: #b00020; --bar: #0550ae; --link: #000000; --goal: #000000;
             --accent: #953800; --story: #ffffff; }
           body { max-width: none; padding: 0; font-size: 10pt; }
           section { break-before: page; }

@@ -127,7 +127,8 @@ public enum MarkdownRenderer {
         let rejected = t.rejected
         if !rejected.rows.isEmpty {
             out += "\n### Rejected records\n\n"
-            out += table(rejected, links: &links, moreNote: "the JSON report lists up to \(DataQuality.rejectedListLimit)")
+            out += table(
+                rejected, links: &links, moreNote: "the JSON report lists up to \(DataQuality.rejectedListLimit)")
         }
         let unrecognised = t.unrecognised
         if !unrecognised.rows.isEmpty {
@@ -138,8 +139,10 @@ public enum MarkdownRenderer {
 
         out += "## How these numbers are computed\n\n"
         for definition in ReportTables.definitions {
-            out += wrapped(
-                "- **\(Escape.markdown(definition.term)):** \(Escape.markdown(definition.text))", indent: "  ") + "\n"
+            out +=
+                wrapped(
+                    "- **\(Escape.markdown(definition.term)):** \(Escape.markdown(definition.text))", indent: "  ")
+                + "\n"
         }
         return out
     }

@@ -37,8 +37,10 @@ public struct FRTBands: Sendable, Equatable {
 
     /// The bands in chart order, with their labels.
     public var ordered: [(band: Band, count: Int)] {
-        [(.early, early), (.withinTarget, withinTarget), (.late, late), (.unansweredOverdue, unansweredOverdue),
-         (.pending, pending)]
+        [
+            (.early, early), (.withinTarget, withinTarget), (.late, late), (.unansweredOverdue, unansweredOverdue),
+            (.pending, pending),
+        ]
     }
 
     /// One band of ``FRTBands``.

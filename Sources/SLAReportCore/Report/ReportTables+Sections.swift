@@ -77,7 +77,8 @@ extension ReportTables {
         if story.channelsWithTarget > 0 {
             switch (story.openOverdue, story.atRisk) {
             case (0, 0):
-                sentences.append("No ticket is unanswered past its deadline, and none is due within the next business day.")
+                sentences.append(
+                    "No ticket is unanswered past its deadline, and none is due within the next business day.")
             case (let overdue, let risk):
                 let first =
                     overdue == 0
@@ -169,7 +170,8 @@ extension ReportTables {
                     Cell(String(p.breached)), Cell(String(p.pending)), .duration(p.calendar.p50),
                 ]
             }
-            return Section(title: channel.name, count: channel.byPriority.count, table: Table(columns: columns, rows: rows))
+            return Section(
+                title: channel.name, count: channel.byPriority.count, table: Table(columns: columns, rows: rows))
         }
     }
 
@@ -205,7 +207,8 @@ extension ReportTables {
             [
                 Cell(w.week), Cell(w.start), Cell(String(w.tickets)), Cell(String(w.judged)),
                 Cell(
-                    DurationFormat.percentOneDecimal(w.attainment), title: w.attainment.map { DurationFormat.percent($0) }
+                    DurationFormat.percentOneDecimal(w.attainment),
+                    title: w.attainment.map { DurationFormat.percent($0) }
                 ), Cell(String(w.breached)), Cell(String(w.openOverdue)), Cell(String(w.pending)),
             ]
         }

@@ -127,7 +127,7 @@ struct ReportTables {
             Column("Breached", numeric: true, optional: true), Column("Open overdue", numeric: true, optional: true),
             Column("Pending", numeric: true, optional: true), Column("Early", numeric: true, optional: true),
             Column("p50 FRT", numeric: true), Column("p90 FRT", numeric: true, optional: true),
-            Column("Mean FRT", numeric: true, optional: true), Column("Target", optional: true),
+            Column("Mean FRT", numeric: true, optional: true), Column("Target", nowrap: true, optional: true),
             Column("Trend", numeric: true, optional: true),
         ]
         let rows = model.channels.map { channel -> [Cell] in
@@ -191,7 +191,8 @@ struct ReportTables {
             text += " " + marks.good
             status = .good
         }
-        let title = "\(DurationFormat.percent(attainment)): \(reply.achieved ?? 0) of \(reply.judged ?? 0) judged in time"
+        let title =
+            "\(DurationFormat.percent(attainment)): \(reply.achieved ?? 0) of \(reply.judged ?? 0) judged in time"
         return Cell(text, status: status, title: title)
     }
 

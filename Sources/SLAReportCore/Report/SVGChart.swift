@@ -41,7 +41,9 @@ enum SVGChart {
             for tick in [0, 25, 50, 75, 100] {
                 let tx = x(Percent(hundredths: tick * 100))
                 line(tx, top - 6, tx, rowsBottom, "grid", to: &w)
-                text("\(tick)%", tx, top - 12, "tick", anchor: tick == 0 ? "start" : (tick == 100 ? "end" : "middle"), to: &w)
+                text(
+                    "\(tick)%", tx, top - 12, "tick", anchor: tick == 0 ? "start" : (tick == 100 ? "end" : "middle"),
+                    to: &w)
             }
             for (index, channel) in channels.enumerated() {
                 let y = top + rowHeight * Double(index)
@@ -63,7 +65,8 @@ enum SVGChart {
                 w.element(
                     "rect",
                     [
-                        ("class", barClass), ("x", n(plotLeft)), ("y", n(y + 20)), ("width", n(x(attainment) - plotLeft)),
+                        ("class", barClass), ("x", n(plotLeft)), ("y", n(y + 20)),
+                        ("width", n(x(attainment) - plotLeft)),
                         ("height", "12"),
                     ]
                 ) { w in w.element("title", text: tooltip) }
@@ -275,7 +278,8 @@ enum SVGChart {
             if !path.isEmpty { w.void("path", [("class", "line"), ("d", path)], selfClosing: true) }
             for mark in marks {
                 w.element(
-                    "circle", [("class", "point"), ("cx", n(mark.x)), ("cy", n(mark.y)), ("r", n(min(4, max(2, slot / 4))))]
+                    "circle",
+                    [("class", "point"), ("cx", n(mark.x)), ("cy", n(mark.y)), ("r", n(min(4, max(2, slot / 4))))]
                 ) { w in w.element("title", text: mark.title) }
             }
             for index in tickIndices(points.map(\.date), perWeek: perWeek) {
@@ -325,7 +329,9 @@ enum SVGChart {
         var desc = "Vertical bars: the first-reply attainment of the tickets created in each ISO week, from 0 to "
         desc += "100 percent, with the week's ticket count under its label."
         if let failUnder { desc += " Dashed line: the --fail-under threshold, \(DurationFormat.percent(failUnder))." }
-        figure(id: "chart-history", caption: "Weekly history: attainment and volume", desc: desc, height: height, to: &w) {
+        figure(
+            id: "chart-history", caption: "Weekly history: attainment and volume", desc: desc, height: height, to: &w
+        ) {
             w in
             text("Attainment", 8, 18, "axis", to: &w)
             for percent in [0, 25, 50, 75, 100] {

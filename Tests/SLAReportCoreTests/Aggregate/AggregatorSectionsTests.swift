@@ -146,7 +146,8 @@ import Testing
         #expect(rows.map(\.target) == ["30 minutes", "4 business hours", "4 business hours"])
         #expect(rows.map(\.tickets) == [2, 1, 2])
         #expect(rows.map(\.judged) == [2, 1, 1])
-        #expect(rows.map(\.attainment) == [Percent(hundredths: 5000), Percent(hundredths: 10_000), Percent(hundredths: 0)])
+        #expect(
+            rows.map(\.attainment) == [Percent(hundredths: 5000), Percent(hundredths: 10_000), Percent(hundredths: 0)])
         #expect(rows.map(\.pending) == [0, 0, 1])
         #expect(rows.first?.calendar.p50 == 1200)
         // Twitter has no by_priority: no rows.
@@ -212,7 +213,10 @@ import Testing
         #expect(model.weeks.map(\.tickets) == [1, 0, 1, 1])
         #expect(model.weeks.map(\.judged) == [1, 0, 1, 1])
         #expect(model.weeks.map(\.openOverdue) == [0, 0, 1, 0])
-        #expect(model.weeks.map(\.attainment) == [Percent(hundredths: 10_000), nil, Percent(hundredths: 0), Percent(hundredths: 0)])
+        #expect(
+            model.weeks.map(\.attainment) == [
+                Percent(hundredths: 10_000), nil, Percent(hundredths: 0), Percent(hundredths: 0),
+            ])
         // One week: no history section (the window is not longer than two weeks).
         let week = Self.run(b, asOf: "2016-11-28 00:00", since: "2016-11-21", until: "2016-11-28")
         #expect(!week.showsHistory)
@@ -268,7 +272,8 @@ import Testing
         policy.channels[1].goal = nil
         var log = b.log
         let noGates = Pipeline.run(
-            &log, request: ReportRequest(policy: policy, asOf: LogBuilder.instant("2016-11-21 00:00"), toolVersion: "t"))
+            &log, request: ReportRequest(policy: policy, asOf: LogBuilder.instant("2016-11-21 00:00"), toolVersion: "t")
+        )
         #expect(!noGates.model.story.gatesSet)
         #expect(noGates.model.story.misses.isEmpty)
         #expect(noGates.model.story.lowest.map(\.name) == ["Twitter"])

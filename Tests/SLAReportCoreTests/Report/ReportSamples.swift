@@ -47,34 +47,35 @@ enum ReportSamples {
             resolution: ResolutionSummary(solved: 0, reopens: 0, firstCalendar: .empty, fullCalendar: .empty),
             previous: PreviousWindow(tickets: 1, attainment: Percent(hundredths: 9250)), failsGate: false,
             frtHistogram: [1, 0, 0, 0, 0, 0, 0, 0])
-        return withDerivedSections(ReportModel(
-            toolVersion: "0.1.0",
-            window: ReportWindow(since: nil, until: nil, asOf: at(7 * 86_400)),
-            policy: PolicyInfo(name: "P \"q\"\u{1}", source: "built-in", versions: ["2017-01-01"]),
-            channels: [t, x],
-            rules: RuleFindings(skips: [
-                SkipFinding(ticket: "t-1", channel: "t", agent: "ann", at: at(3600), reason: "a\nb\tc")
-            ]),
-            breaches: [
-                BreachRow(
-                    ticket: "t-2", channel: "t", created: at(0), deadline: at(86_400), firstReply: nil,
-                    lateBySeconds: 518_400, assignee: nil, url: "https://example.com/t/2")
-            ],
-            agents: [
-                AgentRow(
-                    agent: "ann", replies: 2, firstReplies: 1, frtP50Seconds: nil, breachedAssigned: 0, skips: 1,
-                    passedOverTakes: 0, crossAssignments: 0)
-            ],
-            dataQuality: DataQuality(
-                files: [
-                    FileQuality(
-                        path: "in/e.csv", format: "canonical-events",
-                        counts: QualityCounts(read: 10, used: 7, duplicates: 1, outOfWindow: 1, rejected: 1))
+        return withDerivedSections(
+            ReportModel(
+                toolVersion: "0.1.0",
+                window: ReportWindow(since: nil, until: nil, asOf: at(7 * 86_400)),
+                policy: PolicyInfo(name: "P \"q\"\u{1}", source: "built-in", versions: ["2017-01-01"]),
+                channels: [t, x],
+                rules: RuleFindings(skips: [
+                    SkipFinding(ticket: "t-1", channel: "t", agent: "ann", at: at(3600), reason: "a\nb\tc")
+                ]),
+                breaches: [
+                    BreachRow(
+                        ticket: "t-2", channel: "t", created: at(0), deadline: at(86_400), firstReply: nil,
+                        lateBySeconds: 518_400, assignee: nil, url: "https://example.com/t/2")
                 ],
-                totals: QualityCounts(read: 10, used: 7, duplicates: 1, outOfWindow: 1, rejected: 1),
-                rejected: [RejectedRecord(path: "in/e.csv", line: 4, reason: "no created event")],
-                unrecognised: []),
-            daily: [], tickets: []))
+                agents: [
+                    AgentRow(
+                        agent: "ann", replies: 2, firstReplies: 1, frtP50Seconds: nil, breachedAssigned: 0, skips: 1,
+                        passedOverTakes: 0, crossAssignments: 0)
+                ],
+                dataQuality: DataQuality(
+                    files: [
+                        FileQuality(
+                            path: "in/e.csv", format: "canonical-events",
+                            counts: QualityCounts(read: 10, used: 7, duplicates: 1, outOfWindow: 1, rejected: 1))
+                    ],
+                    totals: QualityCounts(read: 10, used: 7, duplicates: 1, outOfWindow: 1, rejected: 1),
+                    rejected: [RejectedRecord(path: "in/e.csv", line: 4, reason: "no created event")],
+                    unrecognised: []),
+                daily: [], tickets: []))
     }
 
     // MARK: Full sample
@@ -284,9 +285,8 @@ enum ReportSamples {
             model.channels[i].gate = Aggregator.gate(model.channels[i].firstReply, failUnder: model.failUnder)
             model.channels[i].trend = Aggregator.trend(model.channels[i])
             let reply = model.channels[i].firstReply
-            if let gate = model.channels[i].gate, let attainment = reply.attainment {
-                model.channels[i].failsGate = attainment < gate
-            }
+            model.channels[i].failsGate =
+                model.channels[i].gate.flatMap { gate in reply.attainment.map { $0 < gate } } ?? false
         }
         model.story = Aggregator.story(model)
         return model
