@@ -199,7 +199,7 @@ extension ReportTables {
     /// One row per ISO week of the window.
     var history: Table {
         let columns = [
-            Column("Week"), Column("Starts", nowrap: true), Column("Tickets", numeric: true),
+            Column("Week", nowrap: true), Column("Starts", nowrap: true), Column("Tickets", numeric: true),
             Column("Judged", numeric: true), Column("Attainment", numeric: true), Column("Breached", numeric: true),
             Column("Open overdue", numeric: true), Column("Pending", numeric: true),
         ]

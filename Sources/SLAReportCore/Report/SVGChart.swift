@@ -185,7 +185,7 @@ enum SVGChart {
                 text(parts.isEmpty ? "no tickets" : parts.joined(separator: " · "), plotLeft, y + 50, "small", to: &w)
             }
             text(
-                "Share of the channel's tickets (%), against each ticket's own target", plotLeft + plotWidth / 2,
+                "Share of tickets (%), each against its own target", plotLeft + plotWidth / 2,
                 height - 8, "axis", anchor: "middle", to: &w)
         }
     }
