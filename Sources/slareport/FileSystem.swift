@@ -30,7 +30,9 @@ enum FileSystem {
                 paths.append(input)
                 continue
             }
-            guard let walker = FileManager.default.enumerator(atPath: input) else {
+            // A symbolic link to a directory (`exports -> /data/exports`) is walked as the directory itself.
+            let root = URL(fileURLWithPath: input).resolvingSymlinksInPath().path
+            guard let walker = FileManager.default.enumerator(atPath: root) else {
                 throw .noInput(path: input, reason: "cannot list the directory")
             }
             var found: [String] = []

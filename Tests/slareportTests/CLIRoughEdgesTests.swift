@@ -176,6 +176,20 @@ import Testing
         #expect(goal.stderr.contains("  email: 50% of 2 judged, below the goal 75%\n"))
     }
 
+    @Test func aSymbolicLinkToADirectoryIsWalked() throws {
+        let dir = try Self.directory([:])
+        try FileManager.default.createDirectory(
+            at: dir.appendingPathComponent("data"), withIntermediateDirectories: true)
+        try CLI.write(Fixtures.events, to: dir.appendingPathComponent("data/events.csv"))
+        try FileManager.default.createSymbolicLink(
+            at: dir.appendingPathComponent("exports"), withDestinationURL: dir.appendingPathComponent("data"))
+        for input in ["exports", "exports/"] {
+            let run = try CLI.run(["check", input], in: dir)
+            #expect(run.status == 0, "\(input): \(run.stderr)")
+            #expect(run.stdout.contains("events.csv"))
+        }
+    }
+
     @Test func everySubcommandHelpIsItsOwn() throws {
         let main = try CLI.run(["--help"])
         for name in ["report", "check", "policy", "generate"] {
