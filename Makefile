@@ -20,12 +20,16 @@ lint:
 format:
 	$(SWIFT) format -i -r Package.swift Sources Tests
 
-# Regenerates Reports/ from SampleData/ with the built-in policy: the whole four weeks, and the Monday report
-# of 2016-W47 under --fail-under 85 (trend, threshold). Review the diff before committing.
+# Regenerates Reports/ from SampleData/ with the built-in policy, in every format (the CI ones too): the whole
+# four weeks, and the Monday report of 2016-W47 under --fail-under 85 (trend, threshold). Review the diff
+# before committing.
+REPORT_FORMATS = md,html,json,csv,junit,metrics
 REPORT_W47_ARGS = --week 2016-W47 --fail-under 85
 reports: build
-	rm -rf Reports && .build/debug/slareport report SampleData --out Reports --quiet || [ $$? -eq 1 ]
-	.build/debug/slareport report SampleData $(REPORT_W47_ARGS) --out Reports/2016-W47 --quiet || [ $$? -eq 1 ]
+	rm -rf Reports && .build/debug/slareport report SampleData --out Reports --format $(REPORT_FORMATS) --quiet \
+		|| [ $$? -eq 1 ]
+	.build/debug/slareport report SampleData $(REPORT_W47_ARGS) --out Reports/2016-W47 --format $(REPORT_FORMATS) \
+		--quiet || [ $$? -eq 1 ]
 
 $(VENV)/bin/python:
 	python3 -m venv $(VENV)

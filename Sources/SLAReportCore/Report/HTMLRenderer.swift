@@ -94,7 +94,7 @@ public enum HTMLRenderer {
             )
         }
 
-        let priorities = t.prioritySections
+        let priorities = t.prioritySections(marks: .text)
         if !priorities.isEmpty {
             section("priority", "Attainment per priority", to: &w) { w in
                 for sub in priorities {

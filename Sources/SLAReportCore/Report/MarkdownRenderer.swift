@@ -56,7 +56,7 @@ public enum MarkdownRenderer {
         out += table(t.firstReplyTimes, links: &links)
         out += "\n"
 
-        let priorities = t.prioritySections
+        let priorities = t.prioritySections(marks: .emoji)
         if !priorities.isEmpty {
             out += "## Attainment per priority\n\n"
             for section in priorities {

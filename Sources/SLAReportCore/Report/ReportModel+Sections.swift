@@ -73,41 +73,6 @@ public enum Trend: Sendable, Equatable {
     public static let minimumJudged = 10
 }
 
-/// Attainment of one priority of a channel with `by_priority` targets.
-public struct PrioritySummary: Sendable, Equatable {
-    /// `urgent`, `high`, `normal`, `low`, another value the data gave, or nil (no priority set).
-    public var priority: String?
-    /// The first-reply target of that priority (the channel's, where `by_priority` does not name it).
-    public var target: String?
-    public var tickets: Int
-    public var achieved: Int
-    public var breached: Int
-    public var early: Int
-    public var pending: Int
-    /// `achieved / (achieved + breached + early)`; nil when nothing was judged.
-    public var attainment: Percent?
-    /// Calendar FRT of the replied tickets of that priority.
-    public var calendar: DurationStats
-
-    public init(
-        priority: String?, target: String?, tickets: Int, achieved: Int, breached: Int, early: Int, pending: Int,
-        attainment: Percent?, calendar: DurationStats
-    ) {
-        self.priority = priority
-        self.target = target
-        self.tickets = tickets
-        self.achieved = achieved
-        self.breached = breached
-        self.early = early
-        self.pending = pending
-        self.attainment = attainment
-        self.calendar = calendar
-    }
-
-    /// `achieved + breached + early`.
-    public var judged: Int { achieved + breached + early }
-}
-
 /// A pending ticket whose first-reply deadline falls within the next business day after as-of.
 public struct AtRiskRow: Sendable, Equatable {
     public var ticket: String

@@ -31,7 +31,8 @@ public struct ReportModel: Sendable, Equatable {
     public var showsHistory: Bool
     /// The volume chart's points: daily, or weekly for long windows.
     public var volume: VolumeSeries
-    /// The `--fail-under` threshold, when given.
+    /// `--fail-under`: the attainment every channel with a first-reply target must reach, beside its own
+    /// `goal`; nil when not given.
     public var failUnder: Percent?
 
     /// How many breaches each channel lists in the human reports.
@@ -230,8 +231,9 @@ public struct ChannelSummary: Sendable, Equatable {
     public var frtHistogram: [Int]
     /// Every ticket on bands relative to its own target; nil when the channel has no target.
     public var bands: FRTBands?
-    /// Attainment per priority, for channels with `by_priority` targets (empty otherwise).
-    public var byPriority: [PrioritySummary]
+    /// First-reply attainment per priority, one entry per priority the channel's `by_priority` names (in
+    /// ``PriorityAttainment/order``); empty when the channel has no `by_priority`.
+    public var byPriority: [PriorityAttainment]
     /// The change against the previous window, or why it is left out.
     public var trend: Trend
     /// The goal or threshold this channel is gated by: its own goal, else `--fail-under` (nil without a
@@ -247,7 +249,8 @@ public struct ChannelSummary: Sendable, Equatable {
     public init(
         key: String, name: String, tickets: Int, firstReply: ReplySummary, nextReply: ReplySummary?,
         resolution: ResolutionSummary, previous: PreviousWindow?, failsGate: Bool, frtHistogram: [Int],
-        bands: FRTBands? = nil, byPriority: [PrioritySummary] = [], trend: Trend = .unavailable, gate: Percent? = nil
+        byPriority: [PriorityAttainment] = [], bands: FRTBands? = nil, trend: Trend = .unavailable,
+        gate: Percent? = nil
     ) {
         self.key = key
         self.name = name

@@ -151,23 +151,33 @@ extension ReportTables {
 
     // MARK: Per priority
 
-    /// One table per channel with `by_priority` targets.
-    var prioritySections: [Section] {
+    /// One table per channel with `by_priority` targets, a row per priority it names (``PriorityAttainment``);
+    /// a channel none of whose tickets has such a priority (HackerOne reports, say) is left out.
+    func prioritySections(marks: Marks) -> [Section] {
         let columns = [
-            Column("Priority"), Column("Target"), Column("Tickets", numeric: true), Column("Judged", numeric: true),
-            Column("Attainment", numeric: true), Column("Breached", numeric: true), Column("Pending", numeric: true),
-            Column("p50 FRT", numeric: true),
+            Column("Priority"), Column("Target", nowrap: true), Column("Tickets", numeric: true),
+            Column("Judged", numeric: true), Column("Attainment", numeric: true), Column("Breached", numeric: true),
+            Column("Open overdue", numeric: true), Column("Pending", numeric: true),
         ]
         return model.channels.compactMap { channel -> Section? in
-            guard !channel.byPriority.isEmpty else { return nil }
+            guard channel.byPriority.contains(where: { $0.tickets > 0 }) else { return nil }
+            let gated = channel.gate != nil
             let rows = channel.byPriority.map { p -> [Cell] in
-                [
-                    Cell(p.priority ?? "(none)"), Cell(p.target ?? "none"), Cell(String(p.tickets)),
-                    Cell(String(p.judged)),
+                var attainment = DurationFormat.percentOneDecimal(p.attainment)
+                var status: Cell.Status? = nil
+                if p.failsGate {
+                    attainment += " " + marks.bad
+                    status = .bad
+                } else if gated && p.attainment != nil {
+                    attainment += " " + marks.good
+                    status = .good
+                }
+                return [
+                    Cell(p.priority), Cell(p.target ?? "none"), Cell(String(p.tickets)), Cell(String(p.judged)),
                     Cell(
-                        DurationFormat.percentOneDecimal(p.attainment),
+                        attainment, status: status,
                         title: p.attainment.map { "\(DurationFormat.percent($0)): \(p.achieved) of \(p.judged)" }),
-                    Cell(String(p.breached)), Cell(String(p.pending)), .duration(p.calendar.p50),
+                    Cell(String(p.breached)), Cell(String(p.openOverdue)), Cell(String(p.pending)),
                 ]
             }
             return Section(

@@ -122,38 +122,6 @@ import Testing
         #expect(whole.channels.allSatisfy { $0.trend == .unavailable })
     }
 
-    // MARK: Per priority
-
-    @Test func attainmentPerPriorityWithTheTargetOfEach() throws {
-        var b = LogBuilder()
-        // Monday 2016-11-14. Urgent (30 minutes): one in 20 minutes, one in 40. Normal (4 business hours): one
-        // in 2 hours. No priority: one in 5 business hours (late), one unanswered and pending at as-of.
-        b.add("U1", .created, "2016-11-14 10:00", actor: "u", channel: "email")
-        b.add("U1", .priority, "2016-11-14 10:00", actor: "system", value: "urgent")
-        b.add("U1", .reply, "2016-11-14 10:20", actor: "ann")
-        b.add("U2", .created, "2016-11-14 10:00", actor: "u", channel: "email")
-        b.add("U2", .priority, "2016-11-14 10:00", actor: "system", value: "urgent")
-        b.add("U2", .reply, "2016-11-14 10:40", actor: "ann")
-        b.add("N1", .created, "2016-11-14 10:00", actor: "u", channel: "email")
-        b.add("N1", .priority, "2016-11-14 10:00", actor: "system", value: "normal")
-        b.add("N1", .reply, "2016-11-14 12:00", actor: "ann")
-        b.add("X1", .created, "2016-11-14 10:00", actor: "u", channel: "email")
-        b.add("X1", .reply, "2016-11-14 15:00", actor: "ann")
-        b.add("X2", .created, "2016-11-14 15:00", actor: "u", channel: "email")
-        let model = Self.run(b, asOf: "2016-11-14 16:00")
-        let rows = try Self.channel(model, "email").byPriority
-        #expect(rows.map(\.priority) == ["urgent", "normal", nil])
-        #expect(rows.map(\.target) == ["30 minutes", "4 business hours", "4 business hours"])
-        #expect(rows.map(\.tickets) == [2, 1, 2])
-        #expect(rows.map(\.judged) == [2, 1, 1])
-        #expect(
-            rows.map(\.attainment) == [Percent(hundredths: 5000), Percent(hundredths: 10_000), Percent(hundredths: 0)])
-        #expect(rows.map(\.pending) == [0, 0, 1])
-        #expect(rows.first?.calendar.p50 == 1200)
-        // Twitter has no by_priority: no rows.
-        #expect(try Self.channel(model, "twitter").byPriority.isEmpty)
-    }
-
     // MARK: At risk
 
     /// As-of Friday 2016-11-18 15:00: the next business day after it ends Monday 15:00 (1 business day on

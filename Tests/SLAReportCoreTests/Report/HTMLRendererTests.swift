@@ -4,7 +4,7 @@ import Testing
 @testable import SLAReportCore
 
 @Suite struct HTMLRendererTests {
-    static let html = HTMLRenderer.render(ReportSamples.sample)
+    static let html = HTMLRenderer.render(ReportSamples.sectioned)
 
     @Test func selfContainedWithCSP() {
         let html = Self.html
@@ -93,7 +93,7 @@ import Testing
     /// so is one that meets it; the goal is a mark on its row, the threshold a dashed line, both in the legend.
     @Test func sameColoursWhicheverGateSetThem() {
         func bar(goal: Double?, failUnder: Double?, attainment: Int) -> String {
-            var model = ReportSamples.sample
+            var model = ReportSamples.sectioned
             model.channels = [model.channels[1]]
             model.channels[0].firstReply.goal = goal.map { Percent(value: $0) }
             model.channels[0].firstReply.attainment = Percent(hundredths: attainment)
@@ -244,7 +244,7 @@ import Testing
     }
 
     @Test func weeklyVolumeChart() {
-        var model = ReportSamples.sample
+        var model = ReportSamples.sectioned
         model.volume = VolumeSeries(unit: .week, points: model.weeks.map(\.asPoint))
         let html = HTMLRenderer.render(model)
         #expect(html.contains("<figcaption>Weekly volume and attainment</figcaption>"))

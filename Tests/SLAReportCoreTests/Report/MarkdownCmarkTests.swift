@@ -34,7 +34,7 @@ import Testing
 
     @Test(.enabled(if: cmark != nil, "cmark-gfm is not installed"))
     func tablesSurviveAGFMParser() throws {
-        for model in [ReportSamples.sample, ReportSamples.tiny] {
+        for model in [ReportSamples.sectioned, ReportSamples.tiny] {
             let markdown = MarkdownRenderer.render(model)
             let delimiterRows = markdown.split(separator: "\n").filter { line in
                 line.hasPrefix("| ") && line.contains("-") && line.allSatisfy { "|-: ".contains($0) }
@@ -57,7 +57,7 @@ import Testing
             #expect(!html.lowercased().contains("<img"))
             #expect(!html.lowercased().contains("href=\"javascript"))
             // Reference links resolve: the sample's https links become anchors.
-            if model == ReportSamples.sample {
+            if model == ReportSamples.sectioned {
                 #expect(html.contains("<a href=\"https://gitlab.zendesk.example/agent/tickets/1\">twitter:1001</a>"))
                 #expect(html.contains("<a href=\"https://gitlab.zendesk.example/agent/tickets/500\">twitter:500</a>"))
                 // The story is one paragraph, right after the title's list.

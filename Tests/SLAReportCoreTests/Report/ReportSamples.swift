@@ -236,7 +236,7 @@ enum ReportSamples {
                 assignee: pick(index + 1), flags: index % 2 == 0 ? ["skipped", "passed_over"] : [])
         }
 
-        var model = ReportModel(
+        return ReportModel(
             toolVersion: "0.1.0",
             window: ReportWindow(since: at(0), until: at(7 * 86_400), asOf: at(7 * 86_400 + 3600)),
             policy: PolicyInfo(
@@ -244,14 +244,23 @@ enum ReportSamples {
                 versions: ["2017-01-01"]),
             channels: [emergency, twitter, forum, unknown], rules: rules, breaches: breaches, agents: agents,
             dataQuality: dataQuality, daily: daily, tickets: tickets)
+    }
+
+    /// ``sample`` with the sections of issue 11 filled: `--fail-under 85`, Twitter's priorities (one of them
+    /// hostile), 23 at-risk tickets (more than the cap; an `https` and a `javascript:` URL), three weeks of
+    /// history, the daily volume, and the derived bands, gates, trends and story.
+    static var sectioned: ReportModel {
+        let h = hostile
+        func pick(_ i: Int) -> String { h[i % h.count] }
+        var model = sample
         model.failUnder = Percent(value: 85)
         model.channels[1].byPriority = [
-            PrioritySummary(
-                priority: "high", target: "8 business hours", tickets: 50, achieved: 40, breached: 8, early: 0,
-                pending: 2, attainment: Percent(40, of: 48), calendar: stats(3000, 30000, 40000, 90000, 8000)),
-            PrioritySummary(
-                priority: h[0], target: nil, tickets: 70, achieved: 60, breached: 4, early: 0, pending: 1,
-                attainment: Percent(60, of: 64), calendar: stats(4000, 40000, 50000, 200_000, 9500)),
+            PriorityAttainment(
+                priority: "high", target: "8 business hours", tickets: 50, achieved: 40, breached: 8, openOverdue: 1,
+                pending: 2, early: 0, attainment: Percent(40, of: 48), failsGate: true),
+            PriorityAttainment(
+                priority: h[0], target: nil, tickets: 70, achieved: 60, breached: 4, openOverdue: 0, pending: 1,
+                early: 0, attainment: Percent(60, of: 64), failsGate: false),
         ]
         model.atRisk = (0..<23).map { i in
             AtRiskRow(
@@ -272,7 +281,7 @@ enum ReportSamples {
                 pending: 0, attainment: nil),
         ]
         model.showsHistory = true
-        model.volume = VolumeSeries(unit: .day, points: daily)
+        model.volume = VolumeSeries(unit: .day, points: model.daily)
         return withDerivedSections(model)
     }
 
