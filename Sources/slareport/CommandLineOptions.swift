@@ -6,6 +6,8 @@ enum Command {
     case version
     case report(ReportOptions, checkOnly: Bool)
     case policy(path: String?)
+    /// `policy --from-zendesk SLA_POLICIES.json [SCHEDULES.json]` (issue 12).
+    case zendeskImport(policies: String, schedules: String?)
     case generate(GenerateOptions)
 }
 
@@ -189,19 +191,29 @@ enum CommandLineOptions {
     static func parsePolicy(_ input: ArraySlice<String>) throws(SLAReportError) -> Command {
         var args = input
         var path: String?
+        var zendesk: (policies: String, schedules: String?)?
         while let raw = args.first {
             args = args.dropFirst()
             let (option, inline) = split(raw)
             switch option {
             case "--help", "-h": return .help
             case "-p", "--policy": path = try value(option, inline: inline, &args, example: "team.policy.json")
+            case "--from-zendesk":
+                zendesk = (try value(option, inline: inline, &args, example: "sla_policies.json"), nil)
             default:
-                if !raw.hasPrefix("-"), path == nil {
+                if !raw.hasPrefix("-"), let given = zendesk, given.schedules == nil {
+                    zendesk?.schedules = raw
+                } else if !raw.hasPrefix("-"), path == nil, zendesk == nil {
                     path = raw
                 } else {
-                    throw .usage("unknown option '\(option)' for 'policy'" + hint(option, among: ["--policy"]))
+                    throw .usage(
+                        "unknown option '\(option)' for 'policy'" + hint(option, among: ["--policy", "--from-zendesk"]))
                 }
             }
+        }
+        if let zendesk {
+            guard path == nil else { throw .usage("'policy' takes --policy FILE or --from-zendesk FILE, not both") }
+            return .zendeskImport(policies: zendesk.policies, schedules: zendesk.schedules)
         }
         return .policy(path: path)
     }

@@ -15,6 +15,8 @@ enum Runner {
             let policy = try loadPolicy(path)
             Console.out(policy.jsonText())
             return 0
+        case .zendeskImport(let policies, let schedules):
+            return try ZendeskImportCommand.run(policies: policies, schedules: schedules)
         case .generate(let options):
             return try generate(options)
         case .report(let options, let checkOnly):

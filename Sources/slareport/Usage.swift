@@ -8,6 +8,8 @@ enum Usage {
           slareport check [OPTIONS] INPUT...      read the inputs only; print the data-quality summary
           slareport policy [--policy FILE]        print the effective policy as JSON (built-in by default);
                                                   with --policy, validate FILE and print it normalised
+          slareport policy --from-zendesk SLA_POLICIES.json [SCHEDULES.json]
+                                                  a policy from Zendesk's SLA policies and schedules
           slareport generate --tickets N [--seed S] [--format events|tickets] [--profile benchmark|sample]
                              [--out FILE]         write a synthetic canonical export
           slareport --help | --version
