@@ -20,9 +20,12 @@ lint:
 format:
 	$(SWIFT) format -i -r Package.swift Sources Tests
 
-# Regenerates Reports/ from SampleData/ with the built-in policy. Review the diff before committing.
+# Regenerates Reports/ from SampleData/ with the built-in policy, in every format (the CI ones too).
+# Review the diff before committing.
+REPORT_FORMATS = md,html,json,csv,junit,metrics
 reports: build
-	rm -rf Reports && .build/debug/slareport report SampleData --out Reports --quiet || [ $$? -eq 1 ]
+	rm -rf Reports && .build/debug/slareport report SampleData --out Reports --format $(REPORT_FORMATS) --quiet \
+		|| [ $$? -eq 1 ]
 
 $(VENV)/bin/python:
 	python3 -m venv $(VENV)

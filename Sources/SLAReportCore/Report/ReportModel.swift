@@ -19,6 +19,9 @@ public struct ReportModel: Sendable, Equatable {
     public var daily: [DailyPoint]
     /// One row per ticket in the report, sorted by creation then id: the per-ticket CSV.
     public var tickets: [TicketRow]
+    /// `--fail-under`: the attainment every channel with a first-reply target must reach, beside its own
+    /// `goal`; nil when not given.
+    public var failUnder: Percent?
 
     /// How many breaches each channel lists in the human reports.
     public static let breachListCap = 20
@@ -28,7 +31,7 @@ public struct ReportModel: Sendable, Equatable {
     public init(
         toolVersion: String, window: ReportWindow, policy: PolicyInfo, channels: [ChannelSummary],
         rules: RuleFindings, breaches: [BreachRow], agents: [AgentRow], dataQuality: DataQuality,
-        daily: [DailyPoint], tickets: [TicketRow]
+        daily: [DailyPoint], tickets: [TicketRow], failUnder: Percent? = nil
     ) {
         self.toolVersion = toolVersion
         self.window = window
@@ -40,6 +43,7 @@ public struct ReportModel: Sendable, Equatable {
         self.dataQuality = dataQuality
         self.daily = daily
         self.tickets = tickets
+        self.failUnder = failUnder
     }
 }
 
@@ -201,6 +205,9 @@ public struct ChannelSummary: Sendable, Equatable {
     public var failsGate: Bool
     /// First-reply time histogram, counts per ``ChannelSummary/frtBuckets`` bucket (calendar seconds).
     public var frtHistogram: [Int]
+    /// First-reply attainment per priority, one entry per priority the channel's `by_priority` names (in
+    /// ``PriorityAttainment/order``); empty when the channel has no `by_priority`.
+    public var byPriority: [PriorityAttainment]
 
     /// Upper bounds (exclusive) of the FRT histogram buckets in seconds; the last bucket is open.
     public static let frtBuckets: [(label: String, upper: Int64)] = [
@@ -210,7 +217,8 @@ public struct ChannelSummary: Sendable, Equatable {
 
     public init(
         key: String, name: String, tickets: Int, firstReply: ReplySummary, nextReply: ReplySummary?,
-        resolution: ResolutionSummary, previous: PreviousWindow?, failsGate: Bool, frtHistogram: [Int]
+        resolution: ResolutionSummary, previous: PreviousWindow?, failsGate: Bool, frtHistogram: [Int],
+        byPriority: [PriorityAttainment] = []
     ) {
         self.key = key
         self.name = name
@@ -221,6 +229,7 @@ public struct ChannelSummary: Sendable, Equatable {
         self.previous = previous
         self.failsGate = failsGate
         self.frtHistogram = frtHistogram
+        self.byPriority = byPriority
     }
 }
 

@@ -75,16 +75,7 @@ struct ReportTables {
     // MARK: Header
 
     /// `2016-11-14 00:00 UTC – 2016-11-21 00:00 UTC`, `since …`, `until …` or `all data`.
-    var windowText: String {
-        let since = model.window.since.map(DurationFormat.instant)
-        let until = model.window.until.map(DurationFormat.instant)
-        switch (since, until) {
-        case (let since?, let until?): return "\(since) – \(until)"
-        case (let since?, nil): return "since \(since)"
-        case (nil, let until?): return "until \(until)"
-        case (nil, nil): return "all data"
-        }
-    }
+    var windowText: String { model.window.text }
 
     /// `GitLab Support (late 2016) (built-in)`, plus `; versions from 2017-01-01, 2018-01-01`.
     var policyText: String {
