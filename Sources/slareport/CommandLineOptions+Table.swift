@@ -211,8 +211,7 @@ extension CommandLineOptions {
             + "policy is printed"
     ) { options, use throws(SLAReportError) in options.path = use.value }
 
-    /// `policy --from-zendesk SLA_POLICIES.json [SCHEDULES.json]` (SPEC §1): declared here, added to
-    /// ``policy``'s options by the change that implements it.
+    /// `policy --from-zendesk SLA_POLICIES.json [SCHEDULES.json]` (SPEC §1): run by ``ZendeskImportCommand``.
     static let fromZendesk = OptionSpec<PolicyOptions>(
         ["--from-zendesk"], values: "SLA_POLICIES.json [SCHEDULES.json]", count: 1...2,
         example: "slas/policies.json", section: "OPTIONS",
@@ -222,18 +221,27 @@ extension CommandLineOptions {
 
     static let policy = CommandSpec<PolicyOptions>(
         name: "policy", summary: "print the effective policy as JSON (the built-in one by default)",
-        synopsis: "[--policy FILE]",
+        synopsis: "[--policy FILE | --from-zendesk SLA_POLICIES.json [SCHEDULES.json]]",
         about: [
             "The built-in policy is the GitLab Support SLA of late 2016; print it to start a custom policy. An "
-                + "invalid policy is reported with the JSON path of each problem (exit 78)."
+                + "invalid policy is reported with the JSON path of each problem (exit 78).",
+            "--from-zendesk prints a policy made from Zendesk's SLA policies and schedules: one channel per SLA "
+                + "policy, its targets by priority, routing from its conditions, the schedule's hours and "
+                + "holidays. What cannot be mapped is listed on stderr.",
         ],
-        options: [policyFileOption], positionals: [],
+        options: [policyFileOption, fromZendesk], positionals: [],
         notes: [],
         examples: [
             ("policy > team.policy.json", "start a custom policy"),
             ("policy --policy team.policy.json", "validate it"),
+            ("policy --from-zendesk sla_policies.json schedules.json", "start from the team's Zendesk SLA policies"),
         ],
-        initial: PolicyOptions(), validate: { _ throws(SLAReportError) in })
+        initial: PolicyOptions(),
+        validate: { options throws(SLAReportError) in
+            if options.path != nil, !options.fromZendesk.isEmpty {
+                throw .usage("'policy' takes --policy FILE or --from-zendesk FILE, not both")
+            }
+        })
 
     static let generate = CommandSpec<GenerateOptions>(
         name: "generate", summary: "write a synthetic canonical export (demos, tests, benchmarks)",

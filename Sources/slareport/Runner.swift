@@ -12,6 +12,10 @@ enum Runner {
             Console.out("slareport \(SLAReportVersion.current)\n")
             return 0
         case .policy(let options):
+            if let policies = options.fromZendesk.first {
+                return try ZendeskImportCommand.run(
+                    policies: policies, schedules: options.fromZendesk.dropFirst().first)
+            }
             let policy = try loadPolicy(options.path)
             Console.out(policy.jsonText())
             return 0
