@@ -111,13 +111,15 @@ public struct Aggregator {
         var rules = input.rules.findings
         rules.earlyReplies = early
 
-        return ReportModel(
+        var model = ReportModel(
             toolVersion: input.toolVersion, window: input.window,
             policy: PolicyInfo(
                 name: policy.name, source: policy.source, versions: policy.versions.map(\.effectiveFrom)),
             channels: summaries, rules: rules, breaches: breaches, agents: agentRows(input),
             dataQuality: input.dataQuality, daily: dailyPoints(input), tickets: ticketRows(input),
             failUnder: input.failUnder.map { Percent(value: $0) })
+        addSections(to: &model, input)
+        return model
     }
 
     private static func channelSummary(
@@ -265,20 +267,21 @@ public struct Aggregator {
 
     private static func earlyReplies(_ input: Input) -> [EarlyReplyFinding] {
         let symbols = input.symbols
-        var keys: [(firstReply: Instant, ticket: Symbol, index: Int)] = []
+        // Oldest ticket first (the order the reports' Created column shows), then ticket id.
+        var keys: [(created: Instant, ticket: Symbol, index: Int)] = []
         for (i, m) in input.measurements.enumerated() where m.outcome == .early {
-            guard let reply = m.firstReply, m.frtSeconds != nil else { continue }
-            keys.append((reply, m.ticket, i))
+            guard m.firstReply != nil, m.frtSeconds != nil else { continue }
+            keys.append((m.created, m.ticket, i))
         }
         keys.sort { a, b in
-            if a.firstReply != b.firstReply { return a.firstReply < b.firstReply }
+            if a.created != b.created { return a.created < b.created }
             return symbols.precedes(a.ticket, b.ticket)
         }
         return keys.map { key in
             let m = input.measurements[key.index]
             return EarlyReplyFinding(
                 ticket: symbols[m.ticket], channel: symbols[m.channel], agent: symbols[m.firstReplyActor],
-                created: m.created, firstReply: key.firstReply, frtSeconds: m.frtSeconds ?? 0)
+                created: m.created, firstReply: m.firstReply ?? m.created, frtSeconds: m.frtSeconds ?? 0)
         }
     }
 
