@@ -30,7 +30,9 @@ enum FileSystem {
                 paths.append(input)
                 continue
             }
-            guard let walker = FileManager.default.enumerator(atPath: input) else {
+            // A symbolic link to a directory (`exports -> /data/exports`) is walked as the directory itself.
+            let root = URL(fileURLWithPath: input).resolvingSymlinksInPath().path
+            guard let walker = FileManager.default.enumerator(atPath: root) else {
                 throw .noInput(path: input, reason: "cannot list the directory")
             }
             var found: [String] = []
@@ -163,8 +165,10 @@ enum Console {
 
     static func outBytes(_ bytes: UnsafeRawBufferPointer) { writeAll(1, bytes) }
 
+    /// A message on stderr, line by line through ``Escape/terminalLines(_:)``: whatever input text it quotes
+    /// (a file's header, a ticket id, a path) reaches the terminal without control characters.
     static func err(_ text: String) {
-        var line = text
+        var line = Escape.terminalLines(text)
         if !line.hasSuffix("\n") { line += "\n" }
         Array(line.utf8).withUnsafeBytes { writeAll(2, $0) }
     }

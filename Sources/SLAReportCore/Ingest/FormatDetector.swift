@@ -52,6 +52,12 @@ public struct InputSniff: Sendable {
         return names.allSatisfy { present.contains($0.lowercased()) }
     }
 
+    /// Whether the file holds a NUL byte in its first 4 KiB: binary data (an archive, an image, a
+    /// spreadsheet), which no text format has.
+    public var looksBinary: Bool {
+        input.bytes.buffer.prefix(4096).contains(0)
+    }
+
     /// What was found, for messages: `a CSV header with columns id, name` / `JSON whose first object has keys …`.
     public var summary: String {
         func list(_ names: [String]) -> String {
@@ -60,6 +66,7 @@ public struct InputSniff: Sendable {
         }
         switch syntax {
         case .empty: return "an empty file"
+        case .csv where looksBinary: return "binary data (a NUL byte in the first 4 KiB), not text"
         case .csv: return "a CSV header with columns \(list(csvHeader))"
         case .json:
             return jsonKeys.isEmpty
@@ -124,7 +131,11 @@ public enum FormatDetector {
                         "unknown input format \"\(forcedFormat)\" (known formats: \(registry.names.joined(separator: ", ")))"
                 ))
         }
-        if sniff.syntax != .empty, let adapter = registry.adapters.first(where: { $0.detect(sniff) }) {
+        if sniff.syntax == .empty {
+            return .failure(
+                IngestFailure(path: sniff.path, kind: .empty, tried: [], message: "empty file (no header, no records)"))
+        }
+        if let adapter = registry.adapters.first(where: { $0.detect(sniff) }) {
             return .success(adapter)
         }
         // The message stays one line (it is also a cell of the report's data-quality table); what each format
@@ -144,6 +155,8 @@ public struct IngestFailure: Error, Hashable, Sendable, CustomStringConvertible 
     public enum Kind: Hashable, Sendable {
         /// No format recognised the file.
         case unrecognised
+        /// The file has no bytes, or only white space and a byte order mark: nothing to recognise.
+        case empty
         /// `--input-format` named a format that does not exist.
         case unknownFormat
         /// The format was recognised (or forced) but the file cannot be used, e.g. a required column is missing.

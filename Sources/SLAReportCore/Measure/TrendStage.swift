@@ -1,11 +1,8 @@
 /// The trend (SPEC §4): when the window has a start, the same first-reply figures for the window of equal
 /// length just before it, from the same inputs and judged at the same as-of. The change is left out, with a
-/// reason, when either window judged fewer than ``minimumJudged`` tickets of the channel (see
-/// ``Aggregator``): a change measured on a handful of tickets says nothing.
+/// reason, when either window judged fewer than ``Trend/minimumJudged`` tickets of the channel (see
+/// ``Aggregator/trend(_:)``): a change measured on a handful of tickets says nothing.
 enum TrendStage {
-    /// The fewest judged tickets, in each of the two windows, that a trend is shown for.
-    static let minimumJudged = 10
-
     /// Tickets, judged tickets and attainment per channel key in the previous window; nil when the window has
     /// no start, or the previous window holds no ticket.
     static func previous(
@@ -37,7 +34,7 @@ enum TrendStage {
         let symbols = measurer.symbols
         for (channel, c) in counts {
             map[symbols[channel]] = PreviousWindow(
-                tickets: c.tickets, judged: c.judged, attainment: Percent(c.achieved, of: c.judged))
+                tickets: c.tickets, attainment: Percent(c.achieved, of: c.judged), judged: c.judged)
         }
         return map
     }

@@ -137,7 +137,11 @@ public enum JSONRenderer {
                     w.field("tickets", previous.tickets)
                     w.field("judged", previous.judged)
                     w.field("attainment", previous.attainment)
-                    w.field("trend_left_out", channel.trendLeftOut)
+                    if case .leftOut(let reason) = channel.trend {
+                        w.field("trend_left_out", reason)
+                    } else {
+                        w.field("trend_left_out", nil as String?)
+                    }
                 }
             } else {
                 w.null()

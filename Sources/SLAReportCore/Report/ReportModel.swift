@@ -23,16 +23,35 @@ public struct ReportModel: Sendable, Equatable {
     public var daily: [DailyPoint]
     /// One row per ticket in the report, sorted by creation then id: the per-ticket CSV.
     public var tickets: [TicketRow]
+    /// The opening paragraph's figures.
+    public var story: ReportStory
+    /// Pending tickets due within the next business day after as-of, nearest deadline first; uncapped
+    /// (renderers cap with ``ReportModel/atRiskListCap``).
+    public var atRisk: [AtRiskRow]
+    /// Every ISO week of the window, oldest first (the weekly history, and the volume chart past
+    /// ``VolumeSeries/maximumDays``).
+    public var weeks: [HistoryWeek]
+    /// Whether the window spans more than two weeks: then the reports show the weekly history.
+    public var showsHistory: Bool
+    /// The volume chart's points: daily, or weekly for long windows.
+    public var volume: VolumeSeries
+    /// `--fail-under`: the attainment every channel with a first-reply target must reach, beside its own
+    /// `goal`; nil when not given.
+    public var failUnder: Percent?
 
     /// How many breaches each channel lists in the human reports.
     public static let breachListCap = 20
     /// How many findings each rule lists in the human reports.
     public static let findingListCap = 25
+    /// How many at-risk tickets the human reports list.
+    public static let atRiskListCap = 20
 
     public init(
         toolVersion: String, window: ReportWindow, policy: PolicyInfo, channels: [ChannelSummary],
         rules: RuleFindings, breaches: [BreachRow], agents: [AgentRow], handles: [AgentRow] = [],
-        dataQuality: DataQuality, warnings: [ReportWarning] = [], daily: [DailyPoint], tickets: [TicketRow]
+        dataQuality: DataQuality, warnings: [ReportWarning] = [], daily: [DailyPoint], tickets: [TicketRow],
+        story: ReportStory = .empty, atRisk: [AtRiskRow] = [], weeks: [HistoryWeek] = [],
+        showsHistory: Bool = false, volume: VolumeSeries = .empty, failUnder: Percent? = nil
     ) {
         self.toolVersion = toolVersion
         self.window = window
@@ -46,6 +65,12 @@ public struct ReportModel: Sendable, Equatable {
         self.warnings = warnings
         self.daily = daily
         self.tickets = tickets
+        self.story = story
+        self.atRisk = atRisk
+        self.weeks = weeks
+        self.showsHistory = showsHistory
+        self.volume = volume
+        self.failUnder = failUnder
     }
 }
 
@@ -138,11 +163,6 @@ public struct ReplySummary: Sendable, Equatable {
     public var goal: Percent?
     /// Clocks stopped by a reply (tickets replied to, for the first reply).
     public var replied: Int
-    /// `achieved + breached + early`: the clocks the attainment is computed on; nil when there is no target.
-    public var judged: Int? {
-        guard let achieved, let breached, let early else { return nil }
-        return achieved + breached + early
-    }
     /// Outcome counts; nil when there is no target.
     public var achieved: Int?
     public var breached: Int?
@@ -193,14 +213,14 @@ public struct ResolutionSummary: Sendable, Equatable {
 /// The same channel in the window of equal length just before this one.
 public struct PreviousWindow: Sendable, Equatable {
     public var tickets: Int
-    /// Tickets judged there (achieved + breached + early).
-    public var judged: Int
     public var attainment: Percent?
+    /// Tickets judged in that window (`achieved + breached + early`).
+    public var judged: Int
 
-    public init(tickets: Int, judged: Int = 0, attainment: Percent?) {
+    public init(tickets: Int, attainment: Percent?, judged: Int = 0) {
         self.tickets = tickets
-        self.judged = judged
         self.attainment = attainment
+        self.judged = judged
     }
 }
 
@@ -214,9 +234,6 @@ public struct ChannelSummary: Sendable, Equatable {
     public var nextReply: ReplySummary?
     public var resolution: ResolutionSummary
     public var previous: PreviousWindow?
-    /// Why the trend is left out although there is a previous window (too few judged tickets in either
-    /// window, see ``TrendStage/minimumJudged``); nil when it is shown or there is no previous window.
-    public var trendLeftOut: String?
     /// Tickets counted in ``tickets`` but left out of the first-reply figures: Disqus tickets made by our
     /// own replies, and tickets answered by the vendor's word without a reply time. So that the columns add
     /// up: `tickets = judged + pending + leftOut` on a channel with a target.
@@ -231,6 +248,16 @@ public struct ChannelSummary: Sendable, Equatable {
     public var failsGate: Bool
     /// First-reply time histogram, counts per ``ChannelSummary/frtBuckets`` bucket (calendar seconds).
     public var frtHistogram: [Int]
+    /// Every ticket on bands relative to its own target; nil when the channel has no target.
+    public var bands: FRTBands?
+    /// First-reply attainment per priority, one entry per priority the channel's `by_priority` names (in
+    /// ``PriorityAttainment/order``); empty when the channel has no `by_priority`.
+    public var byPriority: [PriorityAttainment]
+    /// The change against the previous window, or why it is left out.
+    public var trend: Trend
+    /// The goal or threshold this channel is gated by: its own goal, else `--fail-under` (nil without a
+    /// target or a gate).
+    public var gate: Percent?
 
     /// Upper bounds (exclusive) of the FRT histogram buckets in seconds; the last bucket is open.
     public static let frtBuckets: [(label: String, upper: Int64)] = [
@@ -240,8 +267,10 @@ public struct ChannelSummary: Sendable, Equatable {
 
     public init(
         key: String, name: String, tickets: Int, firstReply: ReplySummary, nextReply: ReplySummary?,
-        resolution: ResolutionSummary, previous: PreviousWindow?, trendLeftOut: String? = nil, leftOut: Int = 0,
-        leftOutWithoutReplyTime: Int = 0, vendorFigures: Int = 0, failsGate: Bool, frtHistogram: [Int]
+        resolution: ResolutionSummary, previous: PreviousWindow?, leftOut: Int = 0,
+        leftOutWithoutReplyTime: Int = 0, vendorFigures: Int = 0, failsGate: Bool, frtHistogram: [Int],
+        byPriority: [PriorityAttainment] = [], bands: FRTBands? = nil, trend: Trend = .unavailable,
+        gate: Percent? = nil
     ) {
         self.key = key
         self.name = name
@@ -250,12 +279,15 @@ public struct ChannelSummary: Sendable, Equatable {
         self.nextReply = nextReply
         self.resolution = resolution
         self.previous = previous
-        self.trendLeftOut = trendLeftOut
         self.leftOut = leftOut
         self.leftOutWithoutReplyTime = leftOutWithoutReplyTime
         self.vendorFigures = vendorFigures
         self.failsGate = failsGate
         self.frtHistogram = frtHistogram
+        self.bands = bands
+        self.byPriority = byPriority
+        self.trend = trend
+        self.gate = gate
     }
 }
 

@@ -204,12 +204,12 @@ import Testing
         let email = try #require(r.model.channels.first { $0.key == "email" })
         #expect(email.tickets == 1)
         #expect(email.firstReply.attainment == Percent(hundredths: 10_000))
-        #expect(email.previous == PreviousWindow(tickets: 2, judged: 2, attainment: Percent(hundredths: 5000)))
+        #expect(email.previous == PreviousWindow(tickets: 2, attainment: Percent(hundredths: 5000), judged: 2))
         #expect(
             r.model.channels.first { $0.key == "forum" }?.previous
-                == PreviousWindow(tickets: 0, judged: 0, attainment: nil))
-        // Two judged tickets on each side are too few for a trend: it is left out, with the reason.
-        #expect(email.trendLeftOut?.contains("1 in this window, 2 in the one before") == true)
+                == PreviousWindow(tickets: 0, attainment: nil, judged: 0))
+        // One judged ticket in this window is too few for a trend: it is left out, with the reason.
+        #expect(email.trend == .leftOut(reason: "1 judged in this window (fewer than 10)"))
     }
 
     @Test func noStartMeansNoTrend() throws {

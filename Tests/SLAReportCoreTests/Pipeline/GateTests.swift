@@ -119,22 +119,12 @@ import Testing
             return result.model.channels.first { $0.key == "email" }
         }
         let tiny = try #require(try window(previous: 3, current: 12))
-        #expect(tiny.previous == PreviousWindow(tickets: 3, judged: 3, attainment: Percent(hundredths: 10_000)))
-        #expect(
-            tiny.trendLeftOut
-                == "too few judged tickets for a trend (12 in this window, 3 in the one before; at least 10 in each)")
-        #expect(MarkdownRenderer.render(ReportModelWith.channel(tiny)).contains("| too few |"))
+        #expect(tiny.previous == PreviousWindow(tickets: 3, attainment: Percent(hundredths: 10_000), judged: 3))
+        #expect(tiny.trend == .leftOut(reason: "3 judged in the previous window (fewer than 10)"))
         let enough = try #require(try window(previous: 10, current: 10))
-        #expect(enough.trendLeftOut == nil)
+        #expect(enough.trend == .change(hundredths: 0))
         #expect(enough.previous?.judged == 10)
-    }
-}
-
-/// A report model around one channel, for renderer checks.
-enum ReportModelWith {
-    static func channel(_ channel: ChannelSummary) -> ReportModel {
-        var model = ReportSamples.tiny
-        model.channels = [channel]
-        return model
+        let few = try #require(try window(previous: 12, current: 9))
+        #expect(few.trend == .leftOut(reason: "9 judged in this window (fewer than 10)"))
     }
 }
