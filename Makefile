@@ -20,16 +20,18 @@ lint:
 format:
 	$(SWIFT) format -i -r Package.swift Sources Tests
 
-# Regenerates Reports/ from SampleData/ with the built-in policy, in every format (the CI ones too): the whole
-# four weeks, and the Monday report of 2016-W47 under --fail-under 85 (trend, threshold). Review the diff
-# before committing.
+# Regenerates Reports/ from SampleData/ with the sample team's policy (the built-in one plus the team in
+# `agents`, with aliases, so that the agent table has one row per person), in every format (the CI ones too):
+# the whole four weeks, and the Monday report of 2016-W47 under --fail-under 85 (trend, threshold). Review the
+# diff before committing.
+REPORTS_POLICY ?= SampleData/gitlab-team.policy.json
 REPORT_FORMATS = md,html,json,csv,junit,metrics
 REPORT_W47_ARGS = --week 2016-W47 --fail-under 85
 reports: build
-	rm -rf Reports && .build/debug/slareport report SampleData --out Reports --format $(REPORT_FORMATS) --quiet \
-		|| [ $$? -eq 1 ]
-	.build/debug/slareport report SampleData $(REPORT_W47_ARGS) --out Reports/2016-W47 --format $(REPORT_FORMATS) \
-		--quiet || [ $$? -eq 1 ]
+	rm -rf Reports && .build/debug/slareport report SampleData --policy $(REPORTS_POLICY) --out Reports \
+		--format $(REPORT_FORMATS) --quiet || [ $$? -eq 1 ]
+	.build/debug/slareport report SampleData --policy $(REPORTS_POLICY) $(REPORT_W47_ARGS) --out Reports/2016-W47 \
+		--format $(REPORT_FORMATS) --quiet || [ $$? -eq 1 ]
 
 $(VENV)/bin/python:
 	python3 -m venv $(VENV)

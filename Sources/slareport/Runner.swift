@@ -85,20 +85,17 @@ enum Runner {
         if progress { Console.err("slareport: reading \(files.count) file(s), \(totalBytes / 1_000_000) MB") }
 
         let ingestOptions = IngestOptions(inputTimeZone: inputZone, forcedFormat: options.inputFormat, policy: policy)
-        var ingested = Ingest.read(files, options: ingestOptions)
+        // Read and joined in one go: the joined log is the only owner of the events, so that grouping
+        // permutes them in place instead of copying them.
+        var joined = Ingest.readAndJoin(files, options: ingestOptions)
         files.removeAll()
-        // Moved out, not shared: grouping permutes the events in place, which would copy them all if
-        // `ingested` still referred to them.
-        var log = ingested.log
-        ingested.log = EventLog()
         if !options.quiet {
-            for diagnostic in ingested.diagnostics { Console.err(diagnostic.description) }
+            for diagnostic in joined.diagnostics { Console.err(diagnostic.description) }
         }
-        try reportUnreadable(ingested.failures, inputCount: paths.count, options: options)
-        request.unrecognised = ingested.failures.map(\.rejectedRecord)
-        if progress { Console.err("slareport: \(log.recordCount) records read; measuring") }
+        try reportUnreadable(joined.failures, inputCount: paths.count, options: options)
+        if progress { Console.err("slareport: \(joined.log.recordCount) records read; measuring") }
 
-        let result = Pipeline.run(&log, request: request)
+        let result = try Pipeline.run(&joined, request: request)
         if let selected = request.channels {
             let present = Set(result.model.channels.map(\.key))
             let known = Aggregator.channelOrder(policy: policy, dataChannels: Set(result.dataChannels), selected: nil)
@@ -124,6 +121,12 @@ enum Runner {
         if result.nothingUsable {
             throw .data(
                 "no usable record in the inputs (\(quality.totals.read) read, \(quality.totals.rejected) rejected)")
+        }
+        if !options.quiet {
+            // A gate that judged nothing is said once, by the gate's own message below.
+            for warning in result.model.warnings where warning.kind != .nothingJudged {
+                Console.err("slareport: warning: \(warning.message)")
+            }
         }
         if checkOnly {
             Console.out(CheckSummary.text(quality))
@@ -151,7 +154,12 @@ enum Runner {
             }
         }
         if result.gateFailed {
-            if !options.quiet { Console.err(gateMessage(result.model)) }
+            if !options.quiet {
+                // A gated window that judged nothing says so (naming the newest ticket); else the failing channels.
+                Console.err(
+                    result.gate.nothingJudged
+                        ? "slareport: SLA gate failed: \(result.gate.message ?? "")" : gateMessage(result.model))
+            }
             return 1
         }
         return 0

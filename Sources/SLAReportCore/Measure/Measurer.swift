@@ -1,9 +1,15 @@
 /// The measure stage: judges one ticket's timeline against the policy (SPEC §4).
 ///
-/// - **First reply**: the earliest `reply` whose actor is not a system actor. When an agent created the
-///   ticket and sent a public message at the creation instant, that message is not the first reply.
-/// - **FRT**: `first reply − created` in calendar seconds, and on the clock of the channel's *default*
-///   first-reply target (business hours or business days of its schedule); none when that clock is calendar.
+/// - **First reply**: the earliest `reply` whose actor is not a system actor (the join made every public
+///   message a reply only when somebody on the team wrote it). When the ticket lives in Zendesk (Zendesk
+///   and canonical sources) and somebody on the team created it, their public message at the creation
+///   instant is not the first reply (Zendesk's rule; a HackerOne report, a tweet or a forum post is never
+///   agent-created).
+/// - **FRT**: `first reply − created` in calendar seconds; on the clock of the channel's *default* first-reply
+///   target (business hours or business days of its schedule) for the channel's aggregates, none when that
+///   clock is calendar; and on the clock of the ticket's own target for the ticket's row. When the first
+///   reply was placed by Zendesk's own business minutes (an export without timestamps), the business figure
+///   is Zendesk's.
 /// - **Target**: the channel's `first_reply`, replaced by `by_priority[p]` for the last priority set at or
 ///   before the first reply (before as-of when unanswered); the channel table is the policy version in force
 ///   at creation. **Deadline** = `created + target` on the target's clock.
@@ -18,20 +24,23 @@ public struct Measurer: Sendable {
     public let policy: Policy
     public let resolver: TargetResolver
     public let asOf: Instant
-    private let systemActors: Set<Symbol>
-    private let agents: Set<Symbol>
+    private let directory: ActorDirectory
+    private let vendor: [Symbol: VendorMetric]
     private let solvedSymbols: Set<Symbol>
     private let priorityNames: [Symbol: String]
-    private let symbols: SymbolTable
+    let symbols: SymbolTable
 
-    /// `agents` are the actors known to be agents (reply authors anywhere, plus `policy.agents`).
-    public init(policy: Policy, symbols: SymbolTable, agents: Set<Symbol>, asOf: Instant) {
+    /// `directory` says who is who; `vendor` holds Zendesk's own figures by ticket (``EventLog/vendorMetrics``).
+    public init(
+        policy: Policy, symbols: SymbolTable, directory: ActorDirectory, asOf: Instant,
+        vendor: [Symbol: VendorMetric] = [:]
+    ) {
         self.policy = policy
         self.resolver = TargetResolver(policy: policy)
         self.asOf = asOf
         self.symbols = symbols
-        self.systemActors = Set(policy.systemActors.compactMap { symbols.lookup($0) }.filter { !$0.isNone })
-        self.agents = agents
+        self.directory = directory
+        self.vendor = vendor
         self.solvedSymbols = Set(["solved", "closed"].compactMap { symbols.lookup($0) }.filter { !$0.isNone })
         var names: [Symbol: String] = [:]
         for name in ["urgent", "high", "normal", "low"] {
@@ -41,12 +50,12 @@ public struct Measurer: Sendable {
     }
 
     /// Whether `actor` is automation (listed in `system_actors`).
-    public func isSystemActor(_ actor: Symbol) -> Bool { systemActors.contains(actor) }
+    public func isSystemActor(_ actor: Symbol) -> Bool { directory.isSystem(actor) }
 
     /// Measures one ticket; only events at or before as-of are considered.
     public func measure(_ timeline: TicketTimeline) -> TicketMeasurement {
         var m = TicketMeasurement(ticket: timeline.ticket, channel: timeline.channel, created: timeline.created)
-        let agentCreated = agents.contains(timeline.requester)
+        let agentCreated = timeline.source.livesInZendesk && directory.isTeam(timeline.requester)
         var skippedCreationMessage = false
         var priorityAtFirstReply = Symbol.none
         var currentPriority = Symbol.none
@@ -57,7 +66,7 @@ public struct Measurer: Sendable {
         for event in timeline.events where event.at <= asOf {
             switch event.kind {
             case .reply:
-                if event.actor.isNone == false, systemActors.contains(event.actor) { continue }
+                if directory.isSystem(event.actor) { continue }
                 if m.firstReply == nil {
                     if agentCreated, !skippedCreationMessage, event.at == timeline.created {
                         skippedCreationMessage = true
@@ -74,6 +83,9 @@ public struct Measurer: Sendable {
                 if m.firstReply != nil, pendingComment == nil { pendingComment = event.at }
             case .priority:
                 currentPriority = event.value
+                // Set at the instant of the first reply: "at or before" it (events of one instant sort the reply
+                // first).
+                if let first = m.firstReply, event.at == first { priorityAtFirstReply = event.value }
             case .assign:
                 m.assignee = event.value
             case .status:
@@ -87,7 +99,7 @@ public struct Measurer: Sendable {
                 }
                 wasSolved = solved
                 m.status = event.value
-            case .created, .note, .skip:
+            case .created, .note, .skip, .post:
                 break
             }
         }
@@ -95,6 +107,14 @@ public struct Measurer: Sendable {
         m.priority = m.firstReply != nil ? priorityAtFirstReply : currentPriority
 
         if let frt = m.firstReply { m.frtSeconds = frt.seconds - timeline.created.seconds }
+        let figures = vendor.isEmpty ? nil : vendor[timeline.ticket]
+        if let figures, !figures.checksHistory {
+            if let reopens = figures.reopens { m.reopens = max(m.reopens, Int32(clamping: reopens)) }
+            m.fromVendorMetric = m.firstReply != nil && figures.placement != nil && figures.placement != .metricEvent
+            m.replyTimeUnknown = figures.replyTimeUnknown && m.firstReply == nil
+        }
+        /// Zendesk's business minutes stand for the business FRT when they placed the reply.
+        let vendorBusiness = figures?.placement == .businessMinutes ? figures?.replyBusinessSeconds : nil
         guard let channel = resolver.channelPolicy(symbols[timeline.channel], createdAt: timeline.created) else {
             m.nextReplies = nextClocks.map { clock in
                 NextReplyClock(
@@ -107,7 +127,18 @@ public struct Measurer: Sendable {
         let calendar = resolver.calendar(for: channel)
         let targets = policy.targets(for: channel, priority: priorityNames[m.priority])
         if let defaultTarget = channel.firstReply, defaultTarget.clock != .calendar, let frt = m.firstReply {
-            m.frtBusinessSeconds = calendar.elapsed(from: timeline.created, to: frt, clock: defaultTarget.clock)
+            m.frtBusinessSeconds =
+                defaultTarget.clock == .businessHours && vendorBusiness != nil
+                ? vendorBusiness : calendar.elapsed(from: timeline.created, to: frt, clock: defaultTarget.clock)
+        }
+        if let target = targets.firstReply, target.clock != .calendar, let frt = m.firstReply {
+            if target.clock == channel.firstReply?.clock {
+                m.frtTargetBusinessSeconds = m.frtBusinessSeconds
+            } else {
+                m.frtTargetBusinessSeconds =
+                    target.clock == .businessHours && vendorBusiness != nil
+                    ? vendorBusiness : calendar.elapsed(from: timeline.created, to: frt, clock: target.clock)
+            }
         }
         if let target = targets.firstReply {
             let deadline = calendar.deadline(from: timeline.created, adding: target)

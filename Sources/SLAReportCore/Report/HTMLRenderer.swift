@@ -50,7 +50,7 @@ public enum HTMLRenderer {
             w.element("h1", text: "SLA report: \(t.windowText)")
             w.element("p", [("class", "meta")]) { w in
                 w.element("strong", text: "As of")
-                w.text(" \(DurationFormat.instant(model.window.asOf)) · ")
+                w.text(" \(t.asOfText) · ")
                 w.element("strong", text: "Policy")
                 w.text(" \(t.policyText)")
                 if let threshold = model.failUnder {
@@ -62,6 +62,13 @@ public enum HTMLRenderer {
             }
         }
         w.newline()
+        if !model.warnings.isEmpty {
+            section("warnings", "Warnings", to: &w) { w in
+                w.element("ul") { w in
+                    for warning in model.warnings { w.element("li", [("class", "flagged")], text: warning.message) }
+                }
+            }
+        }
 
         section("story", "In short", to: &w) { w in
             w.element("p", [("class", "story")], text: t.storySentences.joined(separator: " "))
@@ -71,6 +78,12 @@ public enum HTMLRenderer {
             let summary = t.summary(marks: .text)
             table(summary, fit: true, to: &w)
             w.element("p", [("class", "note")], text: summaryLegend(summary))
+            let notes = t.summaryNotes
+            if !notes.isEmpty {
+                w.element("ul", [("class", "note")]) { w in
+                    for note in notes { w.element("li", text: note) }
+                }
+            }
             SVGChart.attainment(model.channels, failUnder: model.failUnder, to: &w)
         }
 
@@ -161,6 +174,11 @@ public enum HTMLRenderer {
         section("agents", "Agents", to: &w) { w in
             let agents = t.agents
             if agents.rows.isEmpty { w.element("p", text: "No agent activity.") } else { table(agents, to: &w) }
+            let handles = t.handles
+            if !handles.rows.isEmpty {
+                w.element("h3", text: "Brand handles")
+                table(handles, to: &w)
+            }
         }
 
         section("data-quality", "Data quality", to: &w) { w in
@@ -179,6 +197,11 @@ public enum HTMLRenderer {
             if !unrecognised.rows.isEmpty {
                 w.element("h3", text: "Unrecognised files (skipped)")
                 table(unrecognised, to: &w)
+            }
+            let readerWarnings = t.readerWarnings
+            if !readerWarnings.rows.isEmpty {
+                w.element("h3", text: "Reader warnings (nothing rejected)")
+                table(readerWarnings, moreNote: "the JSON report lists up to \(DataQuality.rejectedListLimit)", to: &w)
             }
         }
 

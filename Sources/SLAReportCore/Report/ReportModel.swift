@@ -12,9 +12,13 @@ public struct ReportModel: Sendable, Equatable {
     /// First-reply breaches, worst (latest) first within each channel, channels in report order; uncapped
     /// (renderers cap per channel with ``ReportModel/breachListCap``).
     public var breaches: [BreachRow]
-    /// Agents sorted by name.
+    /// People on the team (one row per person, whatever names they go by), sorted by name.
     public var agents: [AgentRow]
+    /// The team's brand accounts (`@GitLab`): replies sent as the brand, not by a person; sorted by name.
+    public var handles: [AgentRow]
     public var dataQuality: DataQuality
+    /// What the reader must know to trust the figures, in ``ReportWarning/Kind`` order.
+    public var warnings: [ReportWarning]
     /// Tickets created per day in the window (policy time zone), with first-reply outcomes; for charts.
     public var daily: [DailyPoint]
     /// One row per ticket in the report, sorted by creation then id: the per-ticket CSV.
@@ -44,10 +48,10 @@ public struct ReportModel: Sendable, Equatable {
 
     public init(
         toolVersion: String, window: ReportWindow, policy: PolicyInfo, channels: [ChannelSummary],
-        rules: RuleFindings, breaches: [BreachRow], agents: [AgentRow], dataQuality: DataQuality,
-        daily: [DailyPoint], tickets: [TicketRow], story: ReportStory = .empty, atRisk: [AtRiskRow] = [],
-        weeks: [HistoryWeek] = [], showsHistory: Bool = false, volume: VolumeSeries = .empty,
-        failUnder: Percent? = nil
+        rules: RuleFindings, breaches: [BreachRow], agents: [AgentRow], handles: [AgentRow] = [],
+        dataQuality: DataQuality, warnings: [ReportWarning] = [], daily: [DailyPoint], tickets: [TicketRow],
+        story: ReportStory = .empty, atRisk: [AtRiskRow] = [], weeks: [HistoryWeek] = [],
+        showsHistory: Bool = false, volume: VolumeSeries = .empty, failUnder: Percent? = nil
     ) {
         self.toolVersion = toolVersion
         self.window = window
@@ -56,7 +60,9 @@ public struct ReportModel: Sendable, Equatable {
         self.rules = rules
         self.breaches = breaches
         self.agents = agents
+        self.handles = handles
         self.dataQuality = dataQuality
+        self.warnings = warnings
         self.daily = daily
         self.tickets = tickets
         self.story = story
@@ -73,11 +79,14 @@ public struct ReportWindow: Sendable, Equatable {
     public var since: Instant?
     public var until: Instant?
     public var asOf: Instant
+    /// The record (`events.csv:5123`) whose timestamp set the default as-of; nil when `--as-of` was given.
+    public var asOfSource: String?
 
-    public init(since: Instant?, until: Instant?, asOf: Instant) {
+    public init(since: Instant?, until: Instant?, asOf: Instant, asOfSource: String? = nil) {
         self.since = since
         self.until = until
         self.asOf = asOf
+        self.asOfSource = asOfSource
     }
 }
 
@@ -225,6 +234,16 @@ public struct ChannelSummary: Sendable, Equatable {
     public var nextReply: ReplySummary?
     public var resolution: ResolutionSummary
     public var previous: PreviousWindow?
+    /// Tickets counted in ``tickets`` but left out of the first-reply figures: Disqus tickets made by our
+    /// own replies, and tickets answered by the vendor's word without a reply time. So that the columns add
+    /// up: `tickets = judged + pending + leftOut` on a channel with a target.
+    public var leftOut: Int
+    /// Of ``leftOut``, the tickets answered by the vendor's word without a reply time (the rest are Disqus
+    /// reply tickets).
+    public var leftOutWithoutReplyTime: Int
+    /// First replies placed by the vendor's own figure (Zendesk's first reply time in whole minutes, or its
+    /// business minutes on the schedule) rather than by a timestamp.
+    public var vendorFigures: Int
     /// Whether the channel is below its goal or the `--fail-under` threshold (only channels with a target).
     public var failsGate: Bool
     /// First-reply time histogram, counts per ``ChannelSummary/frtBuckets`` bucket (calendar seconds).
@@ -248,7 +267,8 @@ public struct ChannelSummary: Sendable, Equatable {
 
     public init(
         key: String, name: String, tickets: Int, firstReply: ReplySummary, nextReply: ReplySummary?,
-        resolution: ResolutionSummary, previous: PreviousWindow?, failsGate: Bool, frtHistogram: [Int],
+        resolution: ResolutionSummary, previous: PreviousWindow?, leftOut: Int = 0,
+        leftOutWithoutReplyTime: Int = 0, vendorFigures: Int = 0, failsGate: Bool, frtHistogram: [Int],
         byPriority: [PriorityAttainment] = [], bands: FRTBands? = nil, trend: Trend = .unavailable,
         gate: Percent? = nil
     ) {
@@ -259,6 +279,9 @@ public struct ChannelSummary: Sendable, Equatable {
         self.nextReply = nextReply
         self.resolution = resolution
         self.previous = previous
+        self.leftOut = leftOut
+        self.leftOutWithoutReplyTime = leftOutWithoutReplyTime
+        self.vendorFigures = vendorFigures
         self.failsGate = failsGate
         self.frtHistogram = frtHistogram
         self.bands = bands

@@ -4,10 +4,10 @@ import Testing
 
 /// Reading a file in two parts must give exactly what reading it whole gives.
 @Suite struct IngestPartsTests {
-    private func read(_ text: String, parts: Bool) -> IngestResult {
+    private func read(_ text: String, parts: Bool) -> JoinedInput {
         var options = IngestOptions()
         options.partThreshold = parts ? 0 : Int.max
-        return Ingest.read([InputFile(path: "e.csv", text: text)], options: options)
+        return Ingest.readAndJoin([InputFile(path: "e.csv", text: text)], options: options)
     }
 
     private func expectSame(_ text: String) {
@@ -15,8 +15,9 @@ import Testing
         let split = read(text, parts: true)
         #expect(split.log.events == whole.log.events)
         #expect(split.log.symbols.strings == whole.log.symbols.strings)
-        #expect(split.log.recordLine == whole.log.recordLine)
-        #expect(split.log.recordFile == whole.log.recordFile)
+        #expect(split.log.ledger.line == whole.log.ledger.line)
+        #expect(split.log.ledger.file == whole.log.ledger.file)
+        #expect(split.log.ledger.fate == whole.log.ledger.fate)
         #expect(split.log.rejections == whole.log.rejections)
         #expect(split.diagnostics == whole.diagnostics)
         #expect(split.log.files == whole.log.files)

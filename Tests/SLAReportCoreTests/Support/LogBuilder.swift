@@ -67,10 +67,15 @@ enum TestPolicies {
         ])
 
     /// Runs the pipeline on `builder`'s log.
-    static func run(_ builder: LogBuilder, policy: Policy = calendar, asOf: String? = nil) -> Pipeline.Result {
-        var log = builder.log
+    static func run(_ builder: LogBuilder, policy: Policy = calendar, asOf: String? = nil) throws -> Pipeline.Result {
         let request = ReportRequest(policy: policy, asOf: asOf.map(LogBuilder.instant), toolVersion: "test")
-        return Pipeline.run(&log, request: request)
+        return try run(builder.log, request)
+    }
+
+    /// Joins a hand-built log (its directory of people built with the request's policy) and runs the pipeline.
+    static func run(_ log: EventLog, _ request: ReportRequest) throws -> Pipeline.Result {
+        var joined = JoinedInput(log: log, policy: request.policy)
+        return try Pipeline.run(&joined, request: request)
     }
 
     static func row(_ result: Pipeline.Result, _ ticket: String) -> TicketRow? {
