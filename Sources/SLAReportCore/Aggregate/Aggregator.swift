@@ -116,18 +116,35 @@ public struct Aggregator {
             let (x, y) = (input.measurements[a.index].ticket, input.measurements[b.index].ticket)
             return symbols.precedes(x, y)
         }
-        let breaches = breachKeys.map { key -> BreachRow in
+        // Kept: the first `breachListCap` of each channel (the human reports) and the `listLimit` latest of all
+        // (the JSON); counted: every one.
+        let listed = Set(
+            breachKeys.indices.sorted { i, j in
+                let (a, b) = (breachKeys[i], breachKeys[j])
+                if a.lateBy != b.lateBy { return a.lateBy > b.lateBy }
+                return i < j
+            }.prefix(ReportModel.listLimit))
+        var breaches: [BreachRow] = []
+        var perChannel: [String: Int] = [:]
+        for (position, key) in breachKeys.enumerated() {
             let m = input.measurements[key.index]
-            return BreachRow(
-                ticket: symbols[m.ticket], channel: symbols[m.channel], created: m.created,
-                deadline: m.deadline ?? m.created, firstReply: m.firstReply, lateBySeconds: key.lateBy,
-                assignee: m.assignee.isNone ? nil : input.directory.name(of: m.assignee, in: symbols),
-                url: input.urls[m.ticket])
+            let channel = symbols[m.channel]
+            let count = perChannel[channel, default: 0]
+            perChannel[channel] = count + 1
+            guard count < ReportModel.breachListCap || listed.contains(position) else { continue }
+            breaches.append(
+                BreachRow(
+                    ticket: symbols[m.ticket], channel: channel, created: m.created,
+                    deadline: m.deadline ?? m.created, firstReply: m.firstReply, lateBySeconds: key.lateBy,
+                    assignee: m.assignee.isNone ? nil : input.directory.name(of: m.assignee, in: symbols),
+                    url: input.urls[m.ticket], listed: listed.contains(position)))
         }
+        let breachCounts = BreachCounts(total: breachKeys.count, byChannel: perChannel)
 
         let early = earlyReplies(input)
         var rules = input.rules.findings
         rules.earlyReplies = early
+        rules = rules.capped(at: ReportModel.listLimit)
 
         let people = agentRows(input)
         var model = ReportModel(
@@ -136,7 +153,7 @@ public struct Aggregator {
                 name: policy.name, source: policy.source, versions: policy.versions.map(\.effectiveFrom)),
             channels: summaries, rules: rules, breaches: breaches, agents: people.agents, handles: people.handles,
             dataQuality: input.dataQuality, daily: dailyPoints(input), tickets: ticketRows(input),
-            failUnder: input.failUnder.map { Percent(value: $0) })
+            failUnder: input.failUnder.map { Percent(value: $0) }, breachCounts: breachCounts)
         addSections(to: &model, input)
         return model
     }

@@ -9,9 +9,12 @@ public struct ReportModel: Sendable, Equatable {
     /// Policy channels in policy order, then channels unknown to the policy alphabetically.
     public var channels: [ChannelSummary]
     public var rules: RuleFindings
-    /// First-reply breaches, worst (latest) first within each channel, channels in report order; uncapped
-    /// (renderers cap per channel with ``ReportModel/breachListCap``).
+    /// First-reply breaches, worst (latest) first within each channel, channels in report order: the first
+    /// ``ReportModel/breachListCap`` of each channel (the human reports) and the ``ReportModel/listLimit``
+    /// latest of all (``BreachRow/listed``: the JSON's list); ``breachCounts`` has the full numbers.
     public var breaches: [BreachRow]
+    /// How many first-reply breaches there are, per channel and in all; nil when ``breaches`` holds them all.
+    public var breachCounts: BreachCounts?
     /// People on the team (one row per person, whatever names they go by), sorted by name.
     public var agents: [AgentRow]
     /// The team's brand accounts (`@GitLab`): replies sent as the brand, not by a person; sorted by name.
@@ -39,6 +42,9 @@ public struct ReportModel: Sendable, Equatable {
     /// `goal`; nil when not given.
     public var failUnder: Percent?
 
+    /// How many entries the JSON report's lists hold at most (`breaches`, each `rules` list, `rejected`; SPEC
+    /// §5.1): the worst or oldest first, with the full numbers beside them.
+    public static let listLimit = 1000
     /// How many breaches each channel lists in the human reports.
     public static let breachListCap = 20
     /// How many findings each rule lists in the human reports.
@@ -51,8 +57,10 @@ public struct ReportModel: Sendable, Equatable {
         rules: RuleFindings, breaches: [BreachRow], agents: [AgentRow], handles: [AgentRow] = [],
         dataQuality: DataQuality, warnings: [ReportWarning] = [], daily: [DailyPoint], tickets: [TicketRow],
         story: ReportStory = .empty, atRisk: [AtRiskRow] = [], weeks: [HistoryWeek] = [],
-        showsHistory: Bool = false, volume: VolumeSeries = .empty, failUnder: Percent? = nil
+        showsHistory: Bool = false, volume: VolumeSeries = .empty, failUnder: Percent? = nil,
+        breachCounts: BreachCounts? = nil
     ) {
+        self.breachCounts = breachCounts
         self.toolVersion = toolVersion
         self.window = window
         self.policy = policy
@@ -71,6 +79,28 @@ public struct ReportModel: Sendable, Equatable {
         self.showsHistory = showsHistory
         self.volume = volume
         self.failUnder = failUnder
+    }
+
+    /// The number of first-reply breaches of `channel` (all of them, also those not in ``breaches``).
+    public func breachCount(channel: String) -> Int {
+        if let breachCounts { return breachCounts.byChannel[channel] ?? 0 }
+        return breaches.reduce(0) { $0 + ($1.channel == channel ? 1 : 0) }
+    }
+
+    /// The number of first-reply breaches in all.
+    public var breachTotal: Int { breachCounts?.total ?? breaches.count }
+}
+
+/// The full numbers of first-reply breaches when ``ReportModel/breaches`` is capped.
+public struct BreachCounts: Sendable, Equatable {
+    /// Every breach of the report.
+    public var total: Int
+    /// Per channel key (looked up, never iterated into output).
+    public var byChannel: [String: Int]
+
+    public init(total: Int, byChannel: [String: Int]) {
+        self.total = total
+        self.byChannel = byChannel
     }
 }
 
@@ -303,11 +333,15 @@ public struct BreachRow: Sendable, Equatable {
     public var lateBySeconds: Int64
     public var assignee: String?
     public var url: String?
+    /// In the JSON's list: among the ``ReportModel/listLimit`` latest breaches of the report (by lateness;
+    /// ties: channel order, then ticket id).
+    public var listed: Bool
 
     public init(
         ticket: String, channel: String, created: Instant, deadline: Instant, firstReply: Instant?,
-        lateBySeconds: Int64, assignee: String?, url: String?
+        lateBySeconds: Int64, assignee: String?, url: String?, listed: Bool = true
     ) {
+        self.listed = listed
         self.ticket = ticket
         self.channel = channel
         self.created = created

@@ -150,6 +150,16 @@ import Testing
             "disqus_reply_tickets_unsolved": [],
             "early_replies": []
           },
+          "rules_counts": {
+            "skips": 1,
+            "passed_over": 0,
+            "cross_assignments": 0,
+            "wrong_handle": 0,
+            "outside_zendesk": 0,
+            "duplicate_responses": 0,
+            "disqus_reply_tickets_unsolved": 0,
+            "early_replies": 0
+          },
           "breaches": [
             {
               "ticket": "t-2",
@@ -162,6 +172,10 @@ import Testing
               "url": "https://example.com/t/2"
             }
           ],
+          "breach_counts": {
+            "total": 1,
+            "listed": 1
+          },
           "agents": [
             {
               "agent": "ann",
