@@ -15,6 +15,9 @@ public struct IngestOptions: Sendable {
     public var policy: Policy
     /// A canonical-events CSV file of at least this many bytes is read in two parts side by side.
     public var partThreshold: Int = Ingest.partThreshold
+    /// Keep the text of values no stage of the report reads (subjects, the text of replies): `slareport
+    /// explain` shows them; the report keeps fingerprints (see ``EventColumns``).
+    public var keepsUnusedText = false
 
     public init(
         inputTimeZone: ZoneClock = .utc, forcedFormat: String? = nil, registry: FormatRegistry = .standard,
@@ -139,6 +142,7 @@ public enum Ingest {
         _ sniff: InputSniff, with adapter: any InputAdapter, options: IngestOptions, reserve: Int = 0
     ) -> FileRecords {
         var log = EventLog()
+        log.keepsUnusedText = options.keepsUnusedText
         if reserve > 0 {
             log.events.reserveCapacity(reserve)
             log.ledger.reserve(reserve)

@@ -23,12 +23,7 @@ extension ChannelRules {
         /// The flag names of a timeline, in ``Flag/all`` order (one shared array per combination).
         func flagNames(_ index: Int) -> [String] {
             guard flagBits.indices.contains(index) else { return [] }
-            return Collector.namesOfBits[Int(flagBits[index])]
-        }
-
-        /// Flag bits → names, for every combination.
-        private static let namesOfBits: [[String]] = (0..<(1 << Flag.all.count)).map { bits in
-            Flag.all.indices.filter { bits & (1 << $0) != 0 }.map { Flag.all[$0] }
+            return Flag.names(ofBits: flagBits[index])
         }
 
         /// Updates the counts of a named agent; an empty name is not counted.

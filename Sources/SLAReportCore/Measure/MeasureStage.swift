@@ -15,13 +15,14 @@ struct ChannelTally: Sendable {
 /// ledger (used, or out of window), and the ledger closed.
 enum MeasureStage {
     struct Output: Sendable {
-        var measurements: [TicketMeasurement]
+        /// Per ticket of the report, in report order (creation, then ticket id).
+        var results: TicketResults
         var rules: ChannelRuleResult
         /// Tickets left out of the first-reply figures: Disqus reply tickets, and tickets answered by the
         /// vendor's word but without a reply time.
         var excluded: Set<Symbol>
-        /// Public replies per actor in reported tickets.
-        var repliesByActor: [Symbol: Int]
+        /// Public replies per actor in reported tickets (actors with at least one, by symbol id).
+        var repliesByActor: [(actor: Symbol, replies: Int)]
         /// Per channel of the report, in first-seen order.
         var tallies: [ChannelTally]
         /// The newest ticket of all the inputs, by creation (ties: the first in id order).
@@ -32,7 +33,7 @@ enum MeasureStage {
     }
 
     static func run(
-        timelines: [TicketTimeline], log: EventLog, directory: ActorDirectory, window: ResolvedWindow,
+        timelines: Timelines, log: EventLog, directory: ActorDirectory, window: ResolvedWindow,
         request: ReportRequest, ledger: inout RecordLedger
     ) -> Output {
         let policy = request.policy
@@ -40,20 +41,21 @@ enum MeasureStage {
         let asOf = window.asOf
         let since = window.since
         let until = window.until
-        let selected = request.channels.map { Set($0.compactMap { symbols.lookup($0) }) }
+        let selected = ChannelSelection(request.channels, symbols: symbols)
         let vendor = log.vendorMetrics
         var urls: [Symbol: String] = [:]
         for (ticket, attributes) in log.ticketAttributes {
             if let url = attributes.url { urls[ticket] = url }
         }
-        func inWindow(_ t: TicketTimeline, from: Instant?, to: Instant?) -> Bool {
-            if let from, t.created < from { return false }
-            if let to, t.created >= to { return false }
-            if t.created > asOf { return false }
-            if let selected, !selected.contains(t.channel) { return false }
-            return true
+        let inWindow = { (i: Int, from: Instant?, to: Instant?) -> Bool in
+            let created = timelines.created[i]
+            if let from, created < from.seconds { return false }
+            if let to, created >= to.seconds { return false }
+            if created > asOf.seconds { return false }
+            return selected.contains(timelines.channel[i])
         }
         let measurer = Measurer(policy: policy, symbols: symbols, directory: directory, asOf: asOf, vendor: vendor)
+        let order = reportOrder(timelines, symbols: symbols)
         // The rule checks and the measurements read the same timelines and nothing of each other: they run
         // side by side, and each hands back its own results (only the second touches the ledger).
         let (checked, measured) = Parallel.both(
@@ -68,20 +70,44 @@ enum MeasureStage {
             },
             {
                 () -> (
-                    measurements: [TicketMeasurement], replies: [Symbol: Int], tallies: [ChannelTally],
+                    results: TicketResults, replies: [(actor: Symbol, replies: Int)], tallies: [ChannelTally],
                     unknown: Set<Symbol>, newest: (Symbol, Instant)?
                 ) in
-                var measurements: [TicketMeasurement] = []
-                var replies: [Symbol: Int] = [:]
+                var results = TicketResults()
+                var replies = [Int32](repeating: 0, count: symbols.count)
                 var tallies: [ChannelTally] = []
                 var lastTally = -1
                 var unknown = Set<Symbol>()
-                var newest: (Symbol, Instant)?
-                for t in timelines {
-                    if t.created > (newest?.1 ?? Instant(seconds: Int64.min)) { newest = (t.ticket, t.created) }
-                    let reported = inWindow(t, from: since, to: until)
-                    for e in t.events { ledger.settle(e.record, reported && e.at <= asOf ? .used : .outOfWindow) }
-                    guard reported else { continue }
+                var newest: (index: Int, created: Int64)?
+                let store = timelines.store
+                for i in timelines.indices {
+                    let created = timelines.created[i]
+                    if let n = newest {
+                        if created > n.created
+                            || (created == n.created
+                                && symbols.precedes(
+                                    Symbol(raw: timelines.ticket[i]), Symbol(raw: timelines.ticket[n.index])))
+                        {
+                            newest = (i, created)
+                        }
+                    } else {
+                        newest = (i, created)
+                    }
+                    let reported = inWindow(i, since, until)
+                    let events = Int(timelines.start[i])..<Int(timelines.start[i + 1])
+                    if reported {
+                        for e in events {
+                            ledger.settle(store.record[e], store.at[e] <= asOf.seconds ? .used : .outOfWindow)
+                        }
+                    } else {
+                        for e in events { ledger.settle(store.record[e], .outOfWindow) }
+                    }
+                }
+                results.reserveCapacity(timelines.count)
+                for position in order.indices {
+                    let i = Int(order[position])
+                    guard inWindow(i, since, until) else { continue }
+                    let t = timelines[i]
                     let m = measurer.measure(t)
                     if m.replyTimeUnknown { unknown.insert(t.ticket) }
                     var ticketReplies = 0
@@ -89,7 +115,7 @@ enum MeasureStage {
                     var othersWrote = false
                     for e in t.events where e.at <= asOf {
                         if e.kind == .reply, !directory.isSystem(e.actor) {
-                            replies[e.actor, default: 0] += 1
+                            replies[Int(e.actor.raw)] &+= 1
                             ticketReplies += 1
                         }
                         if !teamActs, directory.isTeam(e.actor) || (e.kind == .assign && directory.isTeam(e.value)) {
@@ -102,7 +128,7 @@ enum MeasureStage {
                     if !vendor.isEmpty, let figures = vendor[t.ticket], !figures.checksHistory,
                         let count = figures.replies, count > ticketReplies, m.firstReply != nil
                     {
-                        replies[m.firstReplyActor, default: 0] += count - ticketReplies
+                        replies[Int(m.firstReplyActor.raw)] &+= Int32(clamping: count - ticketReplies)
                     }
                     if lastTally < 0 || tallies[lastTally].channel != t.channel {
                         lastTally = tallies.firstIndex { $0.channel == t.channel } ?? -1
@@ -115,31 +141,56 @@ enum MeasureStage {
                     if m.firstReply != nil { tallies[lastTally].replied += 1 }
                     if teamActs { tallies[lastTally].teamActs = true }
                     if othersWrote { tallies[lastTally].othersWrote = true }
-                    measurements.append(m)
+                    results.append(m, timeline: i)
                 }
-                return (measurements, replies, tallies, unknown, newest)
+                var byActor: [(actor: Symbol, replies: Int)] = []
+                for (actor, count) in replies.enumerated() where count != 0 {
+                    byActor.append((Symbol(raw: UInt32(actor)), Int(count)))
+                }
+                let newestTicket = newest.map {
+                    (Symbol(raw: timelines.ticket[$0.index]), Instant(seconds: $0.created))
+                }
+                return (results, byActor, tallies, unknown, newestTicket)
             })
         let excluded = checked.excluded.union(measured.unknown)
         let previous = TrendStage.previous(
             timelines: timelines, measurer: measurer, excluded: excluded, window: window, inWindow: inWindow)
-        closeLedger(&ledger, timelines: timelines, symbols: symbols, inWindow: { inWindow($0, from: since, to: until) })
+        closeLedger(&ledger, timelines: timelines, symbols: symbols, inWindow: { inWindow($0, since, until) })
         return Output(
-            measurements: measured.measurements, rules: checked.rules, excluded: excluded,
+            results: measured.results, rules: checked.rules, excluded: excluded,
             repliesByActor: measured.replies, tallies: measured.tallies, newestTicket: measured.newest?.0,
             newestCreated: measured.newest?.1, previous: previous)
+    }
+
+    /// The timelines in report order: by creation, then by ticket id (UTF-8 order). Exports are usually in
+    /// creation order already: then this is one check.
+    static func reportOrder(_ timelines: Timelines, symbols: SymbolTable) -> [UInt32] {
+        let created = timelines.created
+        let ticket = timelines.ticket
+        func precedes(_ a: Int, _ b: Int) -> Bool {
+            if created[a] != created[b] { return created[a] < created[b] }
+            return symbols.precedes(Symbol(raw: ticket[a]), Symbol(raw: ticket[b]))
+        }
+        var order = (0..<UInt32(timelines.count)).map { $0 }
+        var sorted = true
+        for i in 1..<max(timelines.count, 1) where !precedes(i - 1, i) {
+            sorted = false
+            break
+        }
+        if !sorted { order.sort { precedes(Int($0), Int($1)) } }
+        return order
     }
 
     /// Settles the records still pending: those attached to a ticket take its fate (used when the ticket
     /// is in the report, else out of window; rejected when there is no such ticket), the rest are used.
     private static func closeLedger(
-        _ ledger: inout RecordLedger, timelines: [TicketTimeline], symbols: SymbolTable,
-        inWindow: (TicketTimeline) -> Bool
+        _ ledger: inout RecordLedger, timelines: Timelines, symbols: SymbolTable, inWindow: (Int) -> Bool
     ) {
         var fates: [RecordFate] = []
         if !ledger.attachments.isEmpty {
             fates = [RecordFate](repeating: .pending, count: symbols.count)
-            for t in timelines where Int(t.ticket.raw) < fates.count {
-                fates[Int(t.ticket.raw)] = inWindow(t) ? .used : .outOfWindow
+            for i in timelines.indices where Int(timelines.ticket[i]) < fates.count {
+                fates[Int(timelines.ticket[i])] = inWindow(i) ? .used : .outOfWindow
             }
         }
         ledger.close(
@@ -150,4 +201,16 @@ enum MeasureStage {
             },
             missing: { "no created event for ticket \(symbols[$0])" })
     }
+}
+
+/// The channels selected with `--channel`, as a set of symbol ids (all when none were given).
+struct ChannelSelection: Sendable {
+    private let symbols: Set<UInt32>?
+
+    init(_ keys: [String]?, symbols table: SymbolTable) {
+        symbols = keys.map { Set($0.compactMap { table.lookup($0)?.raw }) }
+    }
+
+    @inline(__always)
+    func contains(_ channel: UInt32) -> Bool { symbols?.contains(channel) ?? true }
 }

@@ -27,7 +27,12 @@ public struct Measurer: Sendable {
     private let directory: ActorDirectory
     private let vendor: [Symbol: VendorMetric]
     private let solvedSymbols: Set<Symbol>
-    private let priorityNames: [Symbol: String]
+    /// The symbols of `urgent`, `high`, `normal`, `low` (priority slots 1…4; none: slot 0).
+    private let prioritySymbols: [Symbol]
+    /// Per channel symbol id (up to the largest the policy names): index into `channelTables`, or -1.
+    private let channelSlot: [Int32]
+    /// Per channel the policy names: its judges by table in force from an instant, oldest first.
+    private let channelTables: [[(from: Int64, judge: ChannelJudge?)]]
     let symbols: SymbolTable
 
     /// `directory` says who is who; `vendor` holds Zendesk's own figures by ticket (``EventLog/vendorMetrics``).
@@ -42,11 +47,67 @@ public struct Measurer: Sendable {
         self.directory = directory
         self.vendor = vendor
         self.solvedSymbols = Set(["solved", "closed"].compactMap { symbols.lookup($0) }.filter { !$0.isNone })
-        var names: [Symbol: String] = [:]
-        for name in ["urgent", "high", "normal", "low"] {
-            if let s = symbols.lookup(name), !s.isNone { names[s] = name }
+        prioritySymbols = Measurer.priorityNames.map { symbols.lookup($0) ?? .none }
+        // One judge per channel key and policy table, looked up by the channel's symbol.
+        var froms: [Int64] = [Int64.min]
+        for version in policy.versions {
+            if let from = policy.effectiveFrom(version) { froms.append(from.seconds) }
         }
-        self.priorityNames = names
+        froms.sort()
+        var keys: [String] = []
+        for key in policy.channels.map(\.key) + policy.versions.flatMap({ $0.channels.map(\.key) })
+        where !keys.contains(key) {
+            keys.append(key)
+        }
+        var slotOf: [(symbol: Int, slot: Int)] = []
+        var tables: [[(from: Int64, judge: ChannelJudge?)]] = []
+        let resolver = self.resolver
+        for key in keys {
+            guard let symbol = symbols.lookup(key), !symbol.isNone else { continue }
+            var table: [(from: Int64, judge: ChannelJudge?)] = []
+            for from in froms {
+                let channel = resolver.channelPolicy(key, createdAt: Instant(seconds: from))
+                table.append(
+                    (
+                        from,
+                        channel.map {
+                            ChannelJudge(channel: $0, calendar: resolver.calendar(for: $0), policy: policy)
+                        }
+                    ))
+            }
+            slotOf.append((Int(symbol.raw), tables.count))
+            tables.append(table)
+        }
+        var slots = [Int32](repeating: -1, count: (slotOf.map(\.symbol).max() ?? -1) + 1)
+        for (symbol, slot) in slotOf { slots[symbol] = Int32(slot) }
+        channelSlot = slots
+        channelTables = tables
+    }
+
+    /// The canonical priorities whose `by_priority` targets apply, in slot order (slot 0: none).
+    static let priorityNames = ["urgent", "high", "normal", "low"]
+
+    /// The judge of a ticket of `channel` created at `created`: the channel's policy in the table in force
+    /// then, with its calendar and targets; nil when that table has no such channel.
+    @inline(__always)
+    func judge(channel: Symbol, created: Instant) -> ChannelJudge? {
+        let i = Int(channel.raw)
+        guard i < channelSlot.count, channelSlot[i] >= 0 else { return nil }
+        let table = channelTables[Int(channelSlot[i])]
+        var chosen: ChannelJudge?
+        for entry in table {
+            if entry.from > created.seconds { break }
+            chosen = entry.judge
+        }
+        return chosen
+    }
+
+    /// The priority slot of `priority` (1…4 for `urgent`…`low`, 0 otherwise).
+    @inline(__always)
+    func prioritySlot(_ priority: Symbol) -> Int {
+        if priority.isNone { return 0 }
+        for (k, s) in prioritySymbols.enumerated() where s == priority { return k + 1 }
+        return 0
     }
 
     /// Whether `actor` is automation (listed in `system_actors`).
@@ -115,7 +176,7 @@ public struct Measurer: Sendable {
         }
         /// Zendesk's business minutes stand for the business FRT when they placed the reply.
         let vendorBusiness = figures?.placement == .businessMinutes ? figures?.replyBusinessSeconds : nil
-        guard let channel = resolver.channelPolicy(symbols[timeline.channel], createdAt: timeline.created) else {
+        guard let judge = judge(channel: timeline.channel, created: timeline.created) else {
             m.nextReplies = nextClocks.map { clock in
                 NextReplyClock(
                     started: clock.started, replied: clock.replied,
@@ -124,8 +185,9 @@ public struct Measurer: Sendable {
             }
             return m
         }
-        let calendar = resolver.calendar(for: channel)
-        let targets = policy.targets(for: channel, priority: priorityNames[m.priority])
+        let channel = judge.channel
+        let calendar = judge.calendar
+        let targets = judge.targets[prioritySlot(m.priority)]
         if let defaultTarget = channel.firstReply, defaultTarget.clock != .calendar, let frt = m.firstReply {
             m.frtBusinessSeconds =
                 defaultTarget.clock == .businessHours && vendorBusiness != nil
@@ -175,5 +237,23 @@ public struct Measurer: Sendable {
             return replied <= deadline ? .achieved : .breached
         }
         return asOf > deadline ? .breached : .pending
+    }
+}
+
+/// What judges the tickets of one channel under one policy table: the channel's policy, its calendar and its
+/// first- and next-reply targets per priority slot (see ``Measurer/prioritySlot(_:)``), worked out once per
+/// run instead of once per ticket.
+final class ChannelJudge: Sendable {
+    let channel: ChannelPolicy
+    let calendar: BusinessCalendar
+    /// Per priority slot (0: no canonical priority; 1…4: `urgent`…`low`).
+    let targets: [(firstReply: SLADuration?, nextReply: SLADuration?)]
+
+    init(channel: ChannelPolicy, calendar: BusinessCalendar, policy: Policy) {
+        self.channel = channel
+        self.calendar = calendar
+        targets =
+            [policy.targets(for: channel, priority: nil)]
+            + Measurer.priorityNames.map { policy.targets(for: channel, priority: $0) }
     }
 }

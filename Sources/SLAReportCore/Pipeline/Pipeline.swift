@@ -36,7 +36,7 @@ public enum Pipeline {
             let grouped = Grouping.group(&input.log)
             ledger = input.log.ledger
             input.log.ledger = RecordLedger()
-            dataChannels = Set(grouped.timelines.map(\.channel)).map { symbols[$0] }.sorted {
+            dataChannels = Set(grouped.timelines.channel).map { symbols[Symbol(raw: $0)] }.sorted {
                 $0.utf8.lexicographicallyPrecedes($1.utf8)
             }
             measured = MeasureStage.run(

@@ -24,8 +24,9 @@ public struct ReportModel: Sendable, Equatable {
     public var warnings: [ReportWarning]
     /// Tickets created per day in the window (policy time zone), with first-reply outcomes; for charts.
     public var daily: [DailyPoint]
-    /// One row per ticket in the report, sorted by creation then id: the per-ticket CSV.
-    public var tickets: [TicketRow]
+    /// One row per ticket in the report, sorted by creation then id: the per-ticket CSV (read from the
+    /// measure stage's columns when asked for).
+    public var tickets: TicketRows
     /// The opening paragraph's figures.
     public var story: ReportStory
     /// Pending tickets due within the next business day after as-of, nearest deadline first; uncapped
@@ -55,7 +56,7 @@ public struct ReportModel: Sendable, Equatable {
     public init(
         toolVersion: String, window: ReportWindow, policy: PolicyInfo, channels: [ChannelSummary],
         rules: RuleFindings, breaches: [BreachRow], agents: [AgentRow], handles: [AgentRow] = [],
-        dataQuality: DataQuality, warnings: [ReportWarning] = [], daily: [DailyPoint], tickets: [TicketRow],
+        dataQuality: DataQuality, warnings: [ReportWarning] = [], daily: [DailyPoint], tickets: TicketRows,
         story: ReportStory = .empty, atRisk: [AtRiskRow] = [], weeks: [HistoryWeek] = [],
         showsHistory: Bool = false, volume: VolumeSeries = .empty, failUnder: Percent? = nil,
         breachCounts: BreachCounts? = nil

@@ -42,7 +42,10 @@ public struct CanonicalEventsAdapter: InputAdapter {
             sniff, columns: Self.columns, required: Self.required, log: &log, context: &context
         ) { row, log in
             let record = log.beginRecord(file: file, line: row.line)
-            switch Self.event(from: row, zone: zone, record: record, symbols: &log.symbols, caches: &caches) {
+            switch Self.event(
+                from: row, zone: zone, record: record, symbols: &log.symbols, caches: &caches,
+                keepsText: log.keepsUnusedText)
+            {
             case .success(let event): log.append(event)
             case .failure(let rejection): log.reject(record: record, reason: rejection.reason)
             }
@@ -69,7 +72,8 @@ public struct CanonicalEventsAdapter: InputAdapter {
     }
 
     private static func event(
-        from row: CanonicalRow, zone: ZoneClock, record: UInt32, symbols: inout SymbolTable, caches: inout Caches
+        from row: CanonicalRow, zone: ZoneClock, record: UInt32, symbols: inout SymbolTable, caches: inout Caches,
+        keepsText: Bool
     ) -> Result<TicketEvent, Rejection> {
         if let problem = row.problem { return .failure(Rejection(problem)) }
         let ticketBytes = row.field(Column.ticket)
@@ -98,7 +102,11 @@ public struct CanonicalEventsAdapter: InputAdapter {
             valueBytes = whole(valueBytes)
             value = caches.value.intern(valueBytes, in: &symbols, interner: &caches.interner)
         default:
-            value = caches.value.intern(valueBytes, in: &symbols, interner: &caches.interner)
+            if keepsText || EventColumns.readsValue(kind) {
+                value = caches.value.intern(valueBytes, in: &symbols, interner: &caches.interner)
+            } else {
+                value = Symbol(raw: EventColumns.fingerprint(valueBytes))
+            }
         }
         return .success(
             TicketEvent(
