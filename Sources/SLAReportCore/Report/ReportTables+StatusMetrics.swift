@@ -8,11 +8,11 @@ extension ReportTables {
     ///
     /// `compact` (Markdown) keeps the columns that fit 120 terminal columns: channel, metric, target, judged,
     /// attainment, goal (when some metric has one), breached, open overdue, p50. The HTML table adds pending,
-    /// measured, p90 and the business p50 as columns hidden on phones.
+    /// measured, p90 and the business p50; on a phone it keeps channel, metric, judged and attainment.
     func statusMetricsTable(marks: Marks, compact: Bool) -> Table {
         let withGoal = model.channels.contains { $0.statusMetrics.contains { $0.goal != nil } }
         var columns = [
-            Column("Channel"), Column("Metric", nowrap: true), Column("Target", nowrap: !compact, optional: !compact),
+            Column("Channel"), Column("Metric"), Column("Target", nowrap: !compact, optional: !compact),
             Column("Judged", numeric: true), Column("Attainment", numeric: true),
         ]
         if withGoal { columns.append(Column("Goal", numeric: true, optional: !compact)) }
@@ -25,7 +25,7 @@ extension ReportTables {
                 Column("Pending", numeric: true, optional: true), Column("Measured", numeric: true, optional: true),
             ]
         }
-        columns.append(Column("p50", numeric: true))
+        columns.append(Column("p50", numeric: true, optional: !compact))
         if !compact {
             columns += [
                 Column("p90", numeric: true, optional: true), Column("Bus. p50", numeric: true, optional: true),
