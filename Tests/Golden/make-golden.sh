@@ -45,4 +45,5 @@ run() {
 }
 run whole --policy SampleData/gitlab-team.policy.json
 run 2016-11 --policy SampleData/gitlab-2017.policy.json --month 2016-11 --fail-under 85
+run zendesk-level --policy SampleData/zendesk-level.policy.json --month 2016-11
 ls -la "$golden"/*

@@ -12,6 +12,7 @@ import Testing
     static let runs: [(folder: String, arguments: [String])] = [
         ("whole", ["--policy", "SampleData/gitlab-team.policy.json"]),
         ("2016-11", ["--policy", "SampleData/gitlab-2017.policy.json", "--month", "2016-11", "--fail-under", "85"]),
+        ("zendesk-level", ["--policy", "SampleData/zendesk-level.policy.json", "--month", "2016-11"]),
     ]
     static let listLimit = 1000
 

@@ -20,6 +20,9 @@ public struct Aggregator {
         public var failUnder: Double?
         /// Results of the tickets in the report, in report order.
         public var results: TicketResults
+        /// Requester wait, agent work and periodic update of the results whose channel sets such a target
+        /// (rows index ``results``).
+        public var statusMetrics: StatusMetricsColumn
         /// Per channel key: ticket count and attainment of the previous window (nil when there is none).
         public var previous: [String: PreviousWindow]?
         public var rules: ChannelRuleResult
@@ -44,6 +47,7 @@ public struct Aggregator {
             self.selectedChannels = selectedChannels
             self.failUnder = failUnder
             self.results = measured.results
+            self.statusMetrics = measured.statusMetrics
             self.previous = measured.previous
             self.rules = measured.rules
             self.excluded = measured.excluded
@@ -188,8 +192,9 @@ public struct Aggregator {
             dataQuality: input.dataQuality, daily: dailyPoints(input, shared: shared),
             tickets: TicketRows(
                 results: results, symbols: symbols, directory: input.directory, ruleFlags: input.rules.flagBits,
-                excluded: shared.excluded),
-            failUnder: input.failUnder.map { Percent(value: $0) }, breachCounts: breachCounts)
+                excluded: shared.excluded, statusMetrics: input.statusMetrics),
+            failUnder: input.failUnder.map { Percent(value: $0) },
+            metricBreaches: metricBreaches(input, shared: shared), breachCounts: breachCounts)
         _ = order
         addSections(to: &model, input, shared: shared)
         return model
@@ -273,7 +278,7 @@ public struct Aggregator {
                 case .achieved: columns[s].next.achieved += 1
                 case .breached:
                     columns[s].next.breached += 1
-                    if clock.replied == nil { columns[s].next.openOverdue += 1 }
+                    if clock.openOverdue { columns[s].next.openOverdue += 1 }
                 case .pending: columns[s].next.pending += 1
                 case .early, nil: break
                 }
@@ -301,30 +306,36 @@ public struct Aggregator {
             let policyChannel =
                 policy.channels.first { $0.key == key }
                 ?? policy.versions.reversed().lazy.compactMap { $0.channels.first { $0.key == key } }.first
-            return channelSummary(key: key, policyChannel: policyChannel, columns: &columns[slot], input: input)
+            var summary = channelSummary(key: key, policyChannel: policyChannel, columns: &columns[slot], input: input)
+            if let policyChannel {
+                summary.statusMetrics = statusMetricSummaries(policyChannel, slot: slot, input: input, shared: shared)
+            }
+            return summary
         }
     }
 
     private static func channelSummary(
         key: String, policyChannel: ChannelPolicy?, columns c: inout ChannelColumns, input: Input
     ) -> ChannelSummary {
-        let hasTarget = policyChannel?.firstReply != nil
-        let businessClock = policyChannel?.firstReply.map { $0.clock != .calendar } ?? false
+        // A channel whose first-reply targets are all in `by_priority` (imported from Zendesk) has a target too:
+        // its tickets with such a priority are judged.
+        let hasTarget = policyChannel?.hasTarget(.firstReply) ?? false
+        let businessClock = policyChannel?.aggregateClock(.firstReply).map { $0 != .calendar } ?? false
         let attainment = hasTarget ? Percent(c.achieved, of: c.achieved + c.breached + c.early) : nil
         let goal = policyChannel?.goal.map { Percent(value: $0) }
         let firstReply = ReplySummary(
-            target: policyChannel?.firstReply?.description, goal: goal, replied: c.calendar.count,
+            target: policyChannel?.targetText(.firstReply), goal: goal, replied: c.calendar.count,
             achieved: hasTarget ? c.achieved : nil, breached: hasTarget ? c.breached : nil,
             openOverdue: hasTarget ? c.openOverdue : nil, pending: hasTarget ? c.pending : nil,
             early: hasTarget ? c.early : nil, attainment: attainment, calendar: DurationStats.compute(&c.calendar),
             business: businessClock ? DurationStats.compute(&c.business) : nil)
 
         var nextReply: ReplySummary?
-        if let nextTarget = policyChannel?.nextReply ?? policyChannel?.byPriority.values.compactMap(\.nextReply).first {
+        if let policyChannel, policyChannel.hasTarget(.nextReply) {
             let n = c.next
-            let nextClockIsBusiness = (policyChannel?.nextReply ?? nextTarget).clock != .calendar
+            let nextClockIsBusiness = policyChannel.aggregateClock(.nextReply).map { $0 != .calendar } ?? false
             nextReply = ReplySummary(
-                target: policyChannel?.nextReply?.description, goal: nil, replied: c.nextCalendar.count,
+                target: policyChannel.targetText(.nextReply), goal: nil, replied: c.nextCalendar.count,
                 achieved: n.achieved, breached: n.breached, openOverdue: n.openOverdue, pending: n.pending, early: 0,
                 attainment: Percent(n.achieved, of: n.achieved + n.breached),
                 calendar: DurationStats.compute(&c.nextCalendar),

@@ -17,6 +17,9 @@ enum MeasureStage {
     struct Output: Sendable {
         /// Per ticket of the report, in report order (creation, then ticket id).
         var results: TicketResults
+        /// Requester wait, agent work and periodic update of the results whose channel sets such a target
+        /// (rows index ``results``).
+        var statusMetrics: StatusMetricsColumn
         var rules: ChannelRuleResult
         /// Tickets left out of the first-reply figures: Disqus reply tickets, and tickets answered by the
         /// vendor's word but without a reply time.
@@ -70,10 +73,11 @@ enum MeasureStage {
             },
             {
                 () -> (
-                    results: TicketResults, replies: [(actor: Symbol, replies: Int)], tallies: [ChannelTally],
-                    unknown: Set<Symbol>, newest: (Symbol, Instant)?
+                    results: TicketResults, status: StatusMetricsColumn, replies: [(actor: Symbol, replies: Int)],
+                    tallies: [ChannelTally], unknown: Set<Symbol>, newest: (Symbol, Instant)?
                 ) in
                 var results = TicketResults()
+                var status = StatusMetricsColumn()
                 var replies = [Int32](repeating: 0, count: symbols.count)
                 var tallies: [ChannelTally] = []
                 var lastTally = -1
@@ -109,6 +113,9 @@ enum MeasureStage {
                     guard inWindow(i, since, until) else { continue }
                     let t = timelines[i]
                     let m = measurer.measure(t)
+                    if let metrics = measurer.measureStatusMetrics(t, m) {
+                        status.append(row: results.count, metrics)
+                    }
                     if m.replyTimeUnknown { unknown.insert(t.ticket) }
                     var ticketReplies = 0
                     var teamActs = m.firstReply != nil
@@ -150,14 +157,14 @@ enum MeasureStage {
                 let newestTicket = newest.map {
                     (Symbol(raw: timelines.ticket[$0.index]), Instant(seconds: $0.created))
                 }
-                return (results, byActor, tallies, unknown, newestTicket)
+                return (results, status, byActor, tallies, unknown, newestTicket)
             })
         let excluded = checked.excluded.union(measured.unknown)
         let previous = TrendStage.previous(
             timelines: timelines, measurer: measurer, excluded: excluded, window: window, inWindow: inWindow)
         closeLedger(&ledger, timelines: timelines, symbols: symbols, inWindow: { inWindow($0, since, until) })
         return Output(
-            results: measured.results, rules: checked.rules, excluded: excluded,
+            results: measured.results, statusMetrics: measured.status, rules: checked.rules, excluded: excluded,
             repliesByActor: measured.replies, tallies: measured.tallies, newestTicket: measured.newest?.0,
             newestCreated: measured.newest?.1, previous: previous)
     }

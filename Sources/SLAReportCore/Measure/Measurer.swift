@@ -17,7 +17,10 @@
 ///   (before `not_before`), `breached` (after the deadline, or unanswered with as-of past the deadline: then
 ///   also *open overdue*), `pending` (unanswered, deadline not passed).
 /// - **Next reply**: after the first reply, the oldest unanswered customer `comment` starts a clock that the
-///   next `reply` stops; judged like the first reply against `next_reply` (no `not_before`).
+///   next `reply` stops, or a solve (`status` solved or closed) when it comes first: a solved ticket needs no
+///   answer (Zendesk's SLA clocks stop at Solved). Judged like the first reply against `next_reply` (no
+///   `not_before`); a clock ended by a solve is judged by the solve's instant and has no reply time.
+/// - **Priority** names match the policy's `by_priority` keys case-insensitively (`Urgent` is `urgent`).
 /// - **Resolution**: first / last `status` solved-or-closed minus created; a reopen is a change from
 ///   solved/closed to any other status.
 public struct Measurer: Sendable {
@@ -34,6 +37,11 @@ public struct Measurer: Sendable {
     /// Per channel the policy names: its judges by table in force from an instant, oldest first.
     private let channelTables: [[(from: Int64, judge: ChannelJudge?)]]
     let symbols: SymbolTable
+    /// Status symbols as written in lower case (`pending`, `on-hold`, …); others are parsed when met.
+    let statusNames: [Symbol: TicketStatus]
+    /// Per policy version (oldest first), the channels that set a requester-wait, agent-work or
+    /// periodic-update target (``measureStatusMetrics(_:_:)`` looks at no other ticket).
+    let statusChannels: [(from: Instant, channels: Set<Symbol>)]
 
     /// `directory` says who is who; `vendor` holds Zendesk's own figures by ticket (``EventLog/vendorMetrics``).
     public init(
@@ -82,6 +90,12 @@ public struct Measurer: Sendable {
         for (symbol, slot) in slotOf { slots[symbol] = Int32(slot) }
         channelSlot = slots
         channelTables = tables
+        var statuses: [Symbol: TicketStatus] = [:]
+        for name in TicketStatus.allCases.map(\.rawValue) + ["on-hold", "on_hold"] {
+            if let s = symbols.lookup(name), !s.isNone, let status = TicketStatus(name: name) { statuses[s] = status }
+        }
+        self.statusNames = statuses
+        self.statusChannels = Measurer.statusChannelTables(policy: policy, symbols: symbols)
     }
 
     /// The canonical priorities whose `by_priority` targets apply, in slot order (slot 0: none).
@@ -122,7 +136,7 @@ public struct Measurer: Sendable {
         var currentPriority = Symbol.none
         var wasSolved = false
         var pendingComment: Instant?
-        var nextClocks: [(started: Instant, replied: Instant?)] = []
+        var nextClocks: [(started: Instant, replied: Instant?, solved: Instant?)] = []
 
         for event in timeline.events where event.at <= asOf {
             switch event.kind {
@@ -137,7 +151,7 @@ public struct Measurer: Sendable {
                     m.firstReplyActor = event.actor
                     priorityAtFirstReply = currentPriority
                 } else if let started = pendingComment {
-                    nextClocks.append((started, event.at))
+                    nextClocks.append((started, event.at, nil))
                     pendingComment = nil
                 }
             case .comment:
@@ -152,6 +166,12 @@ public struct Measurer: Sendable {
             case .status:
                 let solved = solvedSymbols.contains(event.value)
                 if solved {
+                    // A solve ends the waiting comment's clock: nothing more is owed (Zendesk's SLA clocks
+                    // stop at Solved). A reply at the same instant sorts first and has already stopped it.
+                    if let started = pendingComment {
+                        nextClocks.append((started, nil, event.at))
+                        pendingComment = nil
+                    }
                     let span = event.at.seconds - timeline.created.seconds
                     if m.firstResolutionSeconds == nil { m.firstResolutionSeconds = span }
                     m.fullResolutionSeconds = span
@@ -164,7 +184,7 @@ public struct Measurer: Sendable {
                 break
             }
         }
-        if let started = pendingComment { nextClocks.append((started, nil)) }
+        if let started = pendingComment { nextClocks.append((started, nil, nil)) }
         m.priority = m.firstReply != nil ? priorityAtFirstReply : currentPriority
 
         if let frt = m.firstReply { m.frtSeconds = frt.seconds - timeline.created.seconds }
@@ -179,7 +199,7 @@ public struct Measurer: Sendable {
         guard let judge = judge(channel: timeline.channel, created: timeline.created) else {
             m.nextReplies = nextClocks.map { clock in
                 NextReplyClock(
-                    started: clock.started, replied: clock.replied,
+                    started: clock.started, replied: clock.replied, solved: clock.solved,
                     seconds: clock.replied.map { $0.seconds - clock.started.seconds }, businessSeconds: nil,
                     deadline: nil, outcome: nil)
             }
@@ -187,14 +207,15 @@ public struct Measurer: Sendable {
         }
         let channel = judge.channel
         let calendar = judge.calendar
-        let targets = judge.targets[prioritySlot(m.priority)]
-        if let defaultTarget = channel.firstReply, defaultTarget.clock != .calendar, let frt = m.firstReply {
+        let targets = judge.targets(priority: m.priority, measurer: self)
+        let defaultClock = judge.defaultClock
+        if let defaultClock, defaultClock != .calendar, let frt = m.firstReply {
             m.frtBusinessSeconds =
-                defaultTarget.clock == .businessHours && vendorBusiness != nil
-                ? vendorBusiness : calendar.elapsed(from: timeline.created, to: frt, clock: defaultTarget.clock)
+                defaultClock == .businessHours && vendorBusiness != nil
+                ? vendorBusiness : calendar.elapsed(from: timeline.created, to: frt, clock: defaultClock)
         }
         if let target = targets.firstReply, target.clock != .calendar, let frt = m.firstReply {
-            if target.clock == channel.firstReply?.clock {
+            if target.clock == defaultClock {
                 m.frtTargetBusinessSeconds = m.frtBusinessSeconds
             } else {
                 m.frtTargetBusinessSeconds =
@@ -209,7 +230,7 @@ public struct Measurer: Sendable {
             let earliest = channel.notBefore.map { calendar.deadline(from: timeline.created, adding: $0) }
             m.outcome = Measurer.judge(replied: m.firstReply, deadline: deadline, notBefore: earliest, asOf: asOf)
         }
-        let nextDefaultClock = channel.nextReply?.clock
+        let nextDefaultClock = judge.nextDefaultClock
         m.nextReplies = nextClocks.map { clock in
             let business: Int64? =
                 if let replied = clock.replied, let c = nextDefaultClock, c != .calendar {
@@ -220,14 +241,23 @@ public struct Measurer: Sendable {
             if let target = targets.nextReply {
                 let d = calendar.deadline(from: clock.started, adding: target)
                 deadline = d
-                outcome = Measurer.judge(replied: clock.replied, deadline: d, notBefore: nil, asOf: asOf)
+                outcome = Measurer.judge(
+                    replied: clock.replied ?? clock.solved, deadline: d, notBefore: nil, asOf: asOf)
             }
             return NextReplyClock(
-                started: clock.started, replied: clock.replied,
+                started: clock.started, replied: clock.replied, solved: clock.solved,
                 seconds: clock.replied.map { $0.seconds - clock.started.seconds }, businessSeconds: business,
                 deadline: deadline, outcome: outcome)
         }
         return m
+    }
+
+    /// The name of a priority symbol as the policy's `by_priority` lookup takes it (compared there
+    /// case-insensitively); nil when no priority is set. The four usual names cost no string.
+    func priorityName(_ priority: Symbol) -> String? {
+        if priority.isNone { return nil }
+        let slot = prioritySlot(priority)
+        return slot > 0 ? Measurer.priorityNames[slot - 1] : symbols[priority]
     }
 
     /// The outcome of one reply clock (see the type's documentation).
@@ -246,14 +276,30 @@ public struct Measurer: Sendable {
 final class ChannelJudge: Sendable {
     let channel: ChannelPolicy
     let calendar: BusinessCalendar
-    /// Per priority slot (0: no canonical priority; 1…4: `urgent`…`low`).
+    /// Per priority slot (0: no priority, or one whose name the four slots do not spell; 1…4: `urgent`…`low`).
     let targets: [(firstReply: SLADuration?, nextReply: SLADuration?)]
+    /// The clock of the channel's aggregates of first and next replies (``ChannelPolicy/aggregateClock(_:)``).
+    let defaultClock: Clock?
+    let nextDefaultClock: Clock?
+    private let policy: Policy
 
     init(channel: ChannelPolicy, calendar: BusinessCalendar, policy: Policy) {
         self.channel = channel
         self.calendar = calendar
+        self.policy = policy
         targets =
             [policy.targets(for: channel, priority: nil)]
             + Measurer.priorityNames.map { policy.targets(for: channel, priority: $0) }
+        defaultClock = channel.aggregateClock(.firstReply)
+        nextDefaultClock = channel.aggregateClock(.nextReply)
+    }
+
+    /// The first- and next-reply targets of a ticket of `priority` (its `by_priority` entry, matched
+    /// case-insensitively, else the channel's own).
+    @inline(__always)
+    func targets(priority: Symbol, measurer: Measurer) -> (firstReply: SLADuration?, nextReply: SLADuration?) {
+        let slot = measurer.prioritySlot(priority)
+        if slot > 0 || priority.isNone || channel.byPriority.isEmpty { return targets[slot] }
+        return policy.targets(for: channel, priority: measurer.symbols[priority])
     }
 }

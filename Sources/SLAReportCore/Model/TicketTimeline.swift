@@ -44,7 +44,7 @@ public struct TicketTimeline: Sendable {
 ///
 /// Tickets are in the order they were first met in the inputs (an export's own order); no stage's output
 /// depends on it (every list is sorted with explicit tie-breaks).
-public struct Timelines: Sendable {
+public struct Timelines: RandomAccessCollection, Sendable {
     public internal(set) var store: EventStore
     public private(set) var ticket: [UInt32] = []
     public private(set) var channel: [UInt32] = []
@@ -92,8 +92,8 @@ public struct Timelines: Sendable {
         start.append(UInt32(end))
     }
 
-    public var count: Int { ticket.count }
-    public var indices: Range<Int> { 0..<count }
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { ticket.count }
 
     /// Timeline `i` as a value.
     @inline(__always)
@@ -104,6 +104,4 @@ public struct Timelines: Sendable {
             events: TimelineEvents(store: store, range: Int(start[i])..<Int(start[i + 1])))
     }
 
-    /// Every timeline as a value, in order.
-    public var all: [TicketTimeline] { indices.map { self[$0] } }
 }

@@ -1,6 +1,11 @@
 /// Writes the per-ticket CSV (`PREFIX-tickets.csv`, SPEC §5): one row per ticket in the report, in the
 /// model's order (creation, then id), under the header
-/// `ticket,channel,priority,created,first_reply,frt_seconds,frt_business_seconds,target,deadline,outcome,assignee,flags`.
+/// `ticket,channel,priority,created,first_reply,frt_seconds,frt_business_seconds,target,deadline,outcome,assignee,flags`
+/// and, appended after SPEC's columns so that scripts reading them by position keep working,
+/// `requester_wait_seconds,requester_wait_outcome,agent_work_seconds,agent_work_outcome`: the total on the
+/// clock of the ticket's own target of the metric (calendar seconds when its priority has none) and its
+/// outcome (`achieved`, `breached`, `pending`; empty without a target); both empty when the channel sets no
+/// such target, and for tickets left out of the response times.
 ///
 /// Instants are RFC 3339 UTC, durations whole seconds, a missing value is an empty cell, `flags` are joined
 /// with `;`. Every cell goes through ``Escape/csv(_:)`` (RFC 4180 quoting and the formula-injection guard).
@@ -10,7 +15,8 @@ public enum CSVRenderer {
     /// The header line's columns.
     public static let columns = [
         "ticket", "channel", "priority", "created", "first_reply", "frt_seconds", "frt_business_seconds", "target",
-        "deadline", "outcome", "assignee", "flags",
+        "deadline", "outcome", "assignee", "flags", "requester_wait_seconds", "requester_wait_outcome",
+        "agent_work_seconds", "agent_work_outcome",
     ]
 
     /// The whole CSV document.
@@ -23,10 +29,112 @@ public enum CSVRenderer {
         var sink = ByteSink(reserving: 128 + model.tickets.count * 160)
         sink.write(columns.joined(separator: ","))
         sink.write(byte: 0x0A)
-        for row in model.tickets {
-            appendRow(row, to: &sink)
+        let fast: Void? = model.tickets.withColumns { columns in
+            var writer = ColumnWriter(columns)
+            for i in columns.results.indices { writer.appendRow(i, to: &sink) }
+        }
+        if fast == nil {
+            for row in model.tickets { appendRow(row, to: &sink) }
         }
         return sink
+    }
+
+    /// Writes rows straight from the measure stage's columns: symbols' stored bytes, instants and numbers
+    /// digit by digit, and the cells that repeat (targets, flag sets, outcomes) escaped once; the same bytes
+    /// as ``appendRow(_:to:)`` of the same ``TicketRow``.
+    struct ColumnWriter {
+        let c: TicketRows.Columns
+        /// Per target index + 1: the target's text, escaped.
+        private var targets: [[UInt8]]
+        /// Per flag combination (the 7 rule bits, then early, reply_time_unknown, vendor_metric): the joined
+        /// names, escaped; made when first met.
+        private var flagTexts: [[UInt8]?]
+        private let outcomes: [[UInt8]]
+
+        init(_ columns: TicketRows.Columns) {
+            c = columns
+            func escaped(_ text: String) -> [UInt8] {
+                var sink = ByteSink()
+                Escape.csv(text, to: &sink)
+                return sink.bytes
+            }
+            targets = [[]] + columns.results.targets.map { escaped($0.description) }
+            flagTexts = [[UInt8]?](repeating: nil, count: 1 << 10)
+            outcomes = (0...4).map { TicketResults.outcome(UInt8($0)).map { escaped($0.rawValue) } ?? [] }
+        }
+
+        private func symbol(_ raw: UInt32, to sink: inout ByteSink) {
+            guard raw != 0 else { return }
+            Escape.csv(bytes: c.symbols.bytes(Symbol(raw: raw)), to: &sink)
+        }
+
+        mutating func appendRow(_ i: Int, to sink: inout ByteSink) {
+            let r = c.results
+            let excluded = c.excluded[i]
+            symbol(r.ticket[i], to: &sink)
+            sink.write(byte: 0x2C)
+            symbol(r.channel[i], to: &sink)
+            sink.write(byte: 0x2C)
+            symbol(r.priority[i], to: &sink)
+            sink.write(byte: 0x2C)
+            let created = r.created[i]
+            writeInstant(Instant(seconds: created), to: &sink)
+            sink.write(byte: 0x2C)
+            let frt = r.frt[i]
+            if frt != TicketResults.none { writeInstant(Instant(seconds: created + frt), to: &sink) }
+            sink.write(byte: 0x2C)
+            writeNumber(r.optional(frt), to: &sink)
+            sink.write(byte: 0x2C)
+            writeNumber(r.optional(r.frtTargetBusiness[i]), to: &sink)
+            sink.write(byte: 0x2C)
+            if !excluded { targets[Int(r.target[i])].withUnsafeBufferPointer { sink.write(bytes: $0) } }
+            sink.write(byte: 0x2C)
+            if !excluded, r.deadline[i] != TicketResults.none {
+                writeInstant(Instant(seconds: r.deadline[i]), to: &sink)
+            }
+            sink.write(byte: 0x2C)
+            if !excluded { outcomes[Int(min(r.outcome[i], 4))].withUnsafeBufferPointer { sink.write(bytes: $0) } }
+            sink.write(byte: 0x2C)
+            let assignee = Symbol(raw: r.assignee[i])
+            if !assignee.isNone {
+                if let entity = c.directory.entity(of: assignee) {
+                    Escape.csv(c.directory.entities[entity].name, to: &sink)
+                } else {
+                    symbol(assignee.raw, to: &sink)
+                }
+            }
+            sink.write(byte: 0x2C)
+            let t = Int(r.timeline[i])
+            var bits = Int(t < c.ruleFlags.count ? c.ruleFlags[t] & 0x7F : 0)
+            if r.outcome[i] == TicketResults.early { bits |= 1 << 7 }
+            if r.replyTimeUnknown(i) { bits |= 1 << 8 }
+            if r.fromVendorMetric(i) { bits |= 1 << 9 }
+            if bits != 0 {
+                if flagTexts[bits] == nil {
+                    var names = ChannelRules.Flag.names(ofBits: UInt8(bits & 0x7F))
+                    if bits & (1 << 7) != 0 { names.append("early") }
+                    if bits & (1 << 8) != 0 { names.append("reply_time_unknown") }
+                    if bits & (1 << 9) != 0 { names.append("vendor_metric") }
+                    var cell = ByteSink()
+                    Escape.csv(names.joined(separator: ";"), to: &cell)
+                    flagTexts[bits] = cell.bytes
+                }
+                flagTexts[bits]?.withUnsafeBufferPointer { sink.write(bytes: $0) }
+            }
+            sink.write(byte: 0x2C)
+            if !excluded, !c.statusMetrics.isEmpty, let metrics = c.statusMetrics.metrics(ofRow: i) {
+                writeNumber(metrics.requesterWait?.ticketSeconds, to: &sink)
+                sink.write(byte: 0x2C)
+                if let outcome = metrics.requesterWait?.result?.outcome { Escape.csv(outcome.rawValue, to: &sink) }
+                sink.write(byte: 0x2C)
+                writeNumber(metrics.agentWork?.ticketSeconds, to: &sink)
+                sink.write(byte: 0x2C)
+                if let outcome = metrics.agentWork?.result?.outcome { Escape.csv(outcome.rawValue, to: &sink) }
+            } else {
+                sink.write(",,," as StaticString)
+            }
+            sink.write(byte: 0x0A)
+        }
     }
 
     static func appendRow(_ row: TicketRow, to sink: inout ByteSink) {
@@ -59,6 +167,14 @@ public enum CSVRenderer {
         case 1: Escape.csv(row.flags[0], to: &sink)
         default: Escape.csv(row.flags.joined(separator: ";"), to: &sink)
         }
+        sink.write(byte: 0x2C)
+        writeNumber(row.requesterWaitSeconds, to: &sink)
+        sink.write(byte: 0x2C)
+        if let outcome = row.requesterWaitOutcome { Escape.csv(outcome, to: &sink) }
+        sink.write(byte: 0x2C)
+        writeNumber(row.agentWorkSeconds, to: &sink)
+        sink.write(byte: 0x2C)
+        if let outcome = row.agentWorkOutcome { Escape.csv(outcome, to: &sink) }
         sink.write(byte: 0x0A)
     }
 

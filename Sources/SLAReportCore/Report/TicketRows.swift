@@ -13,6 +13,8 @@ public struct TicketRows: RandomAccessCollection, Sendable, Equatable {
         var ruleFlags: [UInt8]
         /// Per result: response times excluded (no target, deadline or outcome in the row).
         var excluded: [Bool]
+        /// Requester wait and agent work of the results that have them (rows index the results).
+        var statusMetrics: StatusMetricsColumn
     }
 
     private enum Storage: Sendable {
@@ -25,10 +27,13 @@ public struct TicketRows: RandomAccessCollection, Sendable, Equatable {
     public init(_ rows: [TicketRow] = []) { storage = .values(rows) }
 
     init(
-        results: TicketResults, symbols: SymbolTable, directory: ActorDirectory, ruleFlags: [UInt8], excluded: [Bool]
+        results: TicketResults, symbols: SymbolTable, directory: ActorDirectory, ruleFlags: [UInt8], excluded: [Bool],
+        statusMetrics: StatusMetricsColumn = StatusMetricsColumn()
     ) {
         storage = .columns(
-            Columns(results: results, symbols: symbols, directory: directory, ruleFlags: ruleFlags, excluded: excluded))
+            Columns(
+                results: results, symbols: symbols, directory: directory, ruleFlags: ruleFlags, excluded: excluded,
+                statusMetrics: statusMetrics))
     }
 
     public var startIndex: Int { 0 }
@@ -75,7 +80,7 @@ extension TicketRows.Columns {
         let priority = Symbol(raw: results.priority[i])
         let assignee = Symbol(raw: results.assignee[i])
         let excluded = self.excluded[i]
-        return TicketRow(
+        var row = TicketRow(
             ticket: symbols[Symbol(raw: results.ticket[i])], channel: symbols[Symbol(raw: results.channel[i])],
             priority: priority.isNone ? nil : symbols[priority], created: Instant(seconds: results.created[i]),
             firstReply: results.firstReply(i), frtSeconds: results.optional(results.frt[i]),
@@ -84,5 +89,12 @@ extension TicketRows.Columns {
             deadline: excluded ? nil : results.optional(results.deadline[i]).map(Instant.init(seconds:)),
             outcome: excluded ? nil : TicketResults.outcome(results.outcome[i])?.rawValue,
             assignee: assignee.isNone ? nil : directory.name(of: assignee, in: symbols), flags: flags(i))
+        if !excluded, !statusMetrics.isEmpty, let metrics = statusMetrics.metrics(ofRow: i) {
+            row.requesterWaitSeconds = metrics.requesterWait?.ticketSeconds
+            row.requesterWaitOutcome = metrics.requesterWait?.result?.outcome.rawValue
+            row.agentWorkSeconds = metrics.agentWork?.ticketSeconds
+            row.agentWorkOutcome = metrics.agentWork?.result?.outcome.rawValue
+        }
+        return row
     }
 }
