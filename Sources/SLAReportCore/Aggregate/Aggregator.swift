@@ -391,19 +391,30 @@ public struct Aggregator {
             return c != 0 ? c < 0 : a < b
         }
         return order.map { i -> TicketRow in
-            let m = input.measurements[i]
-            var flags = input.rules.flags[m.ticket] ?? []
-            if m.outcome == .early { flags.append("early") }
-            if m.replyTimeUnknown { flags.append("reply_time_unknown") }
-            if m.fromVendorMetric { flags.append("vendor_metric") }
-            let excluded = input.excluded.contains(m.ticket)
-            return TicketRow(
-                ticket: symbols[m.ticket], channel: symbols[m.channel],
-                priority: m.priority.isNone ? nil : symbols[m.priority],
-                created: m.created, firstReply: m.firstReply, frtSeconds: m.frtSeconds,
-                frtBusinessSeconds: m.frtTargetBusinessSeconds, target: excluded ? nil : m.target?.description,
-                deadline: excluded ? nil : m.deadline, outcome: excluded ? nil : m.outcome?.rawValue,
-                assignee: m.assignee.isNone ? nil : input.directory.name(of: m.assignee, in: symbols), flags: flags)
+            ticketRow(
+                input.measurements[i], rules: input.rules, excluded: input.excluded, directory: input.directory,
+                symbols: symbols)
         }
+    }
+
+    /// One ticket's row of the per-ticket CSV: its measurement, its rule flags (then `early`,
+    /// `reply_time_unknown`, `vendor_metric`), and no target, deadline or outcome when it is left out of the
+    /// first-reply figures (`excluded`). `slareport explain` shows the same row.
+    static func ticketRow(
+        _ m: TicketMeasurement, rules: ChannelRuleResult, excluded: Set<Symbol>, directory: ActorDirectory,
+        symbols: SymbolTable
+    ) -> TicketRow {
+        var flags = rules.flags[m.ticket] ?? []
+        if m.outcome == .early { flags.append("early") }
+        if m.replyTimeUnknown { flags.append("reply_time_unknown") }
+        if m.fromVendorMetric { flags.append("vendor_metric") }
+        let excluded = excluded.contains(m.ticket)
+        return TicketRow(
+            ticket: symbols[m.ticket], channel: symbols[m.channel],
+            priority: m.priority.isNone ? nil : symbols[m.priority],
+            created: m.created, firstReply: m.firstReply, frtSeconds: m.frtSeconds,
+            frtBusinessSeconds: m.frtTargetBusinessSeconds, target: excluded ? nil : m.target?.description,
+            deadline: excluded ? nil : m.deadline, outcome: excluded ? nil : m.outcome?.rawValue,
+            assignee: m.assignee.isNone ? nil : directory.name(of: m.assignee, in: symbols), flags: flags)
     }
 }
