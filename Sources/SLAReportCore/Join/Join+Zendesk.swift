@@ -129,6 +129,7 @@ extension Join {
                 priority: version?.priority ?? NativeFields.priority(created("priority")?.value))
             let channel = policy.route(facts) ?? ZendeskVia.fallbackChannel(via: facts.via)
             let ticket = NativeTicket(id: "zendesk:" + id, channel: channel, symbols: &log.symbols)
+            if log.routingFacts != nil { log.routingFacts?[ticket.ticket] = facts }
             let createdAt: Instant
             if let version {
                 createdAt = version.created

@@ -17,6 +17,10 @@ public struct EventLog: Sendable {
     /// What the exports say about who is who (Zendesk users' roles, Discourse staff, company tweets, …),
     /// for the directory of people.
     public var evidence: [ActorEvidence] = []
+    /// What routed each native ticket the join stage routed (Zendesk, GitLab), by ticket; nil unless
+    /// ``IngestOptions/keepsRoutingFacts`` asked for it (`slareport explain` names the rule that chose the
+    /// channel).
+    public var routingFacts: [Symbol: RoutingFacts]?
 
     public init() {}
 
