@@ -11,6 +11,8 @@ public enum ExplainTextRenderer {
     /// A clock lists at most this many days in full; a longer list keeps its first and last days and every
     /// day something happened on, and sums up the rest.
     static let fullDayList = 31
+    /// Lines of prose are wrapped at this width, continued under their text.
+    static let width = 120
 
     public static func render(_ x: TicketExplanation) -> String {
         var out: [String] = []
@@ -30,6 +32,26 @@ public enum ExplainTextRenderer {
 
     private static func e(_ text: String) -> String { Escape.terminal(text) }
 
+    /// `text` after `lead`, wrapped at spaces to ``width`` columns, continuation lines indented to `hanging`
+    /// columns (the lead's width when nil). A word longer than a line stays whole.
+    static func wrap(_ lead: String, _ text: String, hanging: Int? = nil) -> [String] {
+        let indent = String(repeating: " ", count: hanging ?? lead.count)
+        var lines: [String] = []
+        var line = lead
+        var fresh = true
+        for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+            if !fresh, line.count + 1 + word.count > width {
+                lines.append(line)
+                line = indent + word
+            } else {
+                line += (fresh ? "" : " ") + word
+            }
+            fresh = false
+        }
+        lines.append(line)
+        return lines
+    }
+
     // MARK: Sections
 
     private static func headline(_ x: TicketExplanation, into out: inout [String]) {
@@ -41,15 +63,15 @@ public enum ExplainTextRenderer {
         let asOf =
             "as of \(ExplainFormat.utc(x.window.asOf))"
             + (x.window.asOfSource.map { " (newest record: \(e($0)))" } ?? "")
-        out.append("  window    \(e(x.window.text)), \(asOf)")
+        out += wrap("  window    ", "\(e(x.window.text)), \(asOf)")
         if let outside = x.window.outside {
-            out.append(
-                "  report    \(e(outside))"
-                    + (x.clocks.isEmpty ? "" : "; measured below as the report would measure it"))
+            out += wrap(
+                "  report    ", e(outside) + (x.clocks.isEmpty ? "" : "; measured below as the report would measure it")
+            )
         } else {
             out.append("  report    in the report")
         }
-        if let first = x.clocks.first { out.append("  outcome   " + summary(first)) }
+        if let first = x.clocks.first { out += wrap("  outcome   ", summary(first)) }
         out.append("")
     }
 
@@ -58,7 +80,8 @@ public enum ExplainTextRenderer {
         let width = min(28, x.people.map { e($0.actor).count }.max() ?? 0)
         for p in x.people {
             let named = p.name == p.actor ? "" : " (\(e(p.name)))"
-            out.append("  \(pad(e(p.actor), width))  \(p.role)\(named): " + p.reasons.map(e).joined(separator: "; "))
+            out += wrap(
+                "  \(pad(e(p.actor), width))  ", "\(p.role)\(named): " + p.reasons.map(e).joined(separator: "; "))
         }
         out.append("")
     }
@@ -66,15 +89,15 @@ public enum ExplainTextRenderer {
     private static func events(_ x: TicketExplanation, into out: inout [String]) {
         out.append("Events (UTC)")
         let kinds = x.events.map(\.kind.count).max() ?? 0
-        let actors = min(24, x.events.map { e($0.actor ?? "").count }.max() ?? 0)
+        let actors = min(28, x.events.map { e($0.actor ?? "—").count }.max() ?? 0)
         for ev in x.events {
             // Values are in the meaning (assignee, status, priority, skip reason); the subject is in the headline.
             var detail: [String] = []
             if let via = ev.via { detail.append("via \(e(via))") }
             let extra = detail.isEmpty ? "" : "  [" + detail.joined(separator: ", ") + "]"
-            out.append(
+            let lead =
                 "  \(ExplainFormat.utc(ev.at).dropLast(4))  \(pad(ev.kind, kinds))  \(pad(e(ev.actor ?? "—"), actors))  "
-                    + "\(e(ev.meaning))\(extra)")
+            out += wrap(lead, "\(e(ev.meaning))\(extra)", hanging: min(lead.count, 64))
         }
         out.append("")
     }
@@ -100,14 +123,14 @@ public enum ExplainTextRenderer {
         if let next = t.nextReply { target += ", next reply \(next)" }
         if let notBefore = t.notBefore { target += ", not before \(notBefore)" }
         out.append("  target    \(target)")
-        for reason in t.reasons { out.append("            - \(e(reason))") }
+        for reason in t.reasons { out += wrap("            - ", e(reason)) }
         if let s = t.schedule {
             var text =
                 "\(e(s.name)), \(e(s.timezone)): "
                 + (s.hours.isEmpty ? "no weekly hours" : s.hours.map(e).joined(separator: "; "))
             text += s.holidays.isEmpty ? "; no holidays" : "; holidays " + s.holidays.map(e).joined(separator: ", ")
             if !s.dates.isEmpty { text += "; dates " + s.dates.map(e).joined(separator: "; ") }
-            out.append("  schedule  \(text)")
+            out += wrap("  schedule  ", text)
         }
         out.append("")
     }
@@ -129,7 +152,7 @@ public enum ExplainTextRenderer {
             out.append("  target    none")
         }
         if let deadline = c.deadline {
-            out.append("  deadline  \(at(deadline))" + (c.deadlineRule.map { ": \(e($0))" } ?? ""))
+            out += wrap("  deadline  ", "\(at(deadline))" + (c.deadlineRule.map { ": \(e($0))" } ?? ""))
         }
         if let notBefore = c.notBefore { out.append("  not before \(at(notBefore))") }
         if !c.days.isEmpty {
@@ -140,7 +163,7 @@ public enum ExplainTextRenderer {
                 out.append("  days      " + shown.joined(separator: ", "))
             } else {
                 out.append("  day by day (\(zone.identifier); counted: time on the clock before the stop)")
-                for line in dayLines(c) { out.append("    " + line) }
+                for line in dayTable(c) { out.append("    " + line) }
             }
             if c.daysLeftOut > 0 { out.append("    … \(c.daysLeftOut) more days not listed") }
         }
@@ -150,8 +173,8 @@ public enum ExplainTextRenderer {
             elapsed += "; \(ExplainFormat.duration(clock, on: c.clock)) (\(clock) s) on the clock"
         }
         out.append("  elapsed   \(elapsed)")
-        out.append("  outcome   " + outcome(c))
-        for note in c.notes { out.append("  note      \(e(note))") }
+        out += wrap("  outcome   ", outcome(c))
+        for note in c.notes { out += wrap("  note      ", e(note)) }
         out.append("")
     }
 
@@ -164,18 +187,19 @@ public enum ExplainTextRenderer {
         }
         resolution.append(r.reopens == 1 ? "reopened once" : "reopened \(r.reopens) times")
         resolution.append("status at the as-of: \(e(r.status ?? "new"))")
-        out.append("Resolution: " + resolution.joined(separator: "; "))
-        if let leftOut = x.leftOut { out.append("Left out: \(e(leftOut))") }
-        for note in x.notes { out.append("Note: \(e(note))") }
+        out += wrap("Resolution: ", resolution.joined(separator: "; "), hanging: 2)
+        if let leftOut = x.leftOut { out += wrap("Left out: ", e(leftOut), hanging: 2) }
+        for note in x.notes { out += wrap("Note: ", e(note), hanging: 2) }
         if let row = x.row {
-            out.append("Report row (" + CSVRenderer.columns.joined(separator: ",") + "):")
+            out.append("Report row (the per-ticket CSV of the same run):")
+            out.append("  " + CSVRenderer.columns.joined(separator: ","))
             var sink = ByteSink()
             CSVRenderer.appendRow(row, to: &sink)
             out.append("  " + e(String(sink.string.dropLast())))
-            out.append(
-                "Flags: "
-                    + (x.flags.isEmpty
-                        ? "none" : x.flags.map { "\(e($0.flag)) (\(e($0.meaning)))" }.joined(separator: "; ")))
+            out += wrap(
+                "Flags: ",
+                x.flags.isEmpty ? "none" : x.flags.map { "\(e($0.flag)) (\(e($0.meaning)))" }.joined(separator: "; "),
+                hanging: 2)
         } else {
             out.append("Report row: none (not in the report)")
         }
@@ -233,21 +257,28 @@ public enum ExplainTextRenderer {
         return "\(what)\(when): " + outcome(c)
     }
 
-    private static func dayLines(_ c: ClockStory) -> [String] {
+    /// The day-by-day table: a header, one row per day (a long list keeps its first and last three days and
+    /// every day something happened on, and sums up the others), columns as wide as their widest cell.
+    static func dayTable(_ c: ClockStory) -> [String] {
         var keep = [Bool](repeating: true, count: c.days.count)
         if c.days.count > fullDayList {
             for (i, d) in c.days.enumerated() {
                 keep[i] = i < 3 || i >= c.days.count - 3 || !d.marks.isEmpty || !d.day.offsetChanges.isEmpty
             }
         }
-        var lines: [String] = []
+        enum Row {
+            case day([String])
+            case summary(String)
+        }
+        var rows: [Row] = []
         var skipped: [ClockStory.StoryDay] = []
         func flush() {
             guard let first = skipped.first, let last = skipped.last else { return }
             let counted = skipped.reduce(Int64(0)) { $0 + $1.counted }
-            lines.append(
-                "… \(skipped.count) days, \(first.day.date) to \(last.day.date): "
-                    + "\(ExplainFormat.duration(counted, on: c.clock)) counted")
+            rows.append(
+                .summary(
+                    "… \(skipped.count) days, \(first.day.date) to \(last.day.date): "
+                        + "\(ExplainFormat.duration(counted, on: c.clock)) counted"))
             skipped.removeAll()
         }
         for (i, d) in c.days.enumerated() {
@@ -256,13 +287,29 @@ public enum ExplainTextRenderer {
                 continue
             }
             flush()
-            lines.append(dayLine(d, clock: c.clock))
+            rows.append(.day(dayCells(d, clock: c.clock)))
         }
         flush()
-        return lines
+        let header = ["date", "day", "hours", "counted", "total", "what happened"]
+        var widths = header.map(\.count)
+        for case .day(let cells) in rows {
+            for (i, cell) in cells.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.count) }
+        }
+        func line(_ cells: [String]) -> String {
+            cells.enumerated().map { i, cell in i == cells.count - 1 ? cell : pad(cell, widths[i]) }
+                .joined(separator: "  ")
+        }
+        return [line(header)]
+            + rows.map {
+                switch $0 {
+                case .day(let cells): line(cells)
+                case .summary(let text): text
+                }
+            }
     }
 
-    private static func dayLine(_ d: ClockStory.StoryDay, clock: Clock) -> String {
+    /// One day's cells: date, kind, on-clock hours, counted, running total, what happened.
+    private static func dayCells(_ d: ClockStory.StoryDay, clock: Clock) -> [String] {
         let day = d.day
         let kind: String
         switch day.kind {
@@ -283,15 +330,14 @@ public enum ExplainTextRenderer {
         }
         var notes = d.marks.map { "\($0.what) \(ExplainFormat.wall($0.wallSeconds))" }
         for change in day.offsetChanges {
+            let length = day.length % 3600 == 0 ? "\(day.length / 3600)-hour" : ExplainFormat.duration(day.length)
             notes.append(
-                "DST: UTC\(ExplainFormat.offset(change.from)) → UTC\(ExplainFormat.offset(change.to)), "
-                    + "a \(ExplainFormat.duration(day.length)) day")
+                "DST: UTC\(ExplainFormat.offset(change.from)) → UTC\(ExplainFormat.offset(change.to)), a \(length) day")
         }
-        let counted = ExplainFormat.duration(d.counted, on: clock)
-        let total = ExplainFormat.duration(d.total, on: clock)
-        return
-            "\(day.weekdayName) \(day.date)  \(pad(kind, 9))  \(pad(hours, 24))  \(pad(counted, 11))  total \(pad(total, 12))"
-            + (notes.isEmpty ? "" : "  " + notes.joined(separator: ", "))
+        return [
+            "\(day.weekdayName) \(day.date)", kind, hours, ExplainFormat.duration(d.counted, on: clock),
+            ExplainFormat.duration(d.total, on: clock), notes.joined(separator: ", "),
+        ]
     }
 
     private static func pad(_ text: String, _ width: Int) -> String {
