@@ -232,6 +232,21 @@ import Testing
         #expect(try CLI.run(["explain", "E2", "SampleData", "--fail-under", "90"]).status == 64)
     }
 
+    /// The README's example is what `explain` prints for that command, byte for byte.
+    @Test func theREADMEExampleIsTheRealOutput() throws {
+        let readme = try String(contentsOf: CLI.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let marker = "```\n$ slareport explain "
+        let start = try #require(readme.range(of: marker), "the README shows an explain example")
+        let rest = readme[start.upperBound...]
+        let commandLine = try #require(rest.split(separator: "\n", maxSplits: 1).first)
+        let body = rest.dropFirst(commandLine.count + 1)
+        let end = try #require(body.range(of: "```\n"))
+        let arguments = ["explain"] + commandLine.split(separator: " ").map(String.init)
+        let run = try CLI.run(arguments)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout == String(body[..<end.lowerBound]), "the README's explain example is stale: \(arguments)")
+    }
+
     /// The documented shape of `slareport-explain/1`: every key, in order, on a ticket with next replies.
     @Test func theJSONShapeIsStable() throws {
         let run = try CLI.run([
@@ -252,7 +267,7 @@ import Testing
             keys(x) == [
                 "schema", "tool", "ticket", "source", "record", "created", "subject", "url", "window", "policy",
                 "channel",
-                "target", "people", "events", "clocks", "resolution", "row", "flags", "left_out", "notes",
+                "target", "people", "events", "clocks", "resolution", "row", "flags", "findings", "left_out", "notes",
             ])
         #expect(x["schema"] as? String == "slareport-explain/1")
         let clocks = try #require(x["clocks"] as? [[String: Any]])

@@ -82,6 +82,7 @@ public enum Explain {
             context: ExplainContext(
                 timeline: timeline, measurement: measurement, trace: trace, asOf: window.asOf, symbols: symbols,
                 directory: input.directory))
-        return .explained(builder.explanation(row: row, excluded: measured.excluded.contains(wanted)))
+        return .explained(
+            builder.explanation(row: row, excluded: measured.excluded.contains(wanted), rules: measured.rules.findings))
     }
 }

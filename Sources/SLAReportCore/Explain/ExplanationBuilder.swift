@@ -11,7 +11,7 @@ struct ExplanationBuilder {
     private var timeline: TicketTimeline { context.timeline }
     private var trace: MeasureTrace { context.trace }
 
-    func explanation(row: TicketRow?, excluded: Bool) -> TicketExplanation {
+    func explanation(row: TicketRow?, excluded: Bool, rules: RuleFindings) -> TicketExplanation {
         let created = context.events.first { $0.kind == .created }
         let people = self.people()
         let roles = Dictionary(people.map { ($0.actor, $0.role) }, uniquingKeysWith: { a, _ in a })
@@ -60,7 +60,44 @@ struct ExplanationBuilder {
             resolution: TicketExplanation.Resolution(
                 firstSolvedSeconds: m.firstResolutionSeconds, fullSolvedSeconds: m.fullResolutionSeconds,
                 reopens: Int(m.reopens), status: m.status.isNone ? nil : symbols[m.status]),
-            row: row, flags: flags, leftOut: leftOut, notes: notes)
+            row: row, flags: flags, findings: findings(rules), leftOut: leftOut, notes: notes)
+    }
+
+    /// The measure stage's channel-rule findings that name this ticket, in words.
+    private func findings(_ rules: RuleFindings) -> [String] {
+        let id = symbols[timeline.ticket]
+        let at = ExplainFormat.utc
+        var out: [String] = []
+        for f in rules.skips where f.ticket == id {
+            out.append("skipped by \(f.agent) at \(at(f.at))" + (f.reason.isEmpty ? "" : " (\(f.reason))"))
+        }
+        for f in rules.passedOver where f.ticket == id {
+            out.append(
+                "taken by \(f.agent) at \(at(f.at)) while \(f.count) older ticket\(f.count == 1 ? "" : "s") waited "
+                    + "in the view (oldest: \(f.oldest.joined(separator: ", ")))")
+        }
+        for f in rules.passedOver where f.ticket != id && f.oldest.contains(id) {
+            out.append("passed over: \(f.agent) took the newer \(f.ticket) at \(at(f.at)) while this one waited")
+        }
+        for f in rules.crossAssignments where f.ticket == id {
+            out.append("assigned by \(f.by) to \(f.to) at \(at(f.at)): a cross-assignment")
+        }
+        for f in rules.wrongHandle where f.ticket == id {
+            out.append("\(f.agent) replied at \(at(f.at)) from \(f.via), not from the main handle")
+        }
+        for f in rules.outsideZendesk where f.ticket == id {
+            out.append("\(f.agent) replied at \(at(f.at)) from \(f.via), outside Zendesk")
+        }
+        for f in rules.duplicateResponses where f.ticket == id {
+            out.append(
+                "\(f.firstAgent) replied at \(at(f.firstAt)) and \(f.secondAgent) at \(at(f.secondAt)) with no "
+                    + "comment between: a duplicate response")
+        }
+        for f in rules.disqusReplyTicketsUnsolved where f.ticket == id {
+            out.append("a Disqus ticket made by our own reply, not solved at the as-of: to be solved")
+        }
+        // Early replies are the first-reply outcome `early` (the aggregate stage lists them), told by the clock.
+        return out
     }
 
     // MARK: Window

@@ -32,6 +32,11 @@ public struct TicketExplanation: Sendable {
     public var row: TicketRow?
     /// The row's flags with what each means.
     public var flags: [Flag]
+    /// The channel-rule findings about the ticket (its skips, its take and what it passed over, a take that
+    /// passed it over, cross-assignments, replies from the wrong handle or outside Zendesk, duplicates, an
+    /// unsolved Disqus reply ticket), in words, in the report's order. An early reply is the first-reply clock's
+    /// outcome.
+    public var findings: [String]
     /// Why the ticket is left out of the first-reply figures (a Disqus reply ticket, a reply without a time);
     /// nil when it is not.
     public var leftOut: String?

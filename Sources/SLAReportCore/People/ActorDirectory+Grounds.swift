@@ -50,8 +50,8 @@ extension ActorDirectory {
         }
 
         /// The reasons, strongest evidence first, in words (`listed in the policy's agents`, `a Zendesk user
-        /// with role agent or admin`, `replies in the inputs`, …); the evidence of another spelling says which
-        /// (`the HackerOne program's own account (as gitlab)`). Empty when nothing is known.
+        /// with role agent or admin`, `replies in the inputs`, …); the evidence found only for another spelling
+        /// is grouped under it (`as gitlab: the HackerOne program's own account`). Empty when nothing is known.
         public var reasons: [String] {
             var reasons: [String] = []
             if let list = policyList {
@@ -75,14 +75,18 @@ extension ActorDirectory {
             let own = texts(marks)
             reasons += own
             var seen = Set(own)
+            var plain: [String] = []
             for other in otherSpellings {
-                for text in texts(other.marks) where seen.insert(text).inserted {
-                    reasons.append("\(text) (as \(other.spelling))")
+                let new = texts(other.marks).filter { seen.insert($0).inserted }
+                if new.isEmpty {
+                    plain.append(other.spelling)
+                } else {
+                    reasons.append("as \(other.spelling): " + new.joined(separator: ", "))
                 }
             }
-            if !otherSpellings.isEmpty {
-                let shown = otherSpellings.prefix(3).map(\.spelling).joined(separator: ", ")
-                let more = otherSpellings.count > 3 ? " and \(otherSpellings.count - 3) more" : ""
+            if !plain.isEmpty {
+                let shown = plain.prefix(3).joined(separator: ", ")
+                let more = plain.count > 3 ? " and \(plain.count - 3) more" : ""
                 reasons.append("also written \(shown)\(more)")
             }
             return reasons

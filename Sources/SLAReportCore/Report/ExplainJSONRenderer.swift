@@ -82,6 +82,8 @@ public enum ExplainJSONRenderer {
                     w.field("meaning", f.meaning)
                 }
             }
+            w.key("findings")
+            w.array(x.findings) { w, f in w.string(f) }
             w.field("left_out", x.leftOut)
             w.key("notes")
             w.array(x.notes) { w, n in w.string(n) }

@@ -188,6 +188,12 @@ public enum ExplainTextRenderer {
         resolution.append(r.reopens == 1 ? "reopened once" : "reopened \(r.reopens) times")
         resolution.append("status at the as-of: \(e(r.status ?? "new"))")
         out += wrap("Resolution: ", resolution.joined(separator: "; "), hanging: 2)
+        if x.findings.isEmpty {
+            out.append("Channel rules: nothing found")
+        } else {
+            out.append("Channel rules:")
+            for finding in x.findings { out += wrap("  - ", e(finding)) }
+        }
         if let leftOut = x.leftOut { out += wrap("Left out: ", e(leftOut), hanging: 2) }
         for note in x.notes { out += wrap("Note: ", e(note), hanging: 2) }
         if let row = x.row {
