@@ -226,10 +226,21 @@ enum Runner {
         directory.hasSuffix("/") ? directory + name : directory + "/" + name
     }
 
-    /// `slareport: SLA gate failed for 2 channels:` and one line per failing channel with its attainment and
-    /// the threshold it is below (`  email: 85.71% of 120 judged, below the goal 90%`).
+    /// `slareport: SLA gate failed for 2 channels:` and one line per failing channel with its first-reply
+    /// attainment and the threshold it is below (`  email: 85.71% of 120 judged, below the goal 90%`), then one
+    /// per requester wait, agent work or periodic update below its goal (`  email requester wait: 75% of 40
+    /// judged, below the goal 80%`).
     static func gateMessage(_ model: ReportModel) -> String {
-        let failing = model.channels.filter(\.failsGate).map { channel -> String in
+        let channels = model.channels.filter { $0.failsGate || $0.statusMetrics.contains(where: \.failsGate) }
+        let metricLines = { (channel: ChannelSummary) -> [String] in
+            channel.statusMetrics.filter(\.failsGate).map { metric in
+                let figure = metric.attainment.map { "\($0)%" } ?? "nothing judged"
+                let goal = metric.goal.map { ", below the goal \($0)%" } ?? ""
+                return "  \(channel.key) \(metric.metric.label): \(figure) of \(metric.judged) judged\(goal)"
+            }
+        }
+        let failing = channels.flatMap { channel -> [String] in
+            guard channel.failsGate else { return metricLines(channel) }
             let reply = channel.firstReply
             var thresholds: [String] = []
             if let goal = reply.goal, let attainment = reply.attainment, attainment < goal {
@@ -241,9 +252,9 @@ enum Runner {
             let figure = reply.attainment.map { "\($0)%" } ?? "nothing judged"
             let judged = (reply.achieved ?? 0) + (reply.breached ?? 0) + (reply.early ?? 0)
             let detail = thresholds.isEmpty ? "" : ", below " + thresholds.joined(separator: " and ")
-            return "  \(channel.key): \(figure) of \(judged) judged\(detail)"
+            return ["  \(channel.key): \(figure) of \(judged) judged\(detail)"] + metricLines(channel)
         }
-        let count = failing.count == 1 ? "1 channel" : "\(failing.count) channels"
+        let count = channels.count == 1 ? "1 channel" : "\(channels.count) channels"
         return (["slareport: SLA gate failed for \(count):"] + failing).joined(separator: "\n")
     }
 

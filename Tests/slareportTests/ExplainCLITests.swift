@@ -6,9 +6,11 @@ import Testing
 /// CSV's business seconds; then the errors, the help and the JSON shape.
 @Suite struct ExplainCLITests {
     static let policy = ["--policy", "SampleData/gitlab-team.policy.json"]
+    static let zendeskLevel = ["--policy", "SampleData/zendesk-level.policy.json"]
 
     /// The report's per-ticket CSV of the sample (with `arguments`), as rows of named cells.
     static func reportRows(_ arguments: [String] = []) throws -> (lines: [String: String], rows: [[String: String]]) {
+        let policy = arguments.contains("--policy") ? [] : Self.policy
         let run = try CLI.run(["report", "SampleData"] + policy + arguments + ["-f", "csv", "--quiet"])
         #expect(run.status == 0 || run.status == 1, "\(run.stderr)")
         let lines = run.stdout.split(separator: "\n").map(String.init)
@@ -108,25 +110,33 @@ import Testing
         }
     }
 
-    @Test(arguments: [[String](), ["--week", "2016-W47"]])
+    @Test(arguments: [[String](), ["--week", "2016-W47"], zendeskLevel])
     func explainAgreesWithTheReportOnEverySampleTicket(window: [String]) throws {
         let (lines, rows) = try Self.reportRows(window)
+        let arguments = (window.contains("--policy") ? [] : Self.policy) + window
         let report = try #require(
             try JSONSerialization.jsonObject(
-                with: try CLI.run(["report", "SampleData"] + Self.policy + window + ["-f", "json", "--quiet"])
-                    .stdoutBytes)
+                with: try CLI.run(["report", "SampleData"] + arguments + ["-f", "json", "--quiet"]).stdoutBytes)
                 as? [String: Any])
         var lateness: [String: Int] = [:]
         for breach in report["breaches"] as? [[String: Any]] ?? [] {
             if let ticket = breach["ticket"] as? String { lateness[ticket] = breach["late_by_seconds"] as? Int }
         }
-        let picks = Self.picks(rows)
+        var picks = Self.picks(rows)
+        // Under the Zendesk-level policy: requester wait and agent work of every outcome.
+        for column in ["requester_wait_outcome", "agent_work_outcome"] {
+            for outcome in ["achieved", "breached", "pending"] {
+                if let row = rows.first(where: { $0[column] == outcome }) {
+                    picks.append(("\(column) \(outcome)", row["ticket"] ?? ""))
+                }
+            }
+        }
+        if window.contains("--policy") { #expect(picks.filter { $0.what.contains("_outcome") }.count == 6) }
         // The whole sample holds every kind (twelve plus six native sources); its last week most of them.
         #expect(picks.count >= (window.isEmpty ? 18 : 12), "\(picks.map(\.what))")
         for (what, ticket) in picks {
             let label = "\(what): \(ticket)"
-            let run = try CLI.run(
-                ["explain", ticket, "SampleData"] + Self.policy + window + ["-f", "json", "--quiet"])
+            let run = try CLI.run(["explain", ticket, "SampleData"] + arguments + ["-f", "json", "--quiet"])
             #expect(run.status == 0, "\(label): \(run.stderr)")
             let x = try Self.json(run)
             let csvRow = try #require(rows.first { $0["ticket"] == ticket })
@@ -163,8 +173,29 @@ import Testing
                 #expect(["late_by", "overdue_by"].contains(margin["kind"] as? String), "\(label)")
                 #expect(margin["calendar_seconds"] as? Int == late, "\(label): late by")
             }
+            // Requester wait and agent work: the CSV's seconds (on the clock of the ticket's own target) and
+            // outcome; on a business clock the days add up to them.
+            let clocks = x["clocks"] as? [[String: Any]] ?? []
+            for metric in ["requester_wait", "agent_work"] {
+                let story = clocks.first { $0["metric"] as? String == metric }
+                guard let seconds = csvRow["\(metric)_seconds"], !seconds.isEmpty else {
+                    #expect(story == nil || excluded, "\(label): no \(metric) in the row, none in the story")
+                    continue
+                }
+                let told = try #require(story, "\(label): \(metric)")
+                let onClock = Self.csvText(told["clock_seconds"])
+                #expect(
+                    (onClock.isEmpty ? Self.csvText(told["calendar_seconds"]) : onClock) == seconds,
+                    "\(label): \(metric) seconds")
+                #expect(Self.csvText(told["outcome"]) == csvRow["\(metric)_outcome"], "\(label): \(metric) outcome")
+                if told["clock"] as? String != "calendar" {
+                    let days = told["days"] as? [[String: Any]] ?? []
+                    let counted = days.reduce(0) { $0 + ($1["counted_seconds"] as? Int ?? 0) }
+                    #expect(counted == Int(seconds), "\(label): \(metric) days add up")
+                }
+            }
             // The text tells the same: the report's CSV line itself, and the exact seconds.
-            let text = try CLI.run(["explain", ticket, "SampleData"] + Self.policy + window + ["--quiet"])
+            let text = try CLI.run(["explain", ticket, "SampleData"] + arguments + ["--quiet"])
             #expect(text.status == 0 && text.stderr.isEmpty, "\(label): \(text.stderr)")
             #expect(text.stdout.contains("\n  " + (lines[ticket] ?? "?") + "\n"), "\(label): the CSV line")
             if let frt = csvRow["frt_seconds"], !frt.isEmpty { #expect(text.stdout.contains("(\(frt) s)"), "\(label)") }

@@ -4,10 +4,13 @@ import Testing
 /// `Reports/` is the golden output of `SampleData/` with the sample team's policy: regenerate it with
 /// `make reports` and review the diff.
 @Suite struct SampleReportsTests {
-    /// The reports `make reports` writes: the whole sample, and the Monday report of 2016-W47 under
-    /// `--fail-under 85` (keep in step with the Makefile's `REPORT_W47_ARGS`).
+    /// The reports `make reports` writes: the whole sample, the Monday report of 2016-W47 under
+    /// `--fail-under 85` (keep in step with the Makefile's `REPORT_W47_ARGS`), and the whole sample under the
+    /// Zendesk-level policy (`ZENDESK_LEVEL_POLICY`).
     static let reports: [(folder: String, arguments: [String])] = [
-        ("", []), ("2016-W47", ["--week", "2016-W47", "--fail-under", "85"]),
+        ("", ["--policy", "SampleData/gitlab-team.policy.json"]),
+        ("2016-W47", ["--policy", "SampleData/gitlab-team.policy.json", "--week", "2016-W47", "--fail-under", "85"]),
+        ("zendesk-level", ["--policy", "SampleData/zendesk-level.policy.json"]),
     ]
 
     @Test(arguments: reports.map(\.folder))
@@ -18,7 +21,7 @@ import Testing
         let dir = try CLI.temporaryDirectory()
         // The formats of `make reports`: every one, the CI formats included.
         let run = try CLI.run(
-            ["report", "SampleData", "--policy", "SampleData/gitlab-team.policy.json"] + arguments + [
+            ["report", "SampleData"] + arguments + [
                 "--out", dir.path, "--format", "md,html,json,csv,junit,metrics", "--quiet",
             ])
         #expect(run.status == 0 || run.status == 1, "\(run.stderr)")

@@ -14,6 +14,9 @@ public struct Aggregator {
         public var failUnder: Double?
         /// Measurements of the tickets in the report.
         public var measurements: [TicketMeasurement]
+        /// Requester wait, agent work and periodic update of the measurements whose channel sets such a target
+        /// (rows index ``measurements``).
+        public var statusMetrics: StatusMetricsColumn
         /// Per channel key: ticket count and attainment of the previous window (nil when there is none).
         public var previous: [String: PreviousWindow]?
         public var rules: ChannelRuleResult
@@ -29,7 +32,8 @@ public struct Aggregator {
             symbols: SymbolTable, policy: Policy, directory: ActorDirectory = ActorDirectory(), window: ReportWindow,
             selectedChannels: [String]?, failUnder: Double?, measurements: [TicketMeasurement],
             previous: [String: PreviousWindow]?, rules: ChannelRuleResult, excluded: Set<Symbol>,
-            repliesByActor: [Symbol: Int], dataQuality: DataQuality, urls: [Symbol: String], toolVersion: String
+            repliesByActor: [Symbol: Int], dataQuality: DataQuality, urls: [Symbol: String], toolVersion: String,
+            statusMetrics: StatusMetricsColumn = StatusMetricsColumn()
         ) {
             self.symbols = symbols
             self.policy = policy
@@ -38,6 +42,7 @@ public struct Aggregator {
             self.selectedChannels = selectedChannels
             self.failUnder = failUnder
             self.measurements = measurements
+            self.statusMetrics = statusMetrics
             self.previous = previous
             self.rules = rules
             self.excluded = excluded
@@ -58,7 +63,7 @@ public struct Aggregator {
                 selectedChannels: selectedChannels, failUnder: failUnder, measurements: measured.measurements,
                 previous: measured.previous, rules: measured.rules, excluded: measured.excluded,
                 repliesByActor: measured.repliesByActor, dataQuality: dataQuality, urls: urls,
-                toolVersion: toolVersion)
+                toolVersion: toolVersion, statusMetrics: measured.statusMetrics)
         }
     }
 
@@ -96,7 +101,11 @@ public struct Aggregator {
             let policyChannel =
                 policy.channels.first { $0.key == key }
                 ?? policy.versions.reversed().lazy.compactMap { $0.channels.first { $0.key == key } }.first
-            summaries.append(channelSummary(key: key, policyChannel: policyChannel, tickets: tickets, input: input))
+            var summary = channelSummary(key: key, policyChannel: policyChannel, tickets: tickets, input: input)
+            if let policyChannel {
+                summary.statusMetrics = statusMetricSummaries(policyChannel, tickets: tickets, input: input)
+            }
+            summaries.append(summary)
         }
 
         // Breaches, worst first within each channel: sorted as (channel position, lateness, ticket text) keys,
@@ -136,7 +145,8 @@ public struct Aggregator {
                 name: policy.name, source: policy.source, versions: policy.versions.map(\.effectiveFrom)),
             channels: summaries, rules: rules, breaches: breaches, agents: people.agents, handles: people.handles,
             dataQuality: input.dataQuality, daily: dailyPoints(input), tickets: ticketRows(input),
-            failUnder: input.failUnder.map { Percent(value: $0) })
+            failUnder: input.failUnder.map { Percent(value: $0) },
+            metricBreaches: metricBreaches(input, channelIndex: channelIndex))
         addSections(to: &model, input)
         return model
     }
@@ -149,7 +159,9 @@ public struct Aggregator {
         let judgedIndices =
             input.excluded.isEmpty ? ticketIndices : ticketIndices.filter { !input.excluded.contains(all[$0].ticket) }
         let judged = judgedIndices.lazy.map { all[$0] }
-        let hasTarget = policyChannel?.firstReply != nil
+        // A channel whose first-reply targets are all in `by_priority` (imported from Zendesk) has a target too:
+        // its tickets with such a priority are judged.
+        let hasTarget = policyChannel?.hasTarget(.firstReply) ?? false
         var calendar: [Int64] = []
         var business: [Int64] = []
         var histogram = [Int](repeating: 0, count: ChannelSummary.frtBuckets.count)
@@ -171,19 +183,19 @@ public struct Aggregator {
             case nil: break
             }
         }
-        let businessClock = policyChannel?.firstReply.map { $0.clock != .calendar } ?? false
+        let businessClock = policyChannel?.aggregateClock(.firstReply).map { $0 != .calendar } ?? false
         let attainment =
             hasTarget ? Percent(counts.achieved, of: counts.achieved + counts.breached + counts.early) : nil
         let goal = policyChannel?.goal.map { Percent(value: $0) }
         let firstReply = ReplySummary(
-            target: policyChannel?.firstReply?.description, goal: goal, replied: calendar.count,
+            target: policyChannel?.targetText(.firstReply), goal: goal, replied: calendar.count,
             achieved: hasTarget ? counts.achieved : nil, breached: hasTarget ? counts.breached : nil,
             openOverdue: hasTarget ? counts.openOverdue : nil, pending: hasTarget ? counts.pending : nil,
             early: hasTarget ? counts.early : nil, attainment: attainment, calendar: DurationStats.compute(&calendar),
             business: businessClock ? DurationStats.compute(&business) : nil)
 
         var nextReply: ReplySummary?
-        if let nextTarget = policyChannel?.nextReply ?? policyChannel?.byPriority.values.compactMap(\.nextReply).first {
+        if let policyChannel, policyChannel.hasTarget(.nextReply) {
             var nCalendar: [Int64] = []
             var nBusiness: [Int64] = []
             var n = (achieved: 0, breached: 0, openOverdue: 0, pending: 0)
@@ -195,15 +207,15 @@ public struct Aggregator {
                     case .achieved: n.achieved += 1
                     case .breached:
                         n.breached += 1
-                        if clock.replied == nil { n.openOverdue += 1 }
+                        if clock.openOverdue { n.openOverdue += 1 }
                     case .pending: n.pending += 1
                     case .early, nil: break
                     }
                 }
             }
-            let nextClockIsBusiness = (policyChannel?.nextReply ?? nextTarget).clock != .calendar
+            let nextClockIsBusiness = policyChannel.aggregateClock(.nextReply).map { $0 != .calendar } ?? false
             nextReply = ReplySummary(
-                target: policyChannel?.nextReply?.description, goal: nil, replied: nCalendar.count,
+                target: policyChannel.targetText(.nextReply), goal: nil, replied: nCalendar.count,
                 achieved: n.achieved, breached: n.breached, openOverdue: n.openOverdue, pending: n.pending, early: 0,
                 attainment: Percent(n.achieved, of: n.achieved + n.breached),
                 calendar: DurationStats.compute(&nCalendar),
@@ -392,29 +404,38 @@ public struct Aggregator {
         }
         return order.map { i -> TicketRow in
             ticketRow(
-                input.measurements[i], rules: input.rules, excluded: input.excluded, directory: input.directory,
-                symbols: symbols)
+                input.measurements[i],
+                statusMetrics: input.statusMetrics.isEmpty ? nil : input.statusMetrics.metrics(ofRow: i),
+                rules: input.rules, excluded: input.excluded, directory: input.directory, symbols: symbols)
         }
     }
 
-    /// One ticket's row of the per-ticket CSV: its measurement, its rule flags (then `early`,
+    /// One ticket's row of the per-ticket CSV: its measurement and its requester wait and agent work (from the
+    /// status-metrics column, when its channel sets such a target), its rule flags (then `early`,
     /// `reply_time_unknown`, `vendor_metric`), and no target, deadline or outcome when it is left out of the
     /// first-reply figures (`excluded`). `slareport explain` shows the same row.
     static func ticketRow(
-        _ m: TicketMeasurement, rules: ChannelRuleResult, excluded: Set<Symbol>, directory: ActorDirectory,
-        symbols: SymbolTable
+        _ m: TicketMeasurement, statusMetrics: TicketStatusMetrics?, rules: ChannelRuleResult, excluded: Set<Symbol>,
+        directory: ActorDirectory, symbols: SymbolTable
     ) -> TicketRow {
         var flags = rules.flags[m.ticket] ?? []
         if m.outcome == .early { flags.append("early") }
         if m.replyTimeUnknown { flags.append("reply_time_unknown") }
         if m.fromVendorMetric { flags.append("vendor_metric") }
         let excluded = excluded.contains(m.ticket)
-        return TicketRow(
+        var row = TicketRow(
             ticket: symbols[m.ticket], channel: symbols[m.channel],
             priority: m.priority.isNone ? nil : symbols[m.priority],
             created: m.created, firstReply: m.firstReply, frtSeconds: m.frtSeconds,
             frtBusinessSeconds: m.frtTargetBusinessSeconds, target: excluded ? nil : m.target?.description,
             deadline: excluded ? nil : m.deadline, outcome: excluded ? nil : m.outcome?.rawValue,
             assignee: m.assignee.isNone ? nil : directory.name(of: m.assignee, in: symbols), flags: flags)
+        if !excluded, let metrics = statusMetrics {
+            row.requesterWaitSeconds = metrics.requesterWait?.ticketSeconds
+            row.requesterWaitOutcome = metrics.requesterWait?.result?.outcome.rawValue
+            row.agentWorkSeconds = metrics.agentWork?.ticketSeconds
+            row.agentWorkOutcome = metrics.agentWork?.result?.outcome.rawValue
+        }
+        return row
     }
 }

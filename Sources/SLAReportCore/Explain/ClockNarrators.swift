@@ -44,7 +44,7 @@ enum NextReplyNarrator: ClockNarrator {
     static func stories(_ context: ExplainContext) -> [ClockStory] {
         let m = context.measurement
         let target = context.trace.nextReplyTarget
-        let defaultClock = context.trace.channel?.nextReply?.clock
+        let defaultClock = context.trace.channel?.aggregateClock(.nextReply)
         return m.nextReplies.enumerated().map { index, clock in
             let commenter = context.event(counted: .nextReplyStarted(clock: index)).map { context.name($0.actor) }
             let replier = context.event(counted: .nextReplyStopped(clock: index)).map { context.name($0.actor) }
@@ -61,14 +61,113 @@ enum NextReplyNarrator: ClockNarrator {
                         "Measured on the clock of this ticket's own target; the channel's figures use its default one.")
                 }
             }
+            var stopped: (at: Instant, by: String, mark: String)?
+            if let replied = clock.replied {
+                stopped = (replied, "the reply" + (replier.map { " by \($0)" } ?? ""), "reply")
+            } else if let solved = clock.solved {
+                let solver = context.trace.counts.firstIndex { count in
+                    switch count {
+                    case .firstSolve(let ended), .solveAgain(let ended): ended == index
+                    default: false
+                    }
+                }.map { context.events[$0].actor }.flatMap { $0.isNone ? nil : context.name($0) }
+                stopped = (
+                    solved, "the solve" + (solver.map { " by \($0)" } ?? "") + " (no answer is owed then)", "solved"
+                )
+                notes.append("Ended by the solve, judged at its instant; it has no reply time.")
+            }
             return context.story(
                 metric: .nextReply, number: index + 1,
-                started: (clock.started, "a comment" + (commenter.map { " by \($0)" } ?? "")),
-                stopped: clock.replied.map { ($0, "the reply" + (replier.map { " by \($0)" } ?? ""), "reply") },
+                started: (clock.started, "a comment" + (commenter.map { " by \($0)" } ?? "")), stopped: stopped,
                 target: target, deadline: clock.deadline, notBefore: nil, calendarSeconds: clock.seconds,
                 clockSeconds: clockSeconds, outcome: clock.outcome,
-                spans: [TimeSpan(start: clock.started, end: clock.replied ?? max(context.asOf, clock.started))],
-                notes: notes)
+                spans: [TimeSpan(start: clock.started, end: stopped?.at ?? max(context.asOf, clock.started))],
+                notes: notes, startMark: "comment", openOverdue: clock.openOverdue)
+        }
+    }
+}
+
+/// Requester wait and agent work (SPEC §4, ``StatusClock``): the time in the statuses the clock runs in, from
+/// creation to the last solve (or the as-of), against the target of the priority in force when the measure
+/// ends. The figures are the report's (``Measurer/measureStatusMetrics(_:_:)``); the spans the clock ran over
+/// come from the same inputs (``Measurer/statusInputs(_:firstReply:)``), and its days count only them.
+enum StatusClockNarrator: ClockNarrator {
+    static func stories(_ context: ExplainContext) -> [ClockStory] {
+        let m = context.measurement
+        guard let metrics = context.measurer.measureStatusMetrics(context.timeline, m) else { return [] }
+        let inputs = context.measurer.statusInputs(context.timeline, firstReply: m.firstReply)
+        var stories: [ClockStory] = []
+        for kind in [StatusClock.Kind.requesterWait, .agentWork] {
+            guard let measure = metrics.clock(kind.metric) else { continue }
+            let clock = StatusClock(
+                kind: kind, created: context.timeline.created, changes: inputs.changes, asOf: context.asOf)
+            let result = measure.result
+            let runs = kind == .requesterWait ? "new, open or hold" : "new or open"
+            var notes = ["Runs while the ticket is \(runs), from its creation until it is solved or closed."]
+            if result == nil {
+                notes.append("This ticket's priority has no \(kind.metric.key) target: measured, not judged.")
+            }
+            // Each status change, but the last solve, which stops the clock and is marked as such.
+            let marks = inputs.changes.filter {
+                $0.at >= context.timeline.created && $0.at <= context.asOf && !(measure.solved && $0.at == measure.end)
+            }.map {
+                (what: "\($0.status.rawValue) (" + (kind.runs(in: $0.status) ? "runs" : "paused") + ")", at: $0.at)
+            }
+            var margin: ClockStory.Margin?
+            if let result {
+                let limit = max(result.target.seconds, 0)
+                switch result.outcome {
+                case .achieved:
+                    margin = ClockStory.Margin(
+                        kind: .toSpare, calendarSeconds: nil, clockSeconds: limit - result.seconds)
+                case .breached:
+                    margin = ClockStory.Margin(
+                        kind: measure.solved ? .lateBy : .overdueBy, calendarSeconds: nil,
+                        clockSeconds: result.overBySeconds)
+                case .pending:
+                    margin = ClockStory.Margin(
+                        kind: .remaining, calendarSeconds: nil, clockSeconds: limit - result.seconds)
+                case .early:
+                    margin = nil
+                }
+            }
+            let onClock = result.flatMap { $0.target.clock == .calendar ? nil : $0.seconds }
+            stories.append(
+                context.story(
+                    metric: kind.metric, number: nil, started: (context.timeline.created, "created"),
+                    stopped: measure.solved ? (measure.end, "the last solve", "solved") : nil,
+                    target: result?.target, deadline: result?.limitReachedAt, notBefore: nil,
+                    calendarSeconds: measure.calendarSeconds, clockSeconds: onClock, outcome: result?.outcome,
+                    spans: clock.running, notes: notes, deadlineMark: "limit reached", marks: marks, margin: margin,
+                    openOverdue: result?.openOverdue ?? false))
+        }
+        return stories
+    }
+}
+
+/// Periodic update (SPEC §4, ``PeriodicUpdate``): each interval between consecutive public agent replies
+/// while the ticket is unsolved, judged like a next reply. The intervals and their outcomes are the report's
+/// (``Measurer/measureStatusMetrics(_:_:)``).
+enum PeriodicUpdateNarrator: ClockNarrator {
+    static func stories(_ context: ExplainContext) -> [ClockStory] {
+        guard let metrics = context.measurer.measureStatusMetrics(context.timeline, context.measurement) else {
+            return []
+        }
+        return metrics.periodicUpdates.enumerated().map { index, update in
+            let interval = update.interval
+            var stopped: (at: Instant, by: String, mark: String)?
+            if let ended = interval.ended {
+                stopped =
+                    interval.endedBy == .solve
+                    ? (ended, "the solve (no update is owed then)", "solved") : (ended, "the next reply", "reply")
+            }
+            let judged = update.judged
+            return context.story(
+                metric: .periodicUpdate, number: index + 1, started: (interval.started, "a reply"), stopped: stopped,
+                target: update.target, deadline: judged?.deadline, notBefore: nil, calendarSeconds: interval.seconds,
+                clockSeconds: judged?.clockSeconds, outcome: judged?.outcome,
+                spans: [TimeSpan(start: interval.started, end: interval.ended ?? max(context.asOf, interval.started))],
+                startMark: "reply", openOverdue: judged?.openOverdue ?? false)
         }
     }
 }

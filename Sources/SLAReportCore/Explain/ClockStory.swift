@@ -62,8 +62,9 @@ public struct ClockStory: Sendable, Equatable {
         }
 
         public var kind: Kind
-        /// In calendar seconds (the report's `late_by_seconds` for a breach).
-        public var calendarSeconds: Int64
+        /// In calendar seconds (the report's `late_by_seconds` for a breach); nil for a clock that pauses
+        /// (requester wait, agent work), whose margin is only on its clock.
+        public var calendarSeconds: Int64?
         /// On the target's business clock; nil for the calendar clock.
         public var clockSeconds: Int64?
     }
@@ -91,10 +92,12 @@ public struct ClockStory: Sendable, Equatable {
 /// Tells one metric's clocks for ``Explain``: reads the measure stage's measurement and trace of the ticket
 /// (``ExplainContext``) and makes a ``ClockStory`` per clock of that metric.
 ///
-/// To explain a further clock (requester wait, agent work, periodic update, as the measure stage comes to
-/// judge them): write a narrator that reads what the measure stage recorded for it — the measurement's
-/// figures, and the spans the clock ran over (``ExplainContext/story(metric:number:spans:…)`` turns them into
-/// days) — and add it to ``Explain/narrators``. Text and JSON show it with no renderer change.
+/// To explain a further clock (a resolution target, say, once the measure stage judges one): give
+/// ``SLAMetric`` its case, write a narrator that reads what the measure stage computed for it — the
+/// measurement's figures, or a measuring entry point of ``Measurer`` such as ``Measurer/measureStatusMetrics(_:_:)``,
+/// and the spans the clock ran over — and hands them to ``ExplainContext/story(metric:number:started:stopped:target:deadline:notBefore:calendarSeconds:clockSeconds:outcome:spans:notes:startMark:deadlineMark:marks:margin:openOverdue:)``,
+/// which adds the days and the margin; then add it to ``Explain/narrators``. Text and JSON show it with no
+/// renderer change (the text renderer only names the metric in ``ExplainTextRenderer``'s `title`).
 protocol ClockNarrator {
     static func stories(_ context: ExplainContext) -> [ClockStory]
 }

@@ -15,7 +15,9 @@
 /// ``BusinessCalendar/elapsed(from:to:clock:)``. The cost is the report's, up to the measure stage.
 public enum Explain {
     /// The clocks a story tells, in order. A further clock is one more narrator here.
-    static let narrators: [any ClockNarrator.Type] = [FirstReplyNarrator.self, NextReplyNarrator.self]
+    static let narrators: [any ClockNarrator.Type] = [
+        FirstReplyNarrator.self, NextReplyNarrator.self, StatusClockNarrator.self, PeriodicUpdateNarrator.self,
+    ]
 
     /// The story, or why there is none.
     public enum Result: Sendable {
@@ -72,15 +74,15 @@ public enum Explain {
         let measurer = MeasureStage.measurer(
             log: input.log, directory: input.directory, window: window, request: request)
         let (measurement, trace) = measurer.trace(timeline)
-        let reported = measured.measurements.first { $0.ticket == wanted }
-        let row = reported.map {
+        let row = measured.measurements.firstIndex { $0.ticket == wanted }.map { index in
             Aggregator.ticketRow(
-                $0, rules: measured.rules, excluded: measured.excluded, directory: input.directory, symbols: symbols)
+                measured.measurements[index], statusMetrics: measured.statusMetrics.metrics(ofRow: index),
+                rules: measured.rules, excluded: measured.excluded, directory: input.directory, symbols: symbols)
         }
         let builder = ExplanationBuilder(
             input: input, request: request, window: window,
             context: ExplainContext(
-                timeline: timeline, measurement: measurement, trace: trace, asOf: window.asOf, symbols: symbols,
+                timeline: timeline, measurement: measurement, trace: trace, measurer: measurer, symbols: symbols,
                 directory: input.directory))
         return .explained(
             builder.explanation(row: row, excluded: measured.excluded.contains(wanted), rules: measured.rules.findings))

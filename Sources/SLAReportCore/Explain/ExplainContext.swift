@@ -5,7 +5,8 @@ struct ExplainContext {
     let events: [TicketEvent]
     let measurement: TicketMeasurement
     let trace: MeasureTrace
-    let asOf: Instant
+    /// The report's measurer (the status-clock metrics are asked of it).
+    let measurer: Measurer
     let symbols: SymbolTable
     let directory: ActorDirectory
 
@@ -13,17 +14,19 @@ struct ExplainContext {
     static let maximumDays = 400
 
     init(
-        timeline: TicketTimeline, measurement: TicketMeasurement, trace: MeasureTrace, asOf: Instant,
+        timeline: TicketTimeline, measurement: TicketMeasurement, trace: MeasureTrace, measurer: Measurer,
         symbols: SymbolTable, directory: ActorDirectory
     ) {
         self.timeline = timeline
         self.events = Array(timeline.events)
         self.measurement = measurement
         self.trace = trace
-        self.asOf = asOf
+        self.measurer = measurer
         self.symbols = symbols
         self.directory = directory
     }
+
+    var asOf: Instant { measurer.asOf }
 
     /// How the report names `actor`.
     func name(_ actor: Symbol) -> String { directory.name(of: actor, in: symbols) }
@@ -40,7 +43,10 @@ struct ExplainContext {
         metric: SLAMetric, number: Int?, started: (at: Instant, by: String),
         stopped: (at: Instant, by: String, mark: String)?,
         target: SLADuration?, deadline: Instant?, notBefore: Instant?, calendarSeconds: Int64?,
-        clockSeconds: Int64?, outcome: ReplyOutcome?, spans: [TimeSpan], notes: [String] = []
+        clockSeconds: Int64?, outcome: ReplyOutcome?, spans: [TimeSpan], notes: [String] = [],
+        startMark: String = "created", deadlineMark: String = "deadline",
+        marks extra: [(what: String, at: Instant)] = [],
+        margin given: ClockStory.Margin? = nil, openOverdue: Bool? = nil
     ) -> ClockStory {
         let clock = target?.clock ?? .calendar
         let calendar = trace.calendar
@@ -50,12 +56,12 @@ struct ExplainContext {
             schedule: clock == .calendar ? nil : trace.channel?.schedule,
             timezone: clock == .calendar ? nil : calendar?.schedule.timezone, deadline: deadline, deadlineRule: nil,
             notBefore: notBefore, calendarSeconds: calendarSeconds, clockSeconds: clockSeconds, outcome: outcome,
-            openOverdue: outcome == .breached && stopped == nil, margin: nil, days: [], daysLeftOut: 0,
-            notes: notes)
+            openOverdue: openOverdue ?? (outcome == .breached && stopped == nil), margin: nil, days: [],
+            daysLeftOut: 0, notes: notes)
         if let target, let deadline, let calendar {
             story.deadlineRule = Self.deadlineRule(target, from: started.at, deadline: deadline, calendar: calendar)
         }
-        story.margin = margin(story, calendar: calendar)
+        story.margin = given ?? margin(story, calendar: calendar)
         guard clock != .calendar, let calendar else { return story }
         let end = stopped?.at ?? asOf
         var last = max(end, deadline ?? end)
@@ -72,13 +78,12 @@ struct ExplainContext {
                 counted[day.day, default: 0] += day.counted
             }
         }
-        var marks: [(what: String, at: Instant)] = [
-            ("\(story.metric == .firstReply ? "created" : "started")", started.at)
-        ]
+        var marks: [(what: String, at: Instant)] = [(startMark, started.at)]
         if let stopped { marks.append((stopped.mark, stopped.at)) }
-        if let deadline { marks.append(("deadline", deadline)) }
+        if let deadline { marks.append((deadlineMark, deadline)) }
         if let notBefore { marks.append(("not before", notBefore)) }
         if stopped == nil { marks.append(("as-of", asOf)) }
+        marks += extra
         var total: Int64 = 0
         story.days = listed.map { day in
             let seconds = counted[day.day] ?? 0

@@ -198,10 +198,10 @@ struct ExplanationBuilder {
             return "priority \(value) after the first reply: changes no target"
         case .assignee:
             return value.isEmpty ? "unassigned" : "assigned to \(context.name(e.value))"
-        case .firstSolve:
-            return "\(value): the first resolution"
-        case .solveAgain:
-            return "\(value) again: moves the full resolution"
+        case .firstSolve(let clock):
+            return "\(value): the first resolution" + Self.ends(clock)
+        case .solveAgain(let clock):
+            return "\(value) again: moves the full resolution" + Self.ends(clock)
         case .reopen:
             return "reopened (\(value)) after a solve"
         case .status:
@@ -215,6 +215,11 @@ struct ExplanationBuilder {
         case .afterAsOf:
             return "after the as-of: ignored (out of window)"
         }
+    }
+
+    /// `; ends next-reply clock 2 (a solved ticket needs no answer)`, or nothing.
+    private static func ends(_ clock: Int?) -> String {
+        clock.map { "; ends next-reply clock \($0 + 1) (a solved ticket needs no answer)" } ?? ""
     }
 
     // MARK: Policy, channel, target

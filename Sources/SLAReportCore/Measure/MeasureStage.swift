@@ -16,6 +16,8 @@ struct ChannelTally: Sendable {
 enum MeasureStage {
     struct Output: Sendable {
         var measurements: [TicketMeasurement]
+        /// Requester wait, agent work and periodic update of the measurements whose channel sets such a target.
+        var statusMetrics: StatusMetricsColumn
         var rules: ChannelRuleResult
         /// Tickets left out of the first-reply figures: Disqus reply tickets, and tickets answered by the
         /// vendor's word but without a reply time.
@@ -64,10 +66,11 @@ enum MeasureStage {
             },
             {
                 () -> (
-                    measurements: [TicketMeasurement], replies: [Symbol: Int], tallies: [ChannelTally],
-                    unknown: Set<Symbol>, newest: (Symbol, Instant)?
+                    measurements: [TicketMeasurement], status: StatusMetricsColumn, replies: [Symbol: Int],
+                    tallies: [ChannelTally], unknown: Set<Symbol>, newest: (Symbol, Instant)?
                 ) in
                 var measurements: [TicketMeasurement] = []
+                var status = StatusMetricsColumn()
                 var replies: [Symbol: Int] = [:]
                 var tallies: [ChannelTally] = []
                 var lastTally = -1
@@ -79,6 +82,9 @@ enum MeasureStage {
                     for e in t.events { ledger.settle(e.record, reported && e.at <= asOf ? .used : .outOfWindow) }
                     guard reported else { continue }
                     let m = measurer.measure(t)
+                    if let metrics = measurer.measureStatusMetrics(t, m) {
+                        status.append(row: measurements.count, metrics)
+                    }
                     if m.replyTimeUnknown { unknown.insert(t.ticket) }
                     var ticketReplies = 0
                     var teamActs = m.firstReply != nil
@@ -113,14 +119,15 @@ enum MeasureStage {
                     if othersWrote { tallies[lastTally].othersWrote = true }
                     measurements.append(m)
                 }
-                return (measurements, replies, tallies, unknown, newest)
+                return (measurements, status, replies, tallies, unknown, newest)
             })
         let excluded = checked.excluded.union(measured.unknown)
         let previous = TrendStage.previous(
             timelines: timelines, measurer: measurer, excluded: excluded, window: window, inWindow: inWindow)
         closeLedger(&ledger, timelines: timelines, symbols: symbols, inWindow: { inWindow($0, from: since, to: until) })
         return Output(
-            measurements: measured.measurements, rules: checked.rules, excluded: excluded,
+            measurements: measured.measurements, statusMetrics: measured.status, rules: checked.rules,
+            excluded: excluded,
             repliesByActor: measured.replies, tallies: measured.tallies, newestTicket: measured.newest?.0,
             newestCreated: measured.newest?.1, previous: previous)
     }

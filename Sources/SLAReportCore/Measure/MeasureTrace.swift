@@ -29,10 +29,11 @@ public enum EventCount: Sendable, Equatable {
     case priorityAfterFirstReply
     /// A change of assignee (the last one at as-of is the ticket's assignee).
     case assignee
-    /// The first change to `solved` or `closed`: ends the first resolution.
-    case firstSolve
-    /// A later change to `solved` or `closed`: moves the full resolution.
-    case solveAgain
+    /// The first change to `solved` or `closed`: ends the first resolution, and next-reply clock
+    /// `endsNextReply` when a comment was waiting (a solved ticket needs no answer).
+    case firstSolve(endsNextReply: Int?)
+    /// A later change to `solved` or `closed`: moves the full resolution (and ends a waiting next-reply clock).
+    case solveAgain(endsNextReply: Int?)
     /// A change from solved or closed back to another status.
     case reopen
     /// Another status change.

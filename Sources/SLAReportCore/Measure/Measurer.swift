@@ -17,7 +17,10 @@
 ///   (before `not_before`), `breached` (after the deadline, or unanswered with as-of past the deadline: then
 ///   also *open overdue*), `pending` (unanswered, deadline not passed).
 /// - **Next reply**: after the first reply, the oldest unanswered customer `comment` starts a clock that the
-///   next `reply` stops; judged like the first reply against `next_reply` (no `not_before`).
+///   next `reply` stops, or a solve (`status` solved or closed) when it comes first: a solved ticket needs no
+///   answer (Zendesk's SLA clocks stop at Solved). Judged like the first reply against `next_reply` (no
+///   `not_before`); a clock ended by a solve is judged by the solve's instant and has no reply time.
+/// - **Priority** names match the policy's `by_priority` keys case-insensitively (`Urgent` is `urgent`).
 /// - **Resolution**: first / last `status` solved-or-closed minus created; a reopen is a change from
 ///   solved/closed to any other status.
 public struct Measurer: Sendable {
@@ -29,6 +32,11 @@ public struct Measurer: Sendable {
     private let solvedSymbols: Set<Symbol>
     private let priorityNames: [Symbol: String]
     let symbols: SymbolTable
+    /// Status symbols as written in lower case (`pending`, `on-hold`, …); others are parsed when met.
+    let statusNames: [Symbol: TicketStatus]
+    /// Per policy version (oldest first), the channels that set a requester-wait, agent-work or
+    /// periodic-update target (``measureStatusMetrics(_:_:)`` looks at no other ticket).
+    let statusChannels: [(from: Instant, channels: Set<Symbol>)]
 
     /// `directory` says who is who; `vendor` holds Zendesk's own figures by ticket (``EventLog/vendorMetrics``).
     public init(
@@ -47,6 +55,12 @@ public struct Measurer: Sendable {
             if let s = symbols.lookup(name), !s.isNone { names[s] = name }
         }
         self.priorityNames = names
+        var statuses: [Symbol: TicketStatus] = [:]
+        for name in TicketStatus.allCases.map(\.rawValue) + ["on-hold", "on_hold"] {
+            if let s = symbols.lookup(name), !s.isNone, let status = TicketStatus(name: name) { statuses[s] = status }
+        }
+        self.statusNames = statuses
+        self.statusChannels = Measurer.statusChannelTables(policy: policy, symbols: symbols)
     }
 
     /// Whether `actor` is automation (listed in `system_actors`).
@@ -70,7 +84,7 @@ public struct Measurer: Sendable {
         var currentPriority = Symbol.none
         var wasSolved = false
         var pendingComment: Instant?
-        var nextClocks: [(started: Instant, replied: Instant?)] = []
+        var nextClocks: [(started: Instant, replied: Instant?, solved: Instant?)] = []
 
         if Observer.isTracing { observer.began(agentCreated: agentCreated) }
         var position = -1
@@ -97,7 +111,7 @@ public struct Measurer: Sendable {
                     priorityAtFirstReply = currentPriority
                     if Observer.isTracing { observer.counted(position, .firstReply) }
                 } else if let started = pendingComment {
-                    nextClocks.append((started, event.at))
+                    nextClocks.append((started, event.at, nil))
                     pendingComment = nil
                     if Observer.isTracing { observer.counted(position, .nextReplyStopped(clock: nextClocks.count - 1)) }
                 } else if Observer.isTracing {
@@ -129,9 +143,19 @@ public struct Measurer: Sendable {
             case .status:
                 let solved = solvedSymbols.contains(event.value)
                 if solved {
+                    // A solve ends the waiting comment's clock: nothing more is owed (Zendesk's SLA clocks
+                    // stop at Solved). A reply at the same instant sorts first and has already stopped it.
+                    let endsClock = Observer.isTracing && pendingComment != nil ? nextClocks.count : nil
+                    if let started = pendingComment {
+                        nextClocks.append((started, nil, event.at))
+                        pendingComment = nil
+                    }
                     let span = event.at.seconds - timeline.created.seconds
                     if Observer.isTracing {
-                        observer.counted(position, m.firstResolutionSeconds == nil ? .firstSolve : .solveAgain)
+                        observer.counted(
+                            position,
+                            m.firstResolutionSeconds == nil
+                                ? .firstSolve(endsNextReply: endsClock) : .solveAgain(endsNextReply: endsClock))
                     }
                     if m.firstResolutionSeconds == nil { m.firstResolutionSeconds = span }
                     m.fullResolutionSeconds = span
@@ -149,7 +173,7 @@ public struct Measurer: Sendable {
                 if Observer.isTracing { observer.counted(position, .noClock) }
             }
         }
-        if let started = pendingComment { nextClocks.append((started, nil)) }
+        if let started = pendingComment { nextClocks.append((started, nil, nil)) }
         m.priority = m.firstReply != nil ? priorityAtFirstReply : currentPriority
 
         if let frt = m.firstReply { m.frtSeconds = frt.seconds - timeline.created.seconds }
@@ -165,27 +189,28 @@ public struct Measurer: Sendable {
         if Observer.isTracing {
             observer.chose(
                 channel: channelPolicy, calendar: channelPolicy.map { resolver.calendar(for: $0) },
-                priority: priorityNames[m.priority])
+                priority: priorityName(m.priority))
         }
         guard let channel = channelPolicy else {
             m.nextReplies = nextClocks.map { clock in
                 NextReplyClock(
-                    started: clock.started, replied: clock.replied,
+                    started: clock.started, replied: clock.replied, solved: clock.solved,
                     seconds: clock.replied.map { $0.seconds - clock.started.seconds }, businessSeconds: nil,
                     deadline: nil, outcome: nil)
             }
             return m
         }
         let calendar = resolver.calendar(for: channel)
-        let targets = policy.targets(for: channel, priority: priorityNames[m.priority])
+        let targets = policy.targets(for: channel, priority: priorityName(m.priority))
         if Observer.isTracing { observer.targeted(firstReply: targets.firstReply, nextReply: targets.nextReply) }
-        if let defaultTarget = channel.firstReply, defaultTarget.clock != .calendar, let frt = m.firstReply {
+        let defaultClock = channel.aggregateClock(.firstReply)
+        if let defaultClock, defaultClock != .calendar, let frt = m.firstReply {
             m.frtBusinessSeconds =
-                defaultTarget.clock == .businessHours && vendorBusiness != nil
-                ? vendorBusiness : calendar.elapsed(from: timeline.created, to: frt, clock: defaultTarget.clock)
+                defaultClock == .businessHours && vendorBusiness != nil
+                ? vendorBusiness : calendar.elapsed(from: timeline.created, to: frt, clock: defaultClock)
         }
         if let target = targets.firstReply, target.clock != .calendar, let frt = m.firstReply {
-            if target.clock == channel.firstReply?.clock {
+            if target.clock == defaultClock {
                 m.frtTargetBusinessSeconds = m.frtBusinessSeconds
             } else {
                 m.frtTargetBusinessSeconds =
@@ -201,7 +226,7 @@ public struct Measurer: Sendable {
             if Observer.isTracing { observer.opened(notBefore: earliest) }
             m.outcome = Measurer.judge(replied: m.firstReply, deadline: deadline, notBefore: earliest, asOf: asOf)
         }
-        let nextDefaultClock = channel.nextReply?.clock
+        let nextDefaultClock = channel.aggregateClock(.nextReply)
         m.nextReplies = nextClocks.map { clock in
             let business: Int64? =
                 if let replied = clock.replied, let c = nextDefaultClock, c != .calendar {
@@ -212,14 +237,22 @@ public struct Measurer: Sendable {
             if let target = targets.nextReply {
                 let d = calendar.deadline(from: clock.started, adding: target)
                 deadline = d
-                outcome = Measurer.judge(replied: clock.replied, deadline: d, notBefore: nil, asOf: asOf)
+                outcome = Measurer.judge(
+                    replied: clock.replied ?? clock.solved, deadline: d, notBefore: nil, asOf: asOf)
             }
             return NextReplyClock(
-                started: clock.started, replied: clock.replied,
+                started: clock.started, replied: clock.replied, solved: clock.solved,
                 seconds: clock.replied.map { $0.seconds - clock.started.seconds }, businessSeconds: business,
                 deadline: deadline, outcome: outcome)
         }
         return m
+    }
+
+    /// The name of a priority symbol as the policy's `by_priority` lookup takes it (compared there
+    /// case-insensitively); nil when no priority is set. The four usual names cost no string.
+    func priorityName(_ priority: Symbol) -> String? {
+        if priority.isNone { return nil }
+        return priorityNames[priority] ?? symbols[priority]
     }
 
     /// The outcome of one reply clock (see the type's documentation).

@@ -87,24 +87,32 @@ public enum ReplyOutcome: String, Sendable, Equatable {
 }
 
 /// One next-reply clock: started by the oldest unanswered customer comment after the first reply, stopped
-/// by the next reply.
+/// by the next reply, or by a solve when that comes first.
 public struct NextReplyClock: Sendable, Equatable {
     public var started: Instant
     public var replied: Instant?
+    /// The solve (status solved or closed) that ended the clock before any reply; nil when a reply stopped it
+    /// or it still runs at as-of.
+    public var solved: Instant?
+    /// `replied − started` in calendar seconds; nil when no reply stopped the clock.
     public var seconds: Int64?
     public var businessSeconds: Int64?
     public var deadline: Instant?
     public var outcome: ReplyOutcome?
 
     public init(
-        started: Instant, replied: Instant?, seconds: Int64?, businessSeconds: Int64?, deadline: Instant?,
-        outcome: ReplyOutcome?
+        started: Instant, replied: Instant?, solved: Instant? = nil, seconds: Int64?, businessSeconds: Int64?,
+        deadline: Instant?, outcome: ReplyOutcome?
     ) {
         self.started = started
         self.replied = replied
+        self.solved = solved
         self.seconds = seconds
         self.businessSeconds = businessSeconds
         self.deadline = deadline
         self.outcome = outcome
     }
+
+    /// Breached and still running at as-of (neither replied to nor solved).
+    public var openOverdue: Bool { outcome == .breached && replied == nil && solved == nil }
 }

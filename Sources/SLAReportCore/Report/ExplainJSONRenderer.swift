@@ -108,8 +108,8 @@ public enum ExplainJSONRenderer {
         case .priorityAtFirstReply: ("priority_at_first_reply", nil)
         case .priorityAfterFirstReply: ("priority_after_first_reply", nil)
         case .assignee: ("assignee", nil)
-        case .firstSolve: ("first_solve", nil)
-        case .solveAgain: ("solve_again", nil)
+        case .firstSolve(let c): ("first_solve", c.map { $0 + 1 })
+        case .solveAgain(let c): ("solve_again", c.map { $0 + 1 })
         case .reopen: ("reopen", nil)
         case .status: ("status", nil)
         case .noClock: ("no_clock", nil)
@@ -308,6 +308,10 @@ public enum ExplainJSONRenderer {
             w.field("assignee", r.assignee)
             w.key("flags")
             w.array(r.flags) { w, f in w.string(f) }
+            w.field("requester_wait_seconds", r.requesterWaitSeconds)
+            w.field("requester_wait_outcome", r.requesterWaitOutcome)
+            w.field("agent_work_seconds", r.agentWorkSeconds)
+            w.field("agent_work_outcome", r.agentWorkOutcome)
         }
     }
 }

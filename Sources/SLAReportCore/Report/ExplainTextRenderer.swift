@@ -71,7 +71,10 @@ public enum ExplainTextRenderer {
         } else {
             out.append("  report    in the report")
         }
-        if let first = x.clocks.first { out += wrap("  outcome   ", summary(first)) }
+        // The first reply, then each clock a ticket has one of (requester wait, agent work).
+        for clock in x.clocks where clock.metric == .firstReply || clock.number == nil {
+            out += wrap("  outcome   ", summary(clock))
+        }
         out.append("")
     }
 
@@ -152,7 +155,9 @@ public enum ExplainTextRenderer {
             out.append("  target    none")
         }
         if let deadline = c.deadline {
-            out += wrap("  deadline  ", "\(at(deadline))" + (c.deadlineRule.map { ": \(e($0))" } ?? ""))
+            // A clock that pauses reaches its limit at an instant; the others have a deadline.
+            let label = pauses(c) ? "  limit at  " : "  deadline  "
+            out += wrap(label, "\(at(deadline))" + (c.deadlineRule.map { ": \(e($0))" } ?? ""))
         }
         if let notBefore = c.notBefore { out.append("  not before \(at(notBefore))") }
         if !c.days.isEmpty {
@@ -236,12 +241,14 @@ public enum ExplainTextRenderer {
         guard let outcome = c.outcome else { return "not judged (no target)" }
         var text = outcome.rawValue + (c.openOverdue ? " (open overdue)" : "")
         if let margin = c.margin {
-            let calendar = ExplainFormat.duration(margin.calendarSeconds)
+            let calendar = margin.calendarSeconds.map { ExplainFormat.duration($0) }
             let amount: String
             if let clock = margin.clockSeconds {
-                amount = "\(ExplainFormat.duration(clock, on: c.clock)) on the clock (\(calendar) calendar)"
+                amount =
+                    "\(ExplainFormat.duration(clock, on: c.clock)) on the clock"
+                    + (calendar.map { " (\($0) calendar)" } ?? "")
             } else {
-                amount = calendar
+                amount = calendar ?? "0s"
             }
             switch margin.kind {
             case .lateBy: text += ", \(amount) late"
@@ -254,8 +261,17 @@ public enum ExplainTextRenderer {
         return text
     }
 
+    /// Requester wait and agent work pause in some statuses: their time is a total, not a span.
+    static func pauses(_ c: ClockStory) -> Bool { c.metric == .requesterWait || c.metric == .agentWork }
+
     /// The headline's one sentence about a clock.
     static func summary(_ c: ClockStory) -> String {
+        if pauses(c) {
+            let total =
+                c.clockSeconds.map { "\(ExplainFormat.duration($0, on: c.clock)) on the clock" }
+                ?? c.calendarSeconds.map { ExplainFormat.duration($0) } ?? "0s"
+            return "\(title(c).lowercased()) \(total): " + outcome(c)
+        }
         let what = c.metric == .firstReply ? "first reply" : title(c).lowercased()
         let when =
             c.calendarSeconds.map { " after \(ExplainFormat.duration($0))" }

@@ -87,6 +87,13 @@ public enum HTMLRenderer {
             SVGChart.attainment(model.channels, failUnder: model.failUnder, to: &w)
         }
 
+        if t.hasStatusMetrics {
+            section("status-metrics", "Requester wait, agent work and periodic update", to: &w) { w in
+                table(t.statusMetricsTable(marks: .text, compact: false), fit: true, to: &w)
+                w.element("p", [("class", "note")], text: t.statusMetricsNote)
+            }
+        }
+
         section("first-replies", "First replies", to: &w) { w in
             SVGChart.frtBands(model.channels, to: &w)
             let bands = t.firstReplyBands
@@ -171,6 +178,20 @@ public enum HTMLRenderer {
             }
         }
 
+        if t.hasStatusMetrics {
+            section("metric-breaches", "Requester wait, agent work and periodic update breaches", to: &w) { w in
+                let sections = t.metricBreachSections
+                if sections.isEmpty {
+                    w.element("p", text: "No requester-wait, agent-work or periodic-update breaches.")
+                }
+                for sub in sections {
+                    w.element("h3", text: "\(sub.title) (\(sub.count))")
+                    table(
+                        sub.table, moreNote: "the JSON report lists up to \(ReportModel.metricBreachListLimit)", to: &w)
+                }
+            }
+        }
+
         section("agents", "Agents", to: &w) { w in
             let agents = t.agents
             if agents.rows.isEmpty { w.element("p", text: "No agent activity.") } else { table(agents, to: &w) }
@@ -207,7 +228,7 @@ public enum HTMLRenderer {
 
         section("definitions", "How these numbers are computed", to: &w) { w in
             w.element("dl") { w in
-                for definition in ReportTables.definitions {
+                for definition in t.definitionsShown {
                     w.element("dt", text: definition.term)
                     w.element("dd", text: definition.text)
                 }

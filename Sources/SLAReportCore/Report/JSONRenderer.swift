@@ -26,6 +26,16 @@
 /// - the document ends with `"warnings"`: `{kind, channel, ticket, message}` of what the reader must know to
 ///   trust the figures (nothing judged under a gate, an outlier as-of, a channel nobody on the team acted
 ///   on, tickets answered without a reply time, a ticket whose history and Zendesk's metric disagree).
+/// - per channel, after `next_reply`, the objects `requester_wait`, `agent_work` and `periodic_update` of SPEC §4
+///   (null without a target of the metric): `target` (`by priority` when only `by_priority` sets one), `goal`,
+///   `measured` (solved tickets, or ended intervals for periodic update, whose times are given), `judged`,
+///   `achieved`, `breached`, `open_overdue`, `pending`, `attainment`, `calendar_seconds`, `business_seconds`
+///   (on the clock of the channel's default target of the metric; null when that is calendar);
+/// - after `breaches`, `"metric_breaches"`: the breached requester waits, agent works and periodic-update
+///   intervals (`{metric, ticket, channel, created, target, interval_started, breached_at, seconds,
+///   over_by_seconds, open_overdue, assignee, url}`; metric by metric, furthest over first within each
+///   channel, at most ``ReportModel/metricBreachListLimit``), and `"metric_breach_counts"` with the full number
+///   per metric.
 /// Instants are RFC 3339 UTC strings (`2016-11-21T09:14:03Z`); durations are whole seconds.
 public enum JSONRenderer {
     /// The schema identifier written as `"schema"`.
@@ -77,6 +87,7 @@ public enum JSONRenderer {
                     w.field("url", breach.url)
                 }
             }
+            writeMetricBreaches(model.metricBreaches, to: &w)
             w.key("agents")
             w.array(model.agents) { w, agent in writeAgent(agent, to: &w) }
             w.key("handles")
@@ -122,6 +133,10 @@ public enum JSONRenderer {
             writeReply(channel.firstReply, vendorFigures: channel.vendorFigures, to: &w)
             w.key("next_reply")
             if let next = channel.nextReply { writeReply(next, to: &w) } else { w.null() }
+            for metric in StatusClock.metrics {
+                w.key(metric.key)
+                if let summary = channel.statusMetric(metric) { writeStatusMetric(summary, to: &w) } else { w.null() }
+            }
             w.key("resolution")
             w.object { w in
                 w.field("solved", channel.resolution.solved)
@@ -167,6 +182,52 @@ public enum JSONRenderer {
             w.key("business_seconds")
             if let business = reply.business { writeStats(business, to: &w) } else { w.null() }
             if let vendorFigures { w.field("from_vendor_metric", vendorFigures) }
+        }
+    }
+
+    static func writeStatusMetric(_ metric: StatusMetricSummary, to w: inout JSONWriter) {
+        w.object { w in
+            w.field("target", metric.target)
+            w.field("goal", metric.goal)
+            w.field("measured", metric.measured)
+            w.field("judged", metric.judged)
+            w.field("achieved", metric.achieved)
+            w.field("breached", metric.breached)
+            w.field("open_overdue", metric.openOverdue)
+            w.field("pending", metric.pending)
+            w.field("attainment", metric.attainment)
+            w.key("calendar_seconds")
+            writeStats(metric.calendar, to: &w)
+            w.key("business_seconds")
+            if let business = metric.business { writeStats(business, to: &w) } else { w.null() }
+        }
+    }
+
+    /// `metric_breaches` (capped) and `metric_breach_counts` (every breach, per metric).
+    static func writeMetricBreaches(_ breaches: [MetricBreachRow], to w: inout JSONWriter) {
+        w.key("metric_breaches")
+        w.array(breaches.prefix(ReportModel.metricBreachListLimit)) { w, b in
+            w.object { w in
+                w.field("metric", b.metric.key)
+                w.field("ticket", b.ticket)
+                w.field("channel", b.channel)
+                w.field("created", b.created)
+                w.field("target", b.target)
+                w.field("interval_started", b.intervalStarted)
+                w.field("breached_at", b.breachedAt)
+                w.field("seconds", b.seconds)
+                w.field("over_by_seconds", b.overBySeconds)
+                w.key("open_overdue")
+                w.bool(b.openOverdue)
+                w.field("assignee", b.assignee)
+                w.field("url", b.url)
+            }
+        }
+        w.key("metric_breach_counts")
+        w.object { w in
+            for metric in StatusClock.metrics {
+                w.field(metric.key, breaches.reduce(0) { $0 + ($1.metric == metric ? 1 : 0) })
+            }
         }
     }
 

@@ -51,6 +51,13 @@ public enum MarkdownRenderer {
         for note in notes { out += wrapped("- " + Escape.markdown(note), indent: "  ") + "\n" }
         if !notes.isEmpty { out += "\n" }
 
+        if t.hasStatusMetrics {
+            out += "## Requester wait, agent work and periodic update\n\n"
+            let metrics = t.statusMetricsTable(marks: .emoji, compact: true)
+            out += table(metrics, links: &links, fitWidth: summaryWidth)
+            out += "\n" + wrapped(Escape.markdown(t.statusMetricsNote)) + "\n\n"
+        }
+
         out += "## First replies\n\n"
         let bands = t.firstReplyBands
         if !bands.rows.isEmpty {
@@ -124,6 +131,18 @@ public enum MarkdownRenderer {
             out += table(section.table, links: &links, moreNote: "every breach is listed in the JSON report")
             out += "\n"
         }
+        if t.hasStatusMetrics {
+            out += "## Requester wait, agent work and periodic update breaches\n\n"
+            let sections = t.metricBreachSections
+            if sections.isEmpty { out += "No requester-wait, agent-work or periodic-update breaches.\n\n" }
+            for section in sections {
+                out += "### \(Escape.markdown(section.title)) (\(section.count))\n\n"
+                out += table(
+                    section.table, links: &links,
+                    moreNote: "the JSON report lists up to \(ReportModel.metricBreachListLimit)")
+                out += "\n"
+            }
+        }
 
         out += "## Agents\n\n"
         let agents = t.agents
@@ -161,7 +180,7 @@ public enum MarkdownRenderer {
         out += "\n"
 
         out += "## How these numbers are computed\n\n"
-        for definition in ReportTables.definitions {
+        for definition in t.definitionsShown {
             out +=
                 wrapped(
                     "- **\(Escape.markdown(definition.term)):** \(Escape.markdown(definition.text))", indent: "  ")

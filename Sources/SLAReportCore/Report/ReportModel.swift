@@ -12,6 +12,9 @@ public struct ReportModel: Sendable, Equatable {
     /// First-reply breaches, worst (latest) first within each channel, channels in report order; uncapped
     /// (renderers cap per channel with ``ReportModel/breachListCap``).
     public var breaches: [BreachRow]
+    /// Requester-wait, agent-work and periodic-update breaches: metric by metric, channels in report order,
+    /// furthest over the target first; uncapped (renderers cap per channel and metric).
+    public var metricBreaches: [MetricBreachRow]
     /// People on the team (one row per person, whatever names they go by), sorted by name.
     public var agents: [AgentRow]
     /// The team's brand accounts (`@GitLab`): replies sent as the brand, not by a person; sorted by name.
@@ -45,13 +48,17 @@ public struct ReportModel: Sendable, Equatable {
     public static let findingListCap = 25
     /// How many at-risk tickets the human reports list.
     public static let atRiskListCap = 20
+    /// How many requester-wait, agent-work and periodic-update breaches the JSON report lists (SPEC §5.1's cap
+    /// on lists); `metric_breach_counts` gives the full numbers.
+    public static let metricBreachListLimit = 1000
 
     public init(
         toolVersion: String, window: ReportWindow, policy: PolicyInfo, channels: [ChannelSummary],
         rules: RuleFindings, breaches: [BreachRow], agents: [AgentRow], handles: [AgentRow] = [],
         dataQuality: DataQuality, warnings: [ReportWarning] = [], daily: [DailyPoint], tickets: [TicketRow],
         story: ReportStory = .empty, atRisk: [AtRiskRow] = [], weeks: [HistoryWeek] = [],
-        showsHistory: Bool = false, volume: VolumeSeries = .empty, failUnder: Percent? = nil
+        showsHistory: Bool = false, volume: VolumeSeries = .empty, failUnder: Percent? = nil,
+        metricBreaches: [MetricBreachRow] = []
     ) {
         self.toolVersion = toolVersion
         self.window = window
@@ -59,6 +66,7 @@ public struct ReportModel: Sendable, Equatable {
         self.channels = channels
         self.rules = rules
         self.breaches = breaches
+        self.metricBreaches = metricBreaches
         self.agents = agents
         self.handles = handles
         self.dataQuality = dataQuality
@@ -258,6 +266,9 @@ public struct ChannelSummary: Sendable, Equatable {
     /// The goal or threshold this channel is gated by: its own goal, else `--fail-under` (nil without a
     /// target or a gate).
     public var gate: Percent?
+    /// Requester wait, agent work and periodic update, in that order: one entry per metric the channel sets a
+    /// target of (its own or in `by_priority`); see ``statusMetric(_:)``.
+    public var statusMetrics: [StatusMetricSummary]
 
     /// Upper bounds (exclusive) of the FRT histogram buckets in seconds; the last bucket is open.
     public static let frtBuckets: [(label: String, upper: Int64)] = [
@@ -270,7 +281,7 @@ public struct ChannelSummary: Sendable, Equatable {
         resolution: ResolutionSummary, previous: PreviousWindow?, leftOut: Int = 0,
         leftOutWithoutReplyTime: Int = 0, vendorFigures: Int = 0, failsGate: Bool, frtHistogram: [Int],
         byPriority: [PriorityAttainment] = [], bands: FRTBands? = nil, trend: Trend = .unavailable,
-        gate: Percent? = nil
+        gate: Percent? = nil, statusMetrics: [StatusMetricSummary] = []
     ) {
         self.key = key
         self.name = name
@@ -288,6 +299,7 @@ public struct ChannelSummary: Sendable, Equatable {
         self.byPriority = byPriority
         self.trend = trend
         self.gate = gate
+        self.statusMetrics = statusMetrics
     }
 }
 
@@ -387,11 +399,20 @@ public struct TicketRow: Sendable, Equatable {
     /// Rule flags, sorted: `skipped`, `passed_over`, `cross_assigned`, `wrong_handle`, `outside_zendesk`,
     /// `duplicate_response`, `disqus_reply_ticket`, `early`, and `open_overdue`.
     public var flags: [String]
+    /// Requester wait on the clock of the ticket's own target (calendar seconds without one); nil when the
+    /// channel sets no requester-wait target (``StatusClockMeasure/ticketSeconds``).
+    public var requesterWaitSeconds: Int64?
+    /// `achieved`, `breached` or `pending`; nil without a target for the ticket.
+    public var requesterWaitOutcome: String?
+    /// Agent work, as ``requesterWaitSeconds``.
+    public var agentWorkSeconds: Int64?
+    public var agentWorkOutcome: String?
 
     public init(
         ticket: String, channel: String, priority: String?, created: Instant, firstReply: Instant?,
         frtSeconds: Int64?, frtBusinessSeconds: Int64?, target: String?, deadline: Instant?, outcome: String?,
-        assignee: String?, flags: [String]
+        assignee: String?, flags: [String], requesterWaitSeconds: Int64? = nil, requesterWaitOutcome: String? = nil,
+        agentWorkSeconds: Int64? = nil, agentWorkOutcome: String? = nil
     ) {
         self.ticket = ticket
         self.channel = channel
@@ -405,5 +426,9 @@ public struct TicketRow: Sendable, Equatable {
         self.outcome = outcome
         self.assignee = assignee
         self.flags = flags
+        self.requesterWaitSeconds = requesterWaitSeconds
+        self.requesterWaitOutcome = requesterWaitOutcome
+        self.agentWorkSeconds = agentWorkSeconds
+        self.agentWorkOutcome = agentWorkOutcome
     }
 }

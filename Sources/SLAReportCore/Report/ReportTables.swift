@@ -533,7 +533,7 @@ struct ReportTables {
         ),
         (
             "Next reply",
-            "After the first reply, the oldest unanswered customer comment starts a clock that the next agent reply stops; judged against the next-reply target."
+            "After the first reply, the oldest unanswered customer comment starts a clock that the next agent reply stops, or the solve when it comes first (a solved ticket needs no answer); judged against the next-reply target."
         ),
         (
             "Resolution",

@@ -142,6 +142,66 @@ import Testing
         #expect(missing.ids == ["A", "B"])
     }
 
+    /// Requester wait and agent work pause while pending; periodic update runs from a reply to the next (or
+    /// to the solve). Worked by hand on Mon 2016-11-21, UTC hours 09:00–17:00.
+    @Test func clocksThatPauseAndPeriodicUpdatesAreToldFromTheReportsFigures() throws {
+        let policy = Policy(
+            name: "status clocks",
+            schedules: [
+                "default": Schedule(
+                    timezone: "UTC",
+                    hours: Dictionary(
+                        uniqueKeysWithValues: (1...5).map { ($0, [MinuteInterval(start: 540, end: 1020)]) }))
+            ],
+            channels: [
+                ChannelPolicy(
+                    key: "email", firstReply: SLADuration(amount: 1, unit: .businessHours),
+                    requesterWait: SLADuration(amount: 2, unit: .businessHours),
+                    agentWork: SLADuration(amount: 4, unit: .businessHours),
+                    periodicUpdate: SLADuration(amount: 4, unit: .businessHours))
+            ])
+        var b = LogBuilder(path: "events.csv")
+        b.add("S", .created, "2016-11-21 09:00", actor: "cust", channel: "email")
+        b.add("S", .reply, "2016-11-21 09:30", actor: "ann")
+        b.add("S", .status, "2016-11-21 10:00", actor: "ann", value: "pending")
+        b.add("S", .status, "2016-11-21 14:00", actor: "cust", value: "open")
+        b.add("S", .status, "2016-11-21 16:00", actor: "ann", value: "solved")
+        var joined = JoinedInput(log: b.log, policy: policy)
+        let request = ReportRequest(policy: policy, asOf: LogBuilder.instant("2016-11-25 00:00"), toolVersion: "test")
+        let x = try Self.explained(try Explain.run(&joined, request: request, ticket: "S"))
+        #expect(x.clocks.map(\.metric) == [.firstReply, .requesterWait, .agentWork, .periodicUpdate])
+        // Requester wait: 09:00–10:00 and 14:00–16:00 = 3h against 2h: over by 1h, the limit reached at 15:00.
+        let wait = x.clocks[1]
+        #expect(wait.clockSeconds == 3 * Self.hour && wait.calendarSeconds == 3 * Self.hour)
+        #expect(wait.outcome == .breached && !wait.openOverdue)
+        #expect(wait.deadline == LogBuilder.instant("2016-11-21 15:00"))
+        #expect(wait.margin == ClockStory.Margin(kind: .lateBy, calendarSeconds: nil, clockSeconds: Self.hour))
+        #expect(wait.stopped == LogBuilder.instant("2016-11-21 16:00"))
+        #expect(wait.days.map(\.counted) == [3 * Self.hour])
+        #expect(
+            wait.days.first?.marks.map(\.what) == [
+                "created", "pending (paused)", "open (runs)", "limit reached", "solved",
+            ])
+        // Agent work: the same 3h against 4h: 1h to spare.
+        let work = x.clocks[2]
+        #expect(work.outcome == .achieved)
+        #expect(work.margin == ClockStory.Margin(kind: .toSpare, calendarSeconds: nil, clockSeconds: Self.hour))
+        // Periodic update: from the reply at 09:30 to the solve at 16:00 = 6h 30m against 4h (deadline 13:30).
+        let update = x.clocks[3]
+        #expect(update.number == 1)
+        #expect(update.started == LogBuilder.instant("2016-11-21 09:30"))
+        #expect(update.stoppedBy?.hasPrefix("the solve") == true)
+        #expect(update.deadline == LogBuilder.instant("2016-11-21 13:30"))
+        #expect(update.outcome == .breached)
+        #expect(update.clockSeconds == 6 * Self.hour + 1800)
+        // The report's row holds the same.
+        #expect(x.row?.requesterWaitSeconds == 3 * Self.hour && x.row?.requesterWaitOutcome == "breached")
+        #expect(x.row?.agentWorkSeconds == 3 * Self.hour && x.row?.agentWorkOutcome == "achieved")
+        let text = ExplainTextRenderer.render(x)
+        #expect(text.contains("  outcome   requester wait 3h on the clock: breached, 1h on the clock late\n"))
+        #expect(text.contains("\nPeriodic update 1\n"))
+    }
+
     @Test func inputTextReachesTheTerminalWithoutControlCharacters() throws {
         let hostile = "\u{1B}[2J\u{1B}]0;pwned\u{7}Sub\u{202E}ject\u{0}\r\nline"
         let x = try Self.explained(try Self.explain("A", log: Self.log(subject: hostile, requester: "cu\u{1B}[31mst")))

@@ -94,8 +94,8 @@ import Testing
             trace.counts == [
                 .creation, .creationMessage, .systemReply, .commentBeforeFirstReply, .priorityBeforeFirstReply,
                 .firstReply, .priorityAtFirstReply, .nextReplyStarted(clock: 0), .commentWhileWaiting(clock: 0),
-                .nextReplyStopped(clock: 0), .laterReply, .priorityAfterFirstReply, .firstSolve, .reopen, .noClock,
-                .solveAgain, .afterAsOf,
+                .nextReplyStopped(clock: 0), .laterReply, .priorityAfterFirstReply, .firstSolve(endsNextReply: nil),
+                .reopen, .noClock, .solveAgain(endsNextReply: nil), .afterAsOf,
             ])
         #expect(trace.agentCreated)
         // The priority set at the first reply's instant is in force: low, which has no by_priority entry.

@@ -59,6 +59,9 @@ import Testing
                 "from_vendor_metric": 0
               },
               "next_reply": null,
+              "requester_wait": null,
+              "agent_work": null,
+              "periodic_update": null,
               "resolution": {
                 "solved": 1,
                 "reopens": 0,
@@ -106,6 +109,9 @@ import Testing
                 "from_vendor_metric": 0
               },
               "next_reply": null,
+              "requester_wait": null,
+              "agent_work": null,
+              "periodic_update": null,
               "resolution": {
                 "solved": 0,
                 "reopens": 0,
@@ -162,6 +168,12 @@ import Testing
               "url": "https://example.com/t/2"
             }
           ],
+          "metric_breaches": [],
+          "metric_breach_counts": {
+            "requester_wait": 0,
+            "agent_work": 0,
+            "periodic_update": 0
+          },
           "agents": [
             {
               "agent": "ann",
@@ -278,8 +290,8 @@ import Testing
     @Test func topLevelKeysInSchemaOrder() {
         let json = JSONRenderer.render(ReportSamples.sample)
         let keys = [
-            "schema", "tool", "window", "policy", "channels", "rules", "breaches", "agents", "handles", "data_quality",
-            "warnings",
+            "schema", "tool", "window", "policy", "channels", "rules", "breaches", "metric_breaches",
+            "metric_breach_counts", "agents", "handles", "data_quality", "warnings",
         ]
         let positions = keys.map { key in json.range(of: "\n  \"\(key)\": ")?.lowerBound }
         #expect(positions.allSatisfy { $0 != nil })

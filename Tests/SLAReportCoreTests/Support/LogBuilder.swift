@@ -26,6 +26,19 @@ struct LogBuilder {
         log.append(event)
     }
 
+    /// One event at an instant (for generated timelines).
+    mutating func add(
+        _ ticket: String, _ kind: EventKind, at instant: Instant, actor: String = "", value: String = "",
+        channel: String = ""
+    ) {
+        line += 1
+        let record = log.beginRecord(file: file, line: line)
+        log.append(
+            TicketEvent(
+                ticket: log.symbols.intern(ticket), kind: kind, at: instant, actor: log.symbols.intern(actor),
+                value: log.symbols.intern(value), via: .none, channel: log.symbols.intern(channel), record: record))
+    }
+
     /// Parses `YYYY-MM-DD HH:MM[:SS]` as UTC (test-only shorthand).
     static func instant(_ text: String) -> Instant {
         let parts = text.split(whereSeparator: { $0 == "-" || $0 == " " || $0 == ":" || $0 == "T" }).compactMap {
