@@ -292,7 +292,8 @@ struct ExplanationBuilder {
         if let channel {
             let first = channel.firstReply.map { "first reply \($0)" } ?? "no first-reply target"
             let next = channel.nextReply.map { ", next reply \($0)" } ?? ""
-            reasons.append("Channel \(channel.key) (\(channel.name)): \(first)\(next).")
+            let named = channel.name == channel.key ? "" : " (\(channel.name))"
+            reasons.append("Channel \(channel.key)\(named): \(first)\(next).")
             if keys.isEmpty {
                 reasons.append("The channel has no by_priority: the priority changes nothing.")
             } else if let priority = trace.priority {

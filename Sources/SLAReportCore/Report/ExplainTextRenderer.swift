@@ -55,7 +55,8 @@ public enum ExplainTextRenderer {
     // MARK: Sections
 
     private static func headline(_ x: TicketExplanation, into out: inout [String]) {
-        let channel = x.channel.name.map { "\(e(x.channel.key)) (\(e($0)))" } ?? e(x.channel.key)
+        let channel =
+            x.channel.name.flatMap { $0 == x.channel.key ? nil : "\(e(x.channel.key)) (\(e($0)))" } ?? e(x.channel.key)
         out.append("Ticket \(e(x.ticket)): \(channel), from \(x.source.name), created \(ExplainFormat.utc(x.created))")
         out.append("  record    \(e(x.createdRecord.description))")
         if let subject = x.subject { out.append("  subject   \(e(subject))") }
