@@ -173,7 +173,7 @@ enum Runner {
         ingestOptions.keepsRoutingFacts = keepsRoutingFacts
         // Read and joined in one go: the joined log is the only owner of the events, so that grouping
         // permutes them in place instead of copying them.
-        var joined = Ingest.readAndJoin(files, options: ingestOptions)
+        let joined = Ingest.readAndJoin(files, options: ingestOptions)
         files.removeAll()
         if !options.quiet {
             for diagnostic in joined.diagnostics { Console.err(diagnostic.description) }

@@ -98,6 +98,6 @@ public struct ClockStory: Sendable, Equatable {
 /// and the spans the clock ran over — and hands them to ``ExplainContext/story(metric:number:started:stopped:target:deadline:notBefore:calendarSeconds:clockSeconds:outcome:spans:notes:startMark:deadlineMark:marks:margin:openOverdue:)``,
 /// which adds the days and the margin; then add it to ``Explain/narrators``. Text and JSON show it with no
 /// renderer change (the text renderer only names the metric in ``ExplainTextRenderer``'s `title`).
-protocol ClockNarrator {
+protocol ClockNarrator: Sendable {
     static func stories(_ context: ExplainContext) -> [ClockStory]
 }
