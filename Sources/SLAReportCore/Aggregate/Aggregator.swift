@@ -403,26 +403,39 @@ public struct Aggregator {
             return c != 0 ? c < 0 : a < b
         }
         return order.map { i -> TicketRow in
-            let m = input.measurements[i]
-            var flags = input.rules.flags[m.ticket] ?? []
-            if m.outcome == .early { flags.append("early") }
-            if m.replyTimeUnknown { flags.append("reply_time_unknown") }
-            if m.fromVendorMetric { flags.append("vendor_metric") }
-            let excluded = input.excluded.contains(m.ticket)
-            var row = TicketRow(
-                ticket: symbols[m.ticket], channel: symbols[m.channel],
-                priority: m.priority.isNone ? nil : symbols[m.priority],
-                created: m.created, firstReply: m.firstReply, frtSeconds: m.frtSeconds,
-                frtBusinessSeconds: m.frtTargetBusinessSeconds, target: excluded ? nil : m.target?.description,
-                deadline: excluded ? nil : m.deadline, outcome: excluded ? nil : m.outcome?.rawValue,
-                assignee: m.assignee.isNone ? nil : input.directory.name(of: m.assignee, in: symbols), flags: flags)
-            if !excluded, !input.statusMetrics.isEmpty, let metrics = input.statusMetrics.metrics(ofRow: i) {
-                row.requesterWaitSeconds = metrics.requesterWait?.ticketSeconds
-                row.requesterWaitOutcome = metrics.requesterWait?.result?.outcome.rawValue
-                row.agentWorkSeconds = metrics.agentWork?.ticketSeconds
-                row.agentWorkOutcome = metrics.agentWork?.result?.outcome.rawValue
-            }
-            return row
+            ticketRow(
+                input.measurements[i],
+                statusMetrics: input.statusMetrics.isEmpty ? nil : input.statusMetrics.metrics(ofRow: i),
+                rules: input.rules, excluded: input.excluded, directory: input.directory, symbols: symbols)
         }
+    }
+
+    /// One ticket's row of the per-ticket CSV: its measurement and its requester wait and agent work (from the
+    /// status-metrics column, when its channel sets such a target), its rule flags (then `early`,
+    /// `reply_time_unknown`, `vendor_metric`), and no target, deadline or outcome when it is left out of the
+    /// first-reply figures (`excluded`). `slareport explain` shows the same row.
+    static func ticketRow(
+        _ m: TicketMeasurement, statusMetrics: TicketStatusMetrics?, rules: ChannelRuleResult, excluded: Set<Symbol>,
+        directory: ActorDirectory, symbols: SymbolTable
+    ) -> TicketRow {
+        var flags = rules.flags[m.ticket] ?? []
+        if m.outcome == .early { flags.append("early") }
+        if m.replyTimeUnknown { flags.append("reply_time_unknown") }
+        if m.fromVendorMetric { flags.append("vendor_metric") }
+        let excluded = excluded.contains(m.ticket)
+        var row = TicketRow(
+            ticket: symbols[m.ticket], channel: symbols[m.channel],
+            priority: m.priority.isNone ? nil : symbols[m.priority],
+            created: m.created, firstReply: m.firstReply, frtSeconds: m.frtSeconds,
+            frtBusinessSeconds: m.frtTargetBusinessSeconds, target: excluded ? nil : m.target?.description,
+            deadline: excluded ? nil : m.deadline, outcome: excluded ? nil : m.outcome?.rawValue,
+            assignee: m.assignee.isNone ? nil : directory.name(of: m.assignee, in: symbols), flags: flags)
+        if !excluded, let metrics = statusMetrics {
+            row.requesterWaitSeconds = metrics.requesterWait?.ticketSeconds
+            row.requesterWaitOutcome = metrics.requesterWait?.result?.outcome.rawValue
+            row.agentWorkSeconds = metrics.agentWork?.ticketSeconds
+            row.agentWorkOutcome = metrics.agentWork?.result?.outcome.rawValue
+        }
+        return row
     }
 }

@@ -15,6 +15,8 @@ public struct IngestOptions: Sendable {
     public var policy: Policy
     /// A canonical-events CSV file of at least this many bytes is read in two parts side by side.
     public var partThreshold: Int = Ingest.partThreshold
+    /// Keep the facts each native ticket was routed by (``EventLog/routingFacts``), for `slareport explain`.
+    public var keepsRoutingFacts = false
 
     public init(
         inputTimeZone: ZoneClock = .utc, forcedFormat: String? = nil, registry: FormatRegistry = .standard,

@@ -49,13 +49,9 @@ enum MeasureStage {
             if let url = attributes.url { urls[ticket] = url }
         }
         func inWindow(_ t: TicketTimeline, from: Instant?, to: Instant?) -> Bool {
-            if let from, t.created < from { return false }
-            if let to, t.created >= to { return false }
-            if t.created > asOf { return false }
-            if let selected, !selected.contains(t.channel) { return false }
-            return true
+            covers(t, from: from, to: to, asOf: asOf, selected: selected)
         }
-        let measurer = Measurer(policy: policy, symbols: symbols, directory: directory, asOf: asOf, vendor: vendor)
+        let measurer = Self.measurer(log: log, directory: directory, window: window, request: request)
         // The rule checks and the measurements read the same timelines and nothing of each other: they run
         // side by side, and each hands back its own results (only the second touches the ledger).
         let (checked, measured) = Parallel.both(
@@ -134,6 +130,33 @@ enum MeasureStage {
             excluded: excluded,
             repliesByActor: measured.replies, tallies: measured.tallies, newestTicket: measured.newest?.0,
             newestCreated: measured.newest?.1, previous: previous)
+    }
+
+    /// The measurer the report judges every ticket with (`slareport explain` traces one ticket with the same).
+    static func measurer(log: EventLog, directory: ActorDirectory, window: ResolvedWindow, request: ReportRequest)
+        -> Measurer
+    {
+        Measurer(
+            policy: request.policy, symbols: log.symbols, directory: directory, asOf: window.asOf,
+            vendor: log.vendorMetrics)
+    }
+
+    /// Whether the report holds `timeline`: created in `[since, until)`, not after as-of, and of a selected
+    /// channel (`selected` nil: all).
+    static func inReport(_ timeline: TicketTimeline, window: ResolvedWindow, selected: Set<Symbol>?) -> Bool {
+        covers(timeline, from: window.since, to: window.until, asOf: window.asOf, selected: selected)
+    }
+
+    /// Whether a window `[from, to)` judged at `asOf` over the `selected` channels holds `t`.
+    @inline(__always)
+    private static func covers(
+        _ t: TicketTimeline, from: Instant?, to: Instant?, asOf: Instant, selected: Set<Symbol>?
+    ) -> Bool {
+        if let from, t.created < from { return false }
+        if let to, t.created >= to { return false }
+        if t.created > asOf { return false }
+        if let selected, !selected.contains(t.channel) { return false }
+        return true
     }
 
     /// Settles the records still pending: those attached to a ticket take its fate (used when the ticket

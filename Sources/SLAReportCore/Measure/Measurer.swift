@@ -68,6 +68,15 @@ public struct Measurer: Sendable {
 
     /// Measures one ticket; only events at or before as-of are considered.
     public func measure(_ timeline: TicketTimeline) -> TicketMeasurement {
+        var nobody = MeasureObserverNone()
+        return measure(timeline, observer: &nobody)
+    }
+
+    /// The one walk behind ``measure(_:)`` and ``trace(_:)``: `observer` is told what each event counted as
+    /// and which targets were chosen. The report's observer does nothing, and the walk is specialised for it.
+    func measure<Observer: MeasureObserver>(_ timeline: TicketTimeline, observer: inout Observer)
+        -> TicketMeasurement
+    {
         var m = TicketMeasurement(ticket: timeline.ticket, channel: timeline.channel, created: timeline.created)
         let agentCreated = timeline.source.livesInZendesk && directory.isTeam(timeline.requester)
         var skippedCreationMessage = false
@@ -77,50 +86,91 @@ public struct Measurer: Sendable {
         var pendingComment: Instant?
         var nextClocks: [(started: Instant, replied: Instant?, solved: Instant?)] = []
 
-        for event in timeline.events where event.at <= asOf {
+        if Observer.isTracing { observer.began(agentCreated: agentCreated) }
+        var position = -1
+        for event in timeline.events {
+            position += 1
+            guard event.at <= asOf else {
+                if Observer.isTracing { observer.counted(position, .afterAsOf) }
+                continue
+            }
             switch event.kind {
             case .reply:
-                if directory.isSystem(event.actor) { continue }
+                if directory.isSystem(event.actor) {
+                    if Observer.isTracing { observer.counted(position, .systemReply) }
+                    continue
+                }
                 if m.firstReply == nil {
                     if agentCreated, !skippedCreationMessage, event.at == timeline.created {
                         skippedCreationMessage = true
+                        if Observer.isTracing { observer.counted(position, .creationMessage) }
                         continue
                     }
                     m.firstReply = event.at
                     m.firstReplyActor = event.actor
                     priorityAtFirstReply = currentPriority
+                    if Observer.isTracing { observer.counted(position, .firstReply) }
                 } else if let started = pendingComment {
                     nextClocks.append((started, event.at, nil))
                     pendingComment = nil
+                    if Observer.isTracing { observer.counted(position, .nextReplyStopped(clock: nextClocks.count - 1)) }
+                } else if Observer.isTracing {
+                    observer.counted(position, .laterReply)
                 }
             case .comment:
-                if m.firstReply != nil, pendingComment == nil { pendingComment = event.at }
+                if m.firstReply != nil, pendingComment == nil {
+                    pendingComment = event.at
+                    if Observer.isTracing { observer.counted(position, .nextReplyStarted(clock: nextClocks.count)) }
+                } else if Observer.isTracing {
+                    observer.counted(
+                        position,
+                        m.firstReply == nil ? .commentBeforeFirstReply : .commentWhileWaiting(clock: nextClocks.count))
+                }
             case .priority:
                 currentPriority = event.value
                 // Set at the instant of the first reply: "at or before" it (events of one instant sort the reply
                 // first).
-                if let first = m.firstReply, event.at == first { priorityAtFirstReply = event.value }
+                if let first = m.firstReply, event.at == first {
+                    priorityAtFirstReply = event.value
+                    if Observer.isTracing { observer.counted(position, .priorityAtFirstReply) }
+                } else if Observer.isTracing {
+                    observer.counted(
+                        position, m.firstReply == nil ? .priorityBeforeFirstReply : .priorityAfterFirstReply)
+                }
             case .assign:
                 m.assignee = event.value
+                if Observer.isTracing { observer.counted(position, .assignee) }
             case .status:
                 let solved = solvedSymbols.contains(event.value)
                 if solved {
                     // A solve ends the waiting comment's clock: nothing more is owed (Zendesk's SLA clocks
                     // stop at Solved). A reply at the same instant sorts first and has already stopped it.
+                    let endsClock = Observer.isTracing && pendingComment != nil ? nextClocks.count : nil
                     if let started = pendingComment {
                         nextClocks.append((started, nil, event.at))
                         pendingComment = nil
                     }
                     let span = event.at.seconds - timeline.created.seconds
+                    if Observer.isTracing {
+                        observer.counted(
+                            position,
+                            m.firstResolutionSeconds == nil
+                                ? .firstSolve(endsNextReply: endsClock) : .solveAgain(endsNextReply: endsClock))
+                    }
                     if m.firstResolutionSeconds == nil { m.firstResolutionSeconds = span }
                     m.fullResolutionSeconds = span
                 } else if wasSolved {
                     m.reopens += 1
+                    if Observer.isTracing { observer.counted(position, .reopen) }
+                } else if Observer.isTracing {
+                    observer.counted(position, .status)
                 }
                 wasSolved = solved
                 m.status = event.value
-            case .created, .note, .skip, .post:
-                break
+            case .created:
+                if Observer.isTracing { observer.counted(position, .creation) }
+            case .note, .skip, .post:
+                if Observer.isTracing { observer.counted(position, .noClock) }
             }
         }
         if let started = pendingComment { nextClocks.append((started, nil, nil)) }
@@ -135,7 +185,13 @@ public struct Measurer: Sendable {
         }
         /// Zendesk's business minutes stand for the business FRT when they placed the reply.
         let vendorBusiness = figures?.placement == .businessMinutes ? figures?.replyBusinessSeconds : nil
-        guard let channel = resolver.channelPolicy(symbols[timeline.channel], createdAt: timeline.created) else {
+        let channelPolicy = resolver.channelPolicy(symbols[timeline.channel], createdAt: timeline.created)
+        if Observer.isTracing {
+            observer.chose(
+                channel: channelPolicy, calendar: channelPolicy.map { resolver.calendar(for: $0) },
+                priority: priorityName(m.priority))
+        }
+        guard let channel = channelPolicy else {
             m.nextReplies = nextClocks.map { clock in
                 NextReplyClock(
                     started: clock.started, replied: clock.replied, solved: clock.solved,
@@ -146,6 +202,7 @@ public struct Measurer: Sendable {
         }
         let calendar = resolver.calendar(for: channel)
         let targets = policy.targets(for: channel, priority: priorityName(m.priority))
+        if Observer.isTracing { observer.targeted(firstReply: targets.firstReply, nextReply: targets.nextReply) }
         let defaultClock = channel.aggregateClock(.firstReply)
         if let defaultClock, defaultClock != .calendar, let frt = m.firstReply {
             m.frtBusinessSeconds =
@@ -166,6 +223,7 @@ public struct Measurer: Sendable {
             m.target = target
             m.deadline = deadline
             let earliest = channel.notBefore.map { calendar.deadline(from: timeline.created, adding: $0) }
+            if Observer.isTracing { observer.opened(notBefore: earliest) }
             m.outcome = Measurer.judge(replied: m.firstReply, deadline: deadline, notBefore: earliest, asOf: asOf)
         }
         let nextDefaultClock = channel.aggregateClock(.nextReply)
