@@ -23,6 +23,8 @@ enum Runner {
             return try generate(options)
         case .report(let options, let checkOnly):
             return try report(options, checkOnly: checkOnly)
+        case .explain(let options):
+            return try ExplainCommand.run(options)
         }
     }
 
@@ -33,68 +35,8 @@ enum Runner {
 
     static func report(_ options: ReportOptions, checkOnly: Bool) throws(SLAReportError) -> Int32 {
         let policy = try loadPolicy(options.policyPath)
-        let zone = ZoneClock(identifier: policy.timezone) ?? .utc
-        let inputZone = ZoneClock(identifier: policy.inputTimezone) ?? .utc
-        var request = ReportRequest(policy: policy)
-        request.channels = options.channels.isEmpty ? nil : options.channels
-        request.failUnder = options.failUnder
-        func bound(_ when: When?, _ option: String) throws(SLAReportError) -> ReportRequest.Bound? {
-            guard let when else { return nil }
-            switch when {
-            case .now: return .instant(Instant(seconds: Int64(Date().timeIntervalSince1970)))
-            case .back(let seconds): return .beforeAsOf(seconds: seconds)
-            case .date(let y, let m, let d): return .instant(zone.startOfDay(year: y, month: m, day: d))
-            case .instant(let text):
-                guard case .instant(let instant)? = Timestamp.parse(text, zone: inputZone) else {
-                    throw .usage("\(option): '\(text)' is not a valid date-time")
-                }
-                return .instant(instant)
-            }
-        }
-        request.since = try bound(options.since, "--since")
-        request.until = try bound(options.until, "--until")
-        if let week = options.week {
-            let monday = ISOWeek.mondayOfWeekOne(week.year) + (week.week - 1) * 7
-            let start = CivilDateTime.civil(fromDays: monday)
-            let end = CivilDateTime.civil(fromDays: monday + 7)
-            request.since = .instant(zone.startOfDay(year: start.year, month: start.month, day: start.day))
-            request.until = .instant(zone.startOfDay(year: end.year, month: end.month, day: end.day))
-        }
-        if let month = options.month {
-            let next = month.month == 12 ? (month.year + 1, 1) : (month.year, month.month + 1)
-            request.since = .instant(zone.startOfDay(year: month.year, month: month.month, day: 1))
-            request.until = .instant(zone.startOfDay(year: next.0, month: next.1, day: 1))
-        }
-        if let asOf = options.asOf {
-            guard case .instant(let instant)? = try bound(asOf, "--as-of") else {
-                throw .usage("--as-of takes a date, an RFC 3339 date-time or 'now', not a span")
-            }
-            request.asOf = instant
-        }
-
-        let paths = try FileSystem.expand(options.inputs)
-        guard !paths.isEmpty else { throw .data("no input files found in \(options.inputs.joined(separator: ", "))") }
-        var files: [InputFile] = []
-        var totalBytes = 0
-        for path in paths {
-            let bytes = try FileSystem.map(path)
-            totalBytes += bytes.count
-            files.append(InputFile(path: path, bytes: bytes))
-        }
-        let progress = options.progress ?? (isatty(2) != 0 && totalBytes > 50_000_000)
-        if progress { Console.err("slareport: reading \(files.count) file(s), \(totalBytes / 1_000_000) MB") }
-
-        let ingestOptions = IngestOptions(inputTimeZone: inputZone, forcedFormat: options.inputFormat, policy: policy)
-        // Read and joined in one go: the joined log is the only owner of the events, so that grouping
-        // permutes them in place instead of copying them.
-        var joined = Ingest.readAndJoin(files, options: ingestOptions)
-        files.removeAll()
-        if !options.quiet {
-            for diagnostic in joined.diagnostics { Console.err(diagnostic.description) }
-        }
-        try reportUnreadable(joined.failures, inputCount: paths.count, options: options)
-        if progress { Console.err("slareport: \(joined.log.recordCount) records read; measuring") }
-
+        let request = try self.request(options, policy: policy)
+        var joined = try readInputs(options, policy: policy)
         let result = try Pipeline.run(&joined, request: request)
         if let selected = request.channels {
             let present = Set(result.model.channels.map(\.key))
@@ -163,6 +105,83 @@ enum Runner {
             return 1
         }
         return 0
+    }
+
+    /// The report request of `options`: the window bounds read in the policy's time zones, the channels, the
+    /// gate and `--as-of`.
+    static func request(_ options: ReportOptions, policy: Policy) throws(SLAReportError) -> ReportRequest {
+        let zone = ZoneClock(identifier: policy.timezone) ?? .utc
+        let inputZone = ZoneClock(identifier: policy.inputTimezone) ?? .utc
+        var request = ReportRequest(policy: policy)
+        request.channels = options.channels.isEmpty ? nil : options.channels
+        request.failUnder = options.failUnder
+        func bound(_ when: When?, _ option: String) throws(SLAReportError) -> ReportRequest.Bound? {
+            guard let when else { return nil }
+            switch when {
+            case .now: return .instant(Instant(seconds: Int64(Date().timeIntervalSince1970)))
+            case .back(let seconds): return .beforeAsOf(seconds: seconds)
+            case .date(let y, let m, let d): return .instant(zone.startOfDay(year: y, month: m, day: d))
+            case .instant(let text):
+                guard case .instant(let instant)? = Timestamp.parse(text, zone: inputZone) else {
+                    throw .usage("\(option): '\(text)' is not a valid date-time")
+                }
+                return .instant(instant)
+            }
+        }
+        request.since = try bound(options.since, "--since")
+        request.until = try bound(options.until, "--until")
+        if let week = options.week {
+            let monday = ISOWeek.mondayOfWeekOne(week.year) + (week.week - 1) * 7
+            let start = CivilDateTime.civil(fromDays: monday)
+            let end = CivilDateTime.civil(fromDays: monday + 7)
+            request.since = .instant(zone.startOfDay(year: start.year, month: start.month, day: start.day))
+            request.until = .instant(zone.startOfDay(year: end.year, month: end.month, day: end.day))
+        }
+        if let month = options.month {
+            let next = month.month == 12 ? (month.year + 1, 1) : (month.year, month.month + 1)
+            request.since = .instant(zone.startOfDay(year: month.year, month: month.month, day: 1))
+            request.until = .instant(zone.startOfDay(year: next.0, month: next.1, day: 1))
+        }
+        if let asOf = options.asOf {
+            guard case .instant(let instant)? = try bound(asOf, "--as-of") else {
+                throw .usage("--as-of takes a date, an RFC 3339 date-time or 'now', not a span")
+            }
+            request.asOf = instant
+        }
+        return request
+    }
+
+    /// Reads and joins the inputs of `options` (SPEC §2): their diagnostics on stderr unless `--quiet`, files
+    /// that cannot be read reported by ``reportUnreadable(_:inputCount:options:)``.
+    static func readInputs(
+        _ options: ReportOptions, policy: Policy, keepsRoutingFacts: Bool = false, keepsUnusedText: Bool = false
+    ) throws(SLAReportError) -> JoinedInput {
+        let inputZone = ZoneClock(identifier: policy.inputTimezone) ?? .utc
+        let paths = try FileSystem.expand(options.inputs)
+        guard !paths.isEmpty else { throw .data("no input files found in \(options.inputs.joined(separator: ", "))") }
+        var files: [InputFile] = []
+        var totalBytes = 0
+        for path in paths {
+            let bytes = try FileSystem.map(path)
+            totalBytes += bytes.count
+            files.append(InputFile(path: path, bytes: bytes))
+        }
+        let progress = options.progress ?? (isatty(2) != 0 && totalBytes > 50_000_000)
+        if progress { Console.err("slareport: reading \(files.count) file(s), \(totalBytes / 1_000_000) MB") }
+
+        var ingestOptions = IngestOptions(inputTimeZone: inputZone, forcedFormat: options.inputFormat, policy: policy)
+        ingestOptions.keepsRoutingFacts = keepsRoutingFacts
+        ingestOptions.keepsUnusedText = keepsUnusedText
+        // Read and joined in one go: the joined log is the only owner of the events, so that grouping
+        // permutes them in place instead of copying them.
+        let joined = Ingest.readAndJoin(files, options: ingestOptions)
+        files.removeAll()
+        if !options.quiet {
+            for diagnostic in joined.diagnostics { Console.err(diagnostic.description) }
+        }
+        try reportUnreadable(joined.failures, inputCount: paths.count, options: options)
+        if progress { Console.err("slareport: \(joined.log.recordCount) records read; measuring") }
+        return joined
     }
 
     /// Files that could not be read at all (SPEC §2.4): fatal (exit 65) under `--strict` or when no input

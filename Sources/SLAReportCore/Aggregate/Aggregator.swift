@@ -529,4 +529,43 @@ public struct Aggregator {
                 attainment: Percent(d.achieved, of: d.achieved + d.breached + d.early))
         }
     }
+
+    /// One ticket's row of the per-ticket CSV: its measurement and its requester wait and agent work (from the
+    /// status-metrics column, when its channel sets such a target), its rule flags (then `early`,
+    /// `reply_time_unknown`, `vendor_metric`), and no target, deadline or outcome when it is left out of the
+    /// first-reply figures (`excluded`). `slareport explain` shows the same row.
+    static func ticketRow(
+        _ m: TicketMeasurement, statusMetrics: TicketStatusMetrics?, rules: ChannelRuleResult, excluded: Set<Symbol>,
+        directory: ActorDirectory, symbols: SymbolTable
+    ) -> TicketRow {
+        ticketRow(
+            m, statusMetrics: statusMetrics, ruleFlags: rules.flags[m.ticket] ?? [],
+            excluded: excluded.contains(m.ticket), directory: directory, symbols: symbols)
+    }
+
+    /// ``ticketRow(_:statusMetrics:rules:excluded:directory:symbols:)`` with the ticket's rule flags and whether
+    /// it is left out already found (the CSV's rows, ``TicketRows``).
+    static func ticketRow(
+        _ m: TicketMeasurement, statusMetrics: TicketStatusMetrics?, ruleFlags: [String], excluded: Bool,
+        directory: ActorDirectory, symbols: SymbolTable
+    ) -> TicketRow {
+        var flags = ruleFlags
+        if m.outcome == .early { flags.append("early") }
+        if m.replyTimeUnknown { flags.append("reply_time_unknown") }
+        if m.fromVendorMetric { flags.append("vendor_metric") }
+        var row = TicketRow(
+            ticket: symbols[m.ticket], channel: symbols[m.channel],
+            priority: m.priority.isNone ? nil : symbols[m.priority],
+            created: m.created, firstReply: m.firstReply, frtSeconds: m.frtSeconds,
+            frtBusinessSeconds: m.frtTargetBusinessSeconds, target: excluded ? nil : m.target?.description,
+            deadline: excluded ? nil : m.deadline, outcome: excluded ? nil : m.outcome?.rawValue,
+            assignee: m.assignee.isNone ? nil : directory.name(of: m.assignee, in: symbols), flags: flags)
+        if !excluded, let metrics = statusMetrics {
+            row.requesterWaitSeconds = metrics.requesterWait?.ticketSeconds
+            row.requesterWaitOutcome = metrics.requesterWait?.result?.outcome.rawValue
+            row.agentWorkSeconds = metrics.agentWork?.ticketSeconds
+            row.agentWorkOutcome = metrics.agentWork?.result?.outcome.rawValue
+        }
+        return row
+    }
 }

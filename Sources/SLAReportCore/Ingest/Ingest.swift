@@ -18,6 +18,8 @@ public struct IngestOptions: Sendable {
     /// Keep the text of values no stage of the report reads (subjects, the text of replies): `slareport
     /// explain` shows them; the report keeps fingerprints (see ``EventColumns``).
     public var keepsUnusedText = false
+    /// Keep the facts each native ticket was routed by (``EventLog/routingFacts``), for `slareport explain`.
+    public var keepsRoutingFacts = false
 
     public init(
         inputTimeZone: ZoneClock = .utc, forcedFormat: String? = nil, registry: FormatRegistry = .standard,

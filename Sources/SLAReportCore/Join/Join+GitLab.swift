@@ -37,9 +37,10 @@ extension Join {
         for index in byKey.values.sorted() {
             let issue = issues[index]
             let project = issue.path ?? issue.project ?? "?"
-            let channel =
-                policy.route(RoutingFacts(source: "gitlab", project: issue.path ?? issue.project)) ?? "gitlab-issues"
+            let facts = RoutingFacts(source: "gitlab", project: issue.path ?? issue.project)
+            let channel = policy.route(facts) ?? "gitlab-issues"
             let ticket = NativeTicket(id: "gitlab:\(project)#\(issue.iid)", channel: channel, symbols: &log.symbols)
+            if log.routingFacts != nil { log.routingFacts?[ticket.ticket] = facts }
             ticket.append(
                 .created, at: issue.created, actor: issue.author, value: issue.title, record: issue.record, to: &log)
             ticket.describe(url: issue.url, requester: issue.author, in: &log)

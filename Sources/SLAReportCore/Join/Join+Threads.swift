@@ -59,7 +59,7 @@ extension Join {
                 } else {
                     let handle = tweet.author.hasPrefix("@") ? tweet.author : "@" + tweet.author
                     ticket.append(.reply, at: tweet.at, actor: handle, via: handle, record: tweet.record, to: &log)
-                    log.note(log.symbols.intern(handle), is: .handle)
+                    log.note(log.symbols.intern(handle), is: .handle, because: .companyTweet)
                 }
             }
         }

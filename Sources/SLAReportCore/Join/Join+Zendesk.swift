@@ -44,8 +44,9 @@ extension Join {
         for id in users.keys.sorted() {
             guard let user = users[id], let name = name(id) else { continue }
             switch user.role?.lowercased() {
-            case "agent", "admin": log.note(log.symbols.intern(name), is: .agent)
-            case "end-user", "end_user", "enduser": log.note(log.symbols.intern(name), is: .customer)
+            case "agent", "admin": log.note(log.symbols.intern(name), is: .agent, because: .zendeskRole)
+            case "end-user", "end_user", "enduser":
+                log.note(log.symbols.intern(name), is: .customer, because: .zendeskRole)
             default: break
             }
         }
@@ -128,6 +129,7 @@ extension Join {
                 priority: version?.priority ?? NativeFields.priority(created("priority")?.value))
             let channel = policy.route(facts) ?? ZendeskVia.fallbackChannel(via: facts.via)
             let ticket = NativeTicket(id: "zendesk:" + id, channel: channel, symbols: &log.symbols)
+            if log.routingFacts != nil { log.routingFacts?[ticket.ticket] = facts }
             let createdAt: Instant
             if let version {
                 createdAt = version.created
@@ -136,7 +138,7 @@ extension Join {
                     to: &log)
                 ticket.describe(url: ZendeskVia.agentURL(version.url, id: id), requester: requester, in: &log)
                 if let assignee = version.assigneeName ?? name(version.assigneeID) {
-                    log.note(log.symbols.intern(assignee), is: .agent)
+                    log.note(log.symbols.intern(assignee), is: .agent, because: .zendeskAssignee)
                 }
             } else if let creating {
                 createdAt = creating.at

@@ -62,6 +62,7 @@ public enum Join {
             pending.absorb(file.pending)
         }
         let policy = options.policy
+        if options.keepsRoutingFacts { log.routingFacts = [:] }
         if !pending.zendesk.isEmpty { zendesk(pending.zendesk, policy: policy, into: &log) }
         if !pending.tweets.isEmpty { threads(pending.tweets, policy: policy, into: &log) }
         if !pending.gitlab.issues.isEmpty || !pending.gitlab.notes.isEmpty {

@@ -57,7 +57,7 @@ enum MeasureStage {
             if created > asOf.seconds { return false }
             return selected.contains(timelines.channel[i])
         }
-        let measurer = Measurer(policy: policy, symbols: symbols, directory: directory, asOf: asOf, vendor: vendor)
+        let measurer = Self.measurer(log: log, directory: directory, window: window, request: request)
         let order = reportOrder(timelines, symbols: symbols)
         // The rule checks and the measurements read the same timelines and nothing of each other: they run
         // side by side, and each hands back its own results (only the second touches the ledger).
@@ -186,6 +186,26 @@ enum MeasureStage {
         }
         if !sorted { order.sort { precedes(Int($0), Int($1)) } }
         return order
+    }
+
+    /// The measurer the report judges every ticket with (`slareport explain` traces one ticket with the same).
+    static func measurer(log: EventLog, directory: ActorDirectory, window: ResolvedWindow, request: ReportRequest)
+        -> Measurer
+    {
+        Measurer(
+            policy: request.policy, symbols: log.symbols, directory: directory, asOf: window.asOf,
+            vendor: log.vendorMetrics)
+    }
+
+    /// Whether the report holds `timeline`: created in `[since, until)`, not after as-of, and of a selected
+    /// channel (`selected` nil: all) — the test of ``run(timelines:log:directory:window:request:ledger:)``.
+    static func inReport(_ timeline: TicketTimeline, window: ResolvedWindow, selected: Set<Symbol>?) -> Bool {
+        let created = timeline.created
+        if let from = window.since, created < from { return false }
+        if let to = window.until, created >= to { return false }
+        if created > window.asOf { return false }
+        if let selected, !selected.contains(timeline.channel) { return false }
+        return true
     }
 
     /// Settles the records still pending: those attached to a ticket take its fate (used when the ticket

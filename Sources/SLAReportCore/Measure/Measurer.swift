@@ -129,6 +129,15 @@ public struct Measurer: Sendable {
 
     /// Measures one ticket; only events at or before as-of are considered.
     public func measure(_ timeline: TicketTimeline) -> TicketMeasurement {
+        var nobody = MeasureObserverNone()
+        return measure(timeline, observer: &nobody)
+    }
+
+    /// The one walk behind ``measure(_:)`` and ``trace(_:)``: `observer` is told what each event counted as
+    /// and which targets were chosen. The report's observer does nothing, and the walk is specialised for it.
+    func measure<Observer: MeasureObserver>(_ timeline: TicketTimeline, observer: inout Observer)
+        -> TicketMeasurement
+    {
         var m = TicketMeasurement(ticket: timeline.ticket, channel: timeline.channel, created: timeline.created)
         let agentCreated = timeline.source.livesInZendesk && directory.isTeam(timeline.requester)
         var skippedCreationMessage = false
@@ -138,50 +147,91 @@ public struct Measurer: Sendable {
         var pendingComment: Instant?
         var nextClocks: [(started: Instant, replied: Instant?, solved: Instant?)] = []
 
-        for event in timeline.events where event.at <= asOf {
+        if Observer.isTracing { observer.began(agentCreated: agentCreated) }
+        var position = -1
+        for event in timeline.events {
+            position += 1
+            guard event.at <= asOf else {
+                if Observer.isTracing { observer.counted(position, .afterAsOf) }
+                continue
+            }
             switch event.kind {
             case .reply:
-                if directory.isSystem(event.actor) { continue }
+                if directory.isSystem(event.actor) {
+                    if Observer.isTracing { observer.counted(position, .systemReply) }
+                    continue
+                }
                 if m.firstReply == nil {
                     if agentCreated, !skippedCreationMessage, event.at == timeline.created {
                         skippedCreationMessage = true
+                        if Observer.isTracing { observer.counted(position, .creationMessage) }
                         continue
                     }
                     m.firstReply = event.at
                     m.firstReplyActor = event.actor
                     priorityAtFirstReply = currentPriority
+                    if Observer.isTracing { observer.counted(position, .firstReply) }
                 } else if let started = pendingComment {
                     nextClocks.append((started, event.at, nil))
                     pendingComment = nil
+                    if Observer.isTracing { observer.counted(position, .nextReplyStopped(clock: nextClocks.count - 1)) }
+                } else if Observer.isTracing {
+                    observer.counted(position, .laterReply)
                 }
             case .comment:
-                if m.firstReply != nil, pendingComment == nil { pendingComment = event.at }
+                if m.firstReply != nil, pendingComment == nil {
+                    pendingComment = event.at
+                    if Observer.isTracing { observer.counted(position, .nextReplyStarted(clock: nextClocks.count)) }
+                } else if Observer.isTracing {
+                    observer.counted(
+                        position,
+                        m.firstReply == nil ? .commentBeforeFirstReply : .commentWhileWaiting(clock: nextClocks.count))
+                }
             case .priority:
                 currentPriority = event.value
                 // Set at the instant of the first reply: "at or before" it (events of one instant sort the reply
                 // first).
-                if let first = m.firstReply, event.at == first { priorityAtFirstReply = event.value }
+                if let first = m.firstReply, event.at == first {
+                    priorityAtFirstReply = event.value
+                    if Observer.isTracing { observer.counted(position, .priorityAtFirstReply) }
+                } else if Observer.isTracing {
+                    observer.counted(
+                        position, m.firstReply == nil ? .priorityBeforeFirstReply : .priorityAfterFirstReply)
+                }
             case .assign:
                 m.assignee = event.value
+                if Observer.isTracing { observer.counted(position, .assignee) }
             case .status:
                 let solved = solvedSymbols.contains(event.value)
                 if solved {
                     // A solve ends the waiting comment's clock: nothing more is owed (Zendesk's SLA clocks
                     // stop at Solved). A reply at the same instant sorts first and has already stopped it.
+                    let endsClock = Observer.isTracing && pendingComment != nil ? nextClocks.count : nil
                     if let started = pendingComment {
                         nextClocks.append((started, nil, event.at))
                         pendingComment = nil
                     }
                     let span = event.at.seconds - timeline.created.seconds
+                    if Observer.isTracing {
+                        observer.counted(
+                            position,
+                            m.firstResolutionSeconds == nil
+                                ? .firstSolve(endsNextReply: endsClock) : .solveAgain(endsNextReply: endsClock))
+                    }
                     if m.firstResolutionSeconds == nil { m.firstResolutionSeconds = span }
                     m.fullResolutionSeconds = span
                 } else if wasSolved {
                     m.reopens += 1
+                    if Observer.isTracing { observer.counted(position, .reopen) }
+                } else if Observer.isTracing {
+                    observer.counted(position, .status)
                 }
                 wasSolved = solved
                 m.status = event.value
-            case .created, .note, .skip, .post:
-                break
+            case .created:
+                if Observer.isTracing { observer.counted(position, .creation) }
+            case .note, .skip, .post:
+                if Observer.isTracing { observer.counted(position, .noClock) }
             }
         }
         if let started = pendingComment { nextClocks.append((started, nil, nil)) }
@@ -196,7 +246,11 @@ public struct Measurer: Sendable {
         }
         /// Zendesk's business minutes stand for the business FRT when they placed the reply.
         let vendorBusiness = figures?.placement == .businessMinutes ? figures?.replyBusinessSeconds : nil
-        guard let judge = judge(channel: timeline.channel, created: timeline.created) else {
+        let judge = judge(channel: timeline.channel, created: timeline.created)
+        if Observer.isTracing {
+            observer.chose(channel: judge?.channel, calendar: judge?.calendar, priority: priorityName(m.priority))
+        }
+        guard let judge else {
             m.nextReplies = nextClocks.map { clock in
                 NextReplyClock(
                     started: clock.started, replied: clock.replied, solved: clock.solved,
@@ -208,6 +262,7 @@ public struct Measurer: Sendable {
         let channel = judge.channel
         let calendar = judge.calendar
         let targets = judge.targets(priority: m.priority, measurer: self)
+        if Observer.isTracing { observer.targeted(firstReply: targets.firstReply, nextReply: targets.nextReply) }
         let defaultClock = judge.defaultClock
         if let defaultClock, defaultClock != .calendar, let frt = m.firstReply {
             m.frtBusinessSeconds =
@@ -228,6 +283,7 @@ public struct Measurer: Sendable {
             m.target = target
             m.deadline = deadline
             let earliest = channel.notBefore.map { calendar.deadline(from: timeline.created, adding: $0) }
+            if Observer.isTracing { observer.opened(notBefore: earliest) }
             m.outcome = Measurer.judge(replied: m.firstReply, deadline: deadline, notBefore: earliest, asOf: asOf)
         }
         let nextDefaultClock = judge.nextDefaultClock

@@ -27,7 +27,7 @@ extension EventLog {
         events.append(moving: &other.events, map: map, recordBase: recordBase)
         for (ticket, attributes) in other.ticketAttributes { ticketAttributes[remap(ticket)] = attributes }
         for (ticket, metric) in other.vendorMetrics { vendorMetrics[remap(ticket)] = metric }
-        for e in other.evidence { evidence.append(ActorEvidence(actor: remap(e.actor), role: e.role)) }
+        for e in other.evidence { evidence.append(ActorEvidence(actor: remap(e.actor), role: e.role, basis: e.basis)) }
         other = EventLog()
         return recordBase
     }

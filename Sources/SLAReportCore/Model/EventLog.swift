@@ -21,6 +21,10 @@ public struct EventLog: Sendable {
     /// What the exports say about who is who (Zendesk users' roles, Discourse staff, company tweets, …),
     /// for the directory of people.
     public var evidence: [ActorEvidence] = []
+    /// What routed each native ticket the join stage routed (Zendesk, GitLab), by ticket; nil unless
+    /// ``IngestOptions/keepsRoutingFacts`` asked for it (`slareport explain` names the rule that chose the
+    /// channel).
+    public var routingFacts: [Symbol: RoutingFacts]?
 
     public init() {}
 
@@ -53,10 +57,10 @@ public struct EventLog: Sendable {
     /// Marks `record` rejected; the first reason given wins.
     public mutating func reject(record: UInt32, reason: String) { ledger.reject(record, reason: reason) }
 
-    /// Records what the export says about `actor`.
-    public mutating func note(_ actor: Symbol, is role: ActorEvidence.Role) {
+    /// Records what the export says about `actor`, and on what evidence.
+    public mutating func note(_ actor: Symbol, is role: ActorEvidence.Role, because basis: ActorEvidence.Basis) {
         guard !actor.isNone else { return }
-        evidence.append(ActorEvidence(actor: actor, role: role))
+        evidence.append(ActorEvidence(actor: actor, role: role, basis: basis))
     }
 
     public var recordCount: Int { ledger.count }

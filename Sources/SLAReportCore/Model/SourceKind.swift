@@ -29,6 +29,19 @@ public enum SourceKind: UInt8, Sendable, CaseIterable {
         }
     }
 
+    /// The source's name, as `slareport explain` and the policy's `source` routing condition write it.
+    public var name: String {
+        switch self {
+        case .canonical: "canonical"
+        case .zendesk: "zendesk"
+        case .hackerone: "hackerone"
+        case .twitter: "twitter"
+        case .discourse: "discourse"
+        case .stackexchange: "stackexchange"
+        case .gitlab: "gitlab"
+        }
+    }
+
     /// Tickets that live in Zendesk (Zendesk and canonical sources): only they can be created by an agent
     /// (Zendesk's rule for a ticket's own first message) and only they are worked in Play mode.
     public var livesInZendesk: Bool { self == .canonical || self == .zendesk }

@@ -65,6 +65,7 @@ extension ActorDirectory {
         var roles: [UInt8]
         var entityOf: [UInt32]
         var entities: [Entity] = []
+        var marks: [UInt16]
         var index = KeyIndex()
         /// Per symbol: position in `relevant` + 1 (0 = not an actor).
         var slot: [Int32]
@@ -76,6 +77,7 @@ extension ActorDirectory {
             self.symbols = symbols
             roles = [UInt8](repeating: 0, count: symbols.count)
             entityOf = [UInt32](repeating: 0, count: symbols.count)
+            marks = [UInt16](repeating: 0, count: symbols.count)
             slot = [Int32](repeating: 0, count: symbols.count)
         }
 
@@ -149,6 +151,13 @@ extension ActorDirectory {
             entityOf[i] = UInt32(e + 1)
         }
 
+        /// Records a piece of evidence about `symbol` for ``ActorDirectory/grounds(of:)``.
+        @inline(__always)
+        mutating func note(_ symbol: Symbol, _ mark: Grounds.Marks) {
+            let i = Int(symbol.raw)
+            if i > 0, i < marks.count { marks[i] |= mark.rawValue }
+        }
+
         /// One pass over the events and the evidence: who acts, who requests, who replies, who assigns.
         mutating func collect(_ log: EventLog) {
             let sources = log.files.map(\.source)
@@ -157,6 +166,7 @@ extension ActorDirectory {
             var agentClaims: [Symbol] = []
             for e in log.evidence {
                 mark(e.actor)
+                note(e.actor, Grounds.Marks(export: e.basis))
                 switch e.role {
                 case .agent: agentClaims.append(e.actor)
                 case .handle: handleClaims.append(e.actor)
@@ -179,16 +189,20 @@ extension ActorDirectory {
                     if i > 0, i < roles.count { roles[i] |= Roles.requester.rawValue }
                 case .reply:
                     if !e.actor.isNone && e.actor == e.via {
+                        note(e.actor, .repliesFromOwnHandle)
                         enqueue(e.actor, into: &handleClaims)
                     } else {
+                        note(e.actor, .replies)
                         enqueue(e.actor, into: &agentClaims)
                     }
                 case .assign:
                     mark(e.value)
+                    note(e.actor, .assigns)
                     enqueue(e.actor, into: &agentClaims)
                     let r = Int(e.record)
                     let file = r < ledger.count ? Int(ledger.file[r]) : -1
                     if file >= 0, file < sources.count, sources[file].livesInZendesk {
+                        note(e.value, .assignee)
                         enqueue(e.value, into: &agentClaims)
                     }
                 default: break
@@ -238,6 +252,7 @@ extension ActorDirectory {
             directory.roles = roles
             directory.entityOf = entityOf
             directory.entities = entities
+            directory.marks = marks
             return directory
         }
 

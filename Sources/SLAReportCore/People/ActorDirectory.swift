@@ -56,12 +56,16 @@ public struct ActorDirectory: Sendable {
     var entityOf: [UInt32]
     /// Every entity, policy ones first.
     public internal(set) var entities: [Entity]
+    /// Per symbol id: the ``Grounds/Marks`` raw bits of the evidence seen for it (what `explain` names as
+    /// the reason for a role; never read on the measuring paths).
+    var marks: [UInt16]
 
     /// An empty directory: nobody is known (for tests that build stages by hand).
     public init() {
         roles = []
         entityOf = []
         entities = []
+        marks = []
     }
 
     // MARK: Questions

@@ -65,36 +65,12 @@ extension TicketRows: ExpressibleByArrayLiteral {
 }
 
 extension TicketRows.Columns {
-    /// The flag names of result `i`, in the CSV's order: the rule flags, then `early`, `reply_time_unknown`,
-    /// `vendor_metric`.
-    func flags(_ i: Int) -> [String] {
-        let t = Int(results.timeline[i])
-        var flags = t < ruleFlags.count ? ChannelRules.Flag.names(ofBits: ruleFlags[t]) : []
-        if results.outcome[i] == TicketResults.early { flags.append("early") }
-        if results.replyTimeUnknown(i) { flags.append("reply_time_unknown") }
-        if results.fromVendorMetric(i) { flags.append("vendor_metric") }
-        return flags
-    }
-
+    /// Result `i`'s row: the same function as `slareport explain`'s (``Aggregator/ticketRow(_:statusMetrics:rules:excluded:directory:symbols:)``).
     func row(_ i: Int) -> TicketRow {
-        let priority = Symbol(raw: results.priority[i])
-        let assignee = Symbol(raw: results.assignee[i])
-        let excluded = self.excluded[i]
-        var row = TicketRow(
-            ticket: symbols[Symbol(raw: results.ticket[i])], channel: symbols[Symbol(raw: results.channel[i])],
-            priority: priority.isNone ? nil : symbols[priority], created: Instant(seconds: results.created[i]),
-            firstReply: results.firstReply(i), frtSeconds: results.optional(results.frt[i]),
-            frtBusinessSeconds: results.optional(results.frtTargetBusiness[i]),
-            target: excluded ? nil : results.targetOf(i)?.description,
-            deadline: excluded ? nil : results.optional(results.deadline[i]).map(Instant.init(seconds:)),
-            outcome: excluded ? nil : TicketResults.outcome(results.outcome[i])?.rawValue,
-            assignee: assignee.isNone ? nil : directory.name(of: assignee, in: symbols), flags: flags(i))
-        if !excluded, !statusMetrics.isEmpty, let metrics = statusMetrics.metrics(ofRow: i) {
-            row.requesterWaitSeconds = metrics.requesterWait?.ticketSeconds
-            row.requesterWaitOutcome = metrics.requesterWait?.result?.outcome.rawValue
-            row.agentWorkSeconds = metrics.agentWork?.ticketSeconds
-            row.agentWorkOutcome = metrics.agentWork?.result?.outcome.rawValue
-        }
-        return row
+        let t = Int(results.timeline[i])
+        return Aggregator.ticketRow(
+            results[i], statusMetrics: statusMetrics.isEmpty ? nil : statusMetrics.metrics(ofRow: i),
+            ruleFlags: t < ruleFlags.count ? ChannelRules.Flag.names(ofBits: ruleFlags[t]) : [],
+            excluded: excluded[i], directory: directory, symbols: symbols)
     }
 }

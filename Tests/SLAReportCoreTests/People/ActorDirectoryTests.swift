@@ -19,7 +19,7 @@ import Testing
                     ticket: ticket, kind: kind, at: Instant(seconds: 0), actor: log.symbols.intern(actor),
                     value: log.symbols.intern(value), via: log.symbols.intern(via), record: record))
         }
-        for (name, role) in evidence { log.note(log.symbols.intern(name), is: role) }
+        for (name, role) in evidence { log.note(log.symbols.intern(name), is: role, because: .zendeskRole) }
         return (ActorDirectory.build(log, policy: policy), log)
     }
 

@@ -83,7 +83,7 @@ public struct DiscourseAdapter: InputAdapter {
             if [post["staff"], post["admin"], post["moderator"]].contains(where: { $0?.bool == true }),
                 let username
             {
-                log.note(log.symbols.intern(username), is: .agent)
+                log.note(log.symbols.intern(username), is: .agent, because: .discourseStaff)
             }
             if number == 1 {
                 author = username

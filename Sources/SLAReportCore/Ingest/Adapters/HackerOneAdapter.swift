@@ -126,7 +126,8 @@ struct HackerOneReport {
             ticket.append(.reply, at: max(firstResponse, created), actor: responder, record: record, to: &log)
         }
         if let responder {
-            log.note(log.symbols.intern(responder), is: responderIsProgram ? .handle : .agent)
+            log.note(
+                log.symbols.intern(responder), is: responderIsProgram ? .handle : .agent, because: .hackerOneProgram)
         }
         if let closed {
             ticket.append(.status, at: max(closed, created), value: "solved", record: record, to: &log)

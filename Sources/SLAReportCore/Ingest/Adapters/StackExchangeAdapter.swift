@@ -109,7 +109,7 @@ public struct StackExchangeAdapter: InputAdapter {
                 case .success(let at):
                     let (name, userID) = owner(entry)
                     if let name, let userID, agentKeys.contains(NameKey.key(userID)) {
-                        log.note(log.symbols.intern(name), is: .agent)
+                        log.note(log.symbols.intern(name), is: .agent, because: .stackExchangeAgent)
                     }
                     ticket.append(.post, at: at, actor: name, record: record, to: &log)
                 }
