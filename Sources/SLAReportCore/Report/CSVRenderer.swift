@@ -27,6 +27,13 @@ public enum CSVRenderer {
     /// The whole CSV document as UTF-8 bytes.
     static func renderBytes(_ model: ReportModel) -> ByteSink {
         var sink = ByteSink(reserving: 128 + model.tickets.count * 160)
+        write(model, to: &sink)
+        return sink
+    }
+
+    /// Writes the document into `sink` (an in-memory buffer, or a buffered file writer: a million rows are
+    /// never held at once).
+    static func write(_ model: ReportModel, to sink: inout ByteSink) {
         sink.write(columns.joined(separator: ","))
         sink.write(byte: 0x0A)
         let fast: Void? = model.tickets.withColumns { columns in
@@ -36,7 +43,6 @@ public enum CSVRenderer {
         if fast == nil {
             for row in model.tickets { appendRow(row, to: &sink) }
         }
-        return sink
     }
 
     /// Writes rows straight from the measure stage's columns: symbols' stored bytes, instants and numbers

@@ -52,7 +52,15 @@ public enum JSONRenderer {
 
     /// The whole JSON document as UTF-8 bytes.
     static func renderBytes(_ model: ReportModel) -> ByteSink {
-        var w = JSONWriter(reserving: 4096 + min(model.breaches.count, ReportModel.listLimit) * 260)
+        var sink = ByteSink(reserving: 4096 + min(model.breaches.count, ReportModel.listLimit) * 260)
+        write(model, to: &sink)
+        return sink
+    }
+
+    /// Writes the document into `sink` (an in-memory buffer, or a buffered file writer: the document is never
+    /// whole in memory).
+    static func write(_ model: ReportModel, to sink: inout ByteSink) {
+        var w = JSONWriter(into: sink)
         w.object { w in
             w.field("schema", schema)
             w.key("tool")
@@ -119,7 +127,7 @@ public enum JSONRenderer {
             }
         }
         w.finish()
-        return w.sink
+        sink = w.take()
     }
 
     static func writeAgent(_ agent: AgentRow, to w: inout JSONWriter) {
