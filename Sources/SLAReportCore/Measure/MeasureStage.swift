@@ -101,10 +101,10 @@ enum MeasureStage {
                     let events = Int(timelines.start[i])..<Int(timelines.start[i + 1])
                     if reported {
                         for e in events {
-                            ledger.settle(store.record[e], store.at[e] <= asOf.seconds ? .used : .outOfWindow)
+                            ledger.settle(store.record(e), store.at(e) <= asOf.seconds ? .used : .outOfWindow)
                         }
                     } else {
-                        for e in events { ledger.settle(store.record[e], .outOfWindow) }
+                        for e in events { ledger.settle(store.record(e), .outOfWindow) }
                     }
                 }
                 results.reserveCapacity(timelines.count)

@@ -259,15 +259,13 @@ public struct Measurer: Sendable {
             }
             return m
         }
-        let channel = judge.channel
-        let calendar = judge.calendar
         let targets = judge.targets(priority: m.priority, measurer: self)
         if Observer.isTracing { observer.targeted(firstReply: targets.firstReply, nextReply: targets.nextReply) }
         let defaultClock = judge.defaultClock
         if let defaultClock, defaultClock != .calendar, let frt = m.firstReply {
             m.frtBusinessSeconds =
                 defaultClock == .businessHours && vendorBusiness != nil
-                ? vendorBusiness : calendar.elapsed(from: timeline.created, to: frt, clock: defaultClock)
+                ? vendorBusiness : judge.calendar.elapsed(from: timeline.created, to: frt, clock: defaultClock)
         }
         if let target = targets.firstReply, target.clock != .calendar, let frt = m.firstReply {
             if target.clock == defaultClock {
@@ -275,14 +273,14 @@ public struct Measurer: Sendable {
             } else {
                 m.frtTargetBusinessSeconds =
                     target.clock == .businessHours && vendorBusiness != nil
-                    ? vendorBusiness : calendar.elapsed(from: timeline.created, to: frt, clock: target.clock)
+                    ? vendorBusiness : judge.calendar.elapsed(from: timeline.created, to: frt, clock: target.clock)
             }
         }
         if let target = targets.firstReply {
-            let deadline = calendar.deadline(from: timeline.created, adding: target)
+            let deadline = judge.calendar.deadline(from: timeline.created, adding: target)
             m.target = target
             m.deadline = deadline
-            let earliest = channel.notBefore.map { calendar.deadline(from: timeline.created, adding: $0) }
+            let earliest = judge.channel.notBefore.map { judge.calendar.deadline(from: timeline.created, adding: $0) }
             if Observer.isTracing { observer.opened(notBefore: earliest) }
             m.outcome = Measurer.judge(replied: m.firstReply, deadline: deadline, notBefore: earliest, asOf: asOf)
         }
@@ -290,12 +288,12 @@ public struct Measurer: Sendable {
         m.nextReplies = nextClocks.map { clock in
             let business: Int64? =
                 if let replied = clock.replied, let c = nextDefaultClock, c != .calendar {
-                    calendar.elapsed(from: clock.started, to: replied, clock: c)
+                    judge.calendar.elapsed(from: clock.started, to: replied, clock: c)
                 } else { nil }
             var deadline: Instant?
             var outcome: ReplyOutcome?
             if let target = targets.nextReply {
-                let d = calendar.deadline(from: clock.started, adding: target)
+                let d = judge.calendar.deadline(from: clock.started, adding: target)
                 deadline = d
                 outcome = Measurer.judge(
                     replied: clock.replied ?? clock.solved, deadline: d, notBefore: nil, asOf: asOf)

@@ -50,6 +50,7 @@ public enum CSVRenderer {
     /// as ``appendRow(_:to:)`` of the same ``TicketRow``.
     struct ColumnWriter {
         let c: TicketRows.Columns
+        private let r: TicketResults
         /// Per target index + 1: the target's text, escaped.
         private var targets: [[UInt8]]
         /// Per flag combination (the 7 rule bits, then early, reply_time_unknown, vendor_metric): the joined
@@ -59,6 +60,7 @@ public enum CSVRenderer {
 
         init(_ columns: TicketRows.Columns) {
             c = columns
+            r = columns.results
             func escaped(_ text: String) -> [UInt8] {
                 var sink = ByteSink()
                 Escape.csv(text, to: &sink)
@@ -75,7 +77,6 @@ public enum CSVRenderer {
         }
 
         mutating func appendRow(_ i: Int, to sink: inout ByteSink) {
-            let r = c.results
             let excluded = c.excluded[i]
             symbol(r.ticket[i], to: &sink)
             sink.write(byte: 0x2C)
