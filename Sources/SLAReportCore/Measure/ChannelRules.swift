@@ -102,8 +102,10 @@ public enum ChannelRules {
         for index in sweep.passedOver { collector.flag(index, Flag.passedOver) }
 
         let disqus = disqusReplyTickets(timelines: timelines, context: context, asOf: input.asOf)
-        for index in timelines.indices where disqus.contains(Symbol(raw: timelines.ticket[index])) {
-            guard reported[index] else { continue }
+        for index in timelines.indices where !disqus.isEmpty && reported[index] {
+            guard context.channel(Symbol(raw: timelines.channel[index])).isDisqus,
+                disqus.contains(Symbol(raw: timelines.ticket[index]))
+            else { continue }
             let timeline = timelines[index]
             collector.flag(index, Flag.disqusReplyTicket)
             if !isSolved(timeline, asOf: input.asOf, context: context) {

@@ -91,7 +91,12 @@ struct ByteSink: ~Copyable {
             drained += more.count
             return
         }
-        (base + count).update(from: source, count: more.count)
+        let target = base + count
+        if more.count <= 16 {
+            for k in 0..<more.count { target[k] = source[k] }
+        } else {
+            target.update(from: source, count: more.count)
+        }
         count += more.count
     }
 
@@ -128,31 +133,39 @@ struct ByteSink: ~Copyable {
         }
     }
 
-    /// `YYYY-MM-DDTHH:MM:SSZ` (the same text as ``Instant/rfc3339``), formatted in one 20-byte step.
+    /// The last date written by ``write(rfc3339:)`` (rows come in time order: most share it), as its day
+    /// number and its ten bytes `YYYY-MM-DD` packed in two words.
+    private var lastDay = Int64.min
+    private var lastDate: (UInt64, UInt16) = (0, 0)
+
+    /// `YYYY-MM-DDTHH:MM:SSZ` (the same text as ``Instant/rfc3339``), formatted in one 20-byte step; the date
+    /// part is worked out once per day met in a row.
     mutating func write(rfc3339 instant: Instant) {
         let days = instant.seconds.floorDivided(by: 86_400)
         let rest = Int(instant.seconds - days * 86_400)
-        let (year, month, day) = CivilDateTime.civil(fromDays: Int(days))
-        guard (0...9999).contains(year) else {
-            write(instant.rfc3339)
-            return
+        @inline(__always) func digit(_ value: Int) -> UInt8 { 0x30 + UInt8(truncatingIfNeeded: value) }
+        if days != lastDay {
+            let (year, month, day) = CivilDateTime.civil(fromDays: Int(days))
+            guard (0...9999).contains(year) else {
+                write(instant.rfc3339)
+                return
+            }
+            let bytes: [UInt8] = [
+                digit(year / 1000), digit(year / 100 % 10), digit(year / 10 % 10), digit(year % 10), 0x2D,
+                digit(month / 10), digit(month % 10), 0x2D, digit(day / 10), digit(day % 10),
+            ]
+            var low: UInt64 = 0
+            for k in 0..<8 { low |= UInt64(bytes[k]) << (8 * UInt64(k)) }
+            lastDate = (low, UInt16(bytes[8]) | UInt16(bytes[9]) << 8)
+            lastDay = days
         }
         if count + 20 > capacity { makeRoom(20) }
+        let p = base + count
+        UnsafeMutableRawPointer(p).storeBytes(of: lastDate.0.littleEndian, as: UInt64.self)
+        UnsafeMutableRawPointer(p + 8).storeBytes(of: lastDate.1.littleEndian, as: UInt16.self)
         let hour = rest / 3600
         let minute = rest / 60 % 60
         let second = rest % 60
-        let p = base + count
-        @inline(__always) func digit(_ value: Int) -> UInt8 { 0x30 + UInt8(truncatingIfNeeded: value) }
-        p[0] = digit(year / 1000)
-        p[1] = digit(year / 100 % 10)
-        p[2] = digit(year / 10 % 10)
-        p[3] = digit(year % 10)
-        p[4] = 0x2D
-        p[5] = digit(month / 10)
-        p[6] = digit(month % 10)
-        p[7] = 0x2D
-        p[8] = digit(day / 10)
-        p[9] = digit(day % 10)
         p[10] = 0x54
         p[11] = digit(hour / 10)
         p[12] = digit(hour % 10)
