@@ -28,26 +28,39 @@ enum Runner {
         }
     }
 
-    static func loadPolicy(_ path: String?) throws(SLAReportError) -> Policy {
-        guard let path else { return Policy.builtIn }
-        return try Policy.decode(try FileSystem.readWhole(path), source: path)
+    /// `slareport check`: ingest, join and the ledger only (``Pipeline/check(_:request:)``), then the same
+    /// checks and messages as the report before it renders, and the data-quality summary.
+    static func check(
+        _ joined: inout JoinedInput, request: ReportRequest, options: ReportOptions, policy: Policy
+    ) throws(SLAReportError) -> Int32 {
+        let result = try Pipeline.check(&joined, request: request)
+        try checkSelectedChannels(request, policy: policy, dataChannels: result.dataChannels)
+        try reportQuality(result.dataQuality, nothingUsable: result.nothingUsable, options: options)
+        if !options.quiet {
+            for warning in result.warnings { Console.err("slareport: warning: \(warning.message)") }
+        }
+        Console.out(CheckSummary.text(result.dataQuality))
+        return 0
     }
 
-    static func report(_ options: ReportOptions, checkOnly: Bool) throws(SLAReportError) -> Int32 {
-        let policy = try loadPolicy(options.policyPath)
-        let request = try self.request(options, policy: policy)
-        var joined = try readInputs(options, policy: policy)
-        let result = try Pipeline.run(&joined, request: request)
-        if let selected = request.channels {
-            let present = Set(result.model.channels.map(\.key))
-            let known = Aggregator.channelOrder(policy: policy, dataChannels: Set(result.dataChannels), selected: nil)
-            for name in selected where !present.contains(name) {
-                throw .usage(
-                    "--channel: no channel '\(name)' in the policy or the data"
-                        + Suggestion.hint(name, among: known))
-            }
+    /// `--channel` names a channel of the policy or the data (usage error otherwise, with a hint).
+    static func checkSelectedChannels(
+        _ request: ReportRequest, policy: Policy, dataChannels: [String]
+    ) throws(SLAReportError) {
+        guard let selected = request.channels else { return }
+        let known = Aggregator.channelOrder(policy: policy, dataChannels: Set(dataChannels), selected: nil)
+        let present = Set(known)
+        for name in selected where !present.contains(name) {
+            throw .usage(
+                "--channel: no channel '\(name)' in the policy or the data" + Suggestion.hint(name, among: known))
         }
-        let quality = result.model.dataQuality
+    }
+
+    /// The rejected records on stderr (the first 20, 50 with `--strict`), and the data errors: `--strict` with
+    /// a rejected record, no usable record at all (exit 65).
+    static func reportQuality(
+        _ quality: DataQuality, nothingUsable: Bool, options: ReportOptions
+    ) throws(SLAReportError) {
         if !options.quiet || options.strict {
             let shown = quality.rejected.prefix(options.strict ? 50 : 20)
             for r in shown { Console.err("\(r.path):\(r.line): warning: \(r.reason)") }
@@ -60,19 +73,30 @@ enum Runner {
         if options.strict, quality.totals.rejected > 0 {
             throw .data("--strict: \(quality.totals.rejected) rejected record(s)")
         }
-        if result.nothingUsable {
+        if nothingUsable {
             throw .data(
                 "no usable record in the inputs (\(quality.totals.read) read, \(quality.totals.rejected) rejected)")
         }
+    }
+
+    static func loadPolicy(_ path: String?) throws(SLAReportError) -> Policy {
+        guard let path else { return Policy.builtIn }
+        return try Policy.decode(try FileSystem.readWhole(path), source: path)
+    }
+
+    static func report(_ options: ReportOptions, checkOnly: Bool) throws(SLAReportError) -> Int32 {
+        let policy = try loadPolicy(options.policyPath)
+        let request = try self.request(options, policy: policy)
+        var joined = try readInputs(options, policy: policy)
+        if checkOnly { return try check(&joined, request: request, options: options, policy: policy) }
+        let result = try Pipeline.run(&joined, request: request)
+        try checkSelectedChannels(request, policy: policy, dataChannels: result.dataChannels)
+        try reportQuality(result.model.dataQuality, nothingUsable: result.nothingUsable, options: options)
         if !options.quiet {
             // A gate that judged nothing is said once, by the gate's own message below.
             for warning in result.model.warnings where warning.kind != .nothingJudged {
                 Console.err("slareport: warning: \(warning.message)")
             }
-        }
-        if checkOnly {
-            Console.out(CheckSummary.text(quality))
-            return 0
         }
 
         if let outDir = options.outDir {

@@ -50,12 +50,13 @@ enum MeasureStage {
         for (ticket, attributes) in log.ticketAttributes {
             if let url = attributes.url { urls[ticket] = url }
         }
+        // In `[from, to)` at as-of, of a selected channel (``LedgerStage/inReport(_:_:window:selected:)`` with
+        // the window's bounds, or the previous window's for the trend).
         let inWindow = { (i: Int, from: Instant?, to: Instant?) -> Bool in
-            let created = timelines.created[i]
-            if let from, created < from.seconds { return false }
-            if let to, created >= to.seconds { return false }
-            if created > asOf.seconds { return false }
-            return selected.contains(timelines.channel[i])
+            var bounds = window
+            bounds.since = from
+            bounds.until = to
+            return LedgerStage.inReport(timelines, i, window: bounds, selected: selected)
         }
         let measurer = Self.measurer(log: log, directory: directory, window: window, request: request)
         let order = reportOrder(timelines, symbols: symbols)
@@ -83,7 +84,6 @@ enum MeasureStage {
                 var lastTally = -1
                 var unknown = Set<Symbol>()
                 var newest: (index: Int, created: Int64)?
-                let store = timelines.store
                 for i in timelines.indices {
                     let created = timelines.created[i]
                     if let n = newest {
@@ -97,16 +97,8 @@ enum MeasureStage {
                     } else {
                         newest = (i, created)
                     }
-                    let reported = inWindow(i, since, until)
-                    let events = Int(timelines.start[i])..<Int(timelines.start[i + 1])
-                    if reported {
-                        for e in events {
-                            ledger.settle(store.record(e), store.at(e) <= asOf.seconds ? .used : .outOfWindow)
-                        }
-                    } else {
-                        for e in events { ledger.settle(store.record(e), .outOfWindow) }
-                    }
                 }
+                LedgerStage.settle(&ledger, timelines: timelines, asOf: asOf, inReport: { inWindow($0, since, until) })
                 results.reserveCapacity(timelines.count)
                 for position in order.indices {
                     let i = Int(order[position])
@@ -162,7 +154,7 @@ enum MeasureStage {
         let excluded = checked.excluded.union(measured.unknown)
         let previous = TrendStage.previous(
             timelines: timelines, measurer: measurer, excluded: excluded, window: window, inWindow: inWindow)
-        closeLedger(&ledger, timelines: timelines, symbols: symbols, inWindow: { inWindow($0, since, until) })
+        LedgerStage.close(&ledger, timelines: timelines, symbols: symbols, inReport: { inWindow($0, since, until) })
         return Output(
             results: measured.results, statusMetrics: measured.status, rules: checked.rules, excluded: excluded,
             repliesByActor: measured.replies, tallies: measured.tallies, newestTicket: measured.newest?.0,
@@ -206,27 +198,6 @@ enum MeasureStage {
         if created > window.asOf { return false }
         if let selected, !selected.contains(timeline.channel) { return false }
         return true
-    }
-
-    /// Settles the records still pending: those attached to a ticket take its fate (used when the ticket
-    /// is in the report, else out of window; rejected when there is no such ticket), the rest are used.
-    private static func closeLedger(
-        _ ledger: inout RecordLedger, timelines: Timelines, symbols: SymbolTable, inWindow: (Int) -> Bool
-    ) {
-        var fates: [RecordFate] = []
-        if !ledger.attachments.isEmpty {
-            fates = [RecordFate](repeating: .pending, count: symbols.count)
-            for i in timelines.indices where Int(timelines.ticket[i]) < fates.count {
-                fates[Int(timelines.ticket[i])] = inWindow(i) ? .used : .outOfWindow
-            }
-        }
-        ledger.close(
-            ticketFate: { ticket in
-                let i = Int(ticket.raw)
-                guard i < fates.count, fates[i] != .pending else { return nil }
-                return fates[i]
-            },
-            missing: { "no created event for ticket \(symbols[$0])" })
     }
 }
 

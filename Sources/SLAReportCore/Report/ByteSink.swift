@@ -34,7 +34,11 @@ struct ByteSink: ~Copyable {
         self.drain = drain
     }
 
-    deinit { base.deallocate() }
+    deinit {
+        base.deallocate()
+        dateDays.deallocate()
+        dateWords.deallocate()
+    }
 
     /// The bytes held (for a buffered writer: those not drained yet).
     var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
@@ -133,48 +137,55 @@ struct ByteSink: ~Copyable {
         }
     }
 
-    /// The last date written by ``write(rfc3339:)`` (rows come in time order: most share it), as its day
-    /// number and its ten bytes `YYYY-MM-DD` packed in two words.
-    private var lastDay = Int64.min
-    private var lastDate: (UInt64, UInt16) = (0, 0)
+    /// The dates written by ``write(rfc3339:)`` lately (rows come in time order: most share a few), in a
+    /// direct-mapped table of 64 days: the day number, and the ten bytes `YYYY-MM-DD` in two words.
+    private let dateDays = UnsafeMutablePointer<Int64>.allocate(capacity: 64)
+    private let dateWords = UnsafeMutablePointer<(UInt64, UInt16)>.allocate(capacity: 64)
+    private var datesReady = false
 
     /// `YYYY-MM-DDTHH:MM:SSZ` (the same text as ``Instant/rfc3339``), formatted in one 20-byte step; the date
-    /// part is worked out once per day met in a row.
+    /// part is worked out once per day met lately.
     mutating func write(rfc3339 instant: Instant) {
         let days = instant.seconds.floorDivided(by: 86_400)
         let rest = Int(instant.seconds - days * 86_400)
-        @inline(__always) func digit(_ value: Int) -> UInt8 { 0x30 + UInt8(truncatingIfNeeded: value) }
-        if days != lastDay {
+        @inline(__always) func digit(_ value: Int) -> UInt64 { 0x30 + UInt64(truncatingIfNeeded: value) }
+        if !datesReady {
+            dateDays.initialize(repeating: Int64.min, count: 64)
+            dateWords.initialize(repeating: (0, 0), count: 64)
+            datesReady = true
+        }
+        let slot = Int(truncatingIfNeeded: days & 63)
+        if dateDays[slot] != days {
             let (year, month, day) = CivilDateTime.civil(fromDays: Int(days))
             guard (0...9999).contains(year) else {
                 write(instant.rfc3339)
                 return
             }
-            let bytes: [UInt8] = [
-                digit(year / 1000), digit(year / 100 % 10), digit(year / 10 % 10), digit(year % 10), 0x2D,
-                digit(month / 10), digit(month % 10), 0x2D, digit(day / 10), digit(day % 10),
-            ]
-            var low: UInt64 = 0
-            for k in 0..<8 { low |= UInt64(bytes[k]) << (8 * UInt64(k)) }
-            lastDate = (low, UInt16(bytes[8]) | UInt16(bytes[9]) << 8)
-            lastDay = days
+            let low =
+                digit(year / 1000) | digit(year / 100 % 10) << 8 | digit(year / 10 % 10) << 16
+                | digit(year % 10) << 24 | 0x2D << 32 | digit(month / 10) << 40 | digit(month % 10) << 48 | 0x2D << 56
+            let high = UInt16(truncatingIfNeeded: digit(day / 10) | digit(day % 10) << 8)
+            dateDays[slot] = days
+            dateWords[slot] = (low, high)
         }
+        let (low, high) = dateWords[slot]
         if count + 20 > capacity { makeRoom(20) }
         let p = base + count
-        UnsafeMutableRawPointer(p).storeBytes(of: lastDate.0.littleEndian, as: UInt64.self)
-        UnsafeMutableRawPointer(p + 8).storeBytes(of: lastDate.1.littleEndian, as: UInt16.self)
+        UnsafeMutableRawPointer(p).storeBytes(of: low.littleEndian, as: UInt64.self)
+        UnsafeMutableRawPointer(p + 8).storeBytes(of: high.littleEndian, as: UInt16.self)
         let hour = rest / 3600
         let minute = rest / 60 % 60
         let second = rest % 60
+        @inline(__always) func d(_ value: Int) -> UInt8 { 0x30 + UInt8(truncatingIfNeeded: value) }
         p[10] = 0x54
-        p[11] = digit(hour / 10)
-        p[12] = digit(hour % 10)
+        p[11] = d(hour / 10)
+        p[12] = d(hour % 10)
         p[13] = 0x3A
-        p[14] = digit(minute / 10)
-        p[15] = digit(minute % 10)
+        p[14] = d(minute / 10)
+        p[15] = d(minute % 10)
         p[16] = 0x3A
-        p[17] = digit(second / 10)
-        p[18] = digit(second % 10)
+        p[17] = d(second / 10)
+        p[18] = d(second % 10)
         p[19] = 0x5A
         count += 20
     }
