@@ -68,14 +68,18 @@ enum Runner {
             request.asOf = instant
         }
 
-        let paths = try FileSystem.expand(options.inputs)
-        guard !paths.isEmpty else { throw .data("no input files found in \(options.inputs.joined(separator: ", "))") }
+        let expansion = try FileSystem.expand(options.inputs)
+        let paths = expansion.paths
+        guard !paths.isEmpty else {
+            for skipped in expansion.skipped { Console.err("\(skipped.path): warning: \(skipped.reason)") }
+            throw .data("no input files found in \(options.inputs.joined(separator: ", "))")
+        }
         var files: [InputFile] = []
         var totalBytes = 0
         for path in paths {
-            let bytes = try FileSystem.map(path)
-            totalBytes += bytes.count
-            files.append(InputFile(path: path, bytes: bytes))
+            let source = try FileSystem.source(for: path)
+            totalBytes += source.size ?? 0
+            files.append(InputFile(path: path, source: source))
         }
         let progress = options.progress ?? (isatty(2) != 0 && totalBytes > 50_000_000)
         if progress { Console.err("slareport: reading \(files.count) file(s), \(totalBytes / 1_000_000) MB") }
@@ -93,6 +97,7 @@ enum Runner {
         var log = ingested.log
         ingested.log = EventLog()
         if !options.quiet {
+            for skipped in expansion.skipped { Console.err("\(skipped.path): warning: \(skipped.reason)") }
             for diagnostic in ingested.diagnostics { Console.err(diagnostic.description) }
         }
         if !ingested.failures.isEmpty {
@@ -110,7 +115,7 @@ enum Runner {
                         : "\(ingested.failures.count) inputs could not be read")
             }
         }
-        request.unrecognised = ingested.failures.map(\.rejectedRecord)
+        request.unrecognised = expansion.skipped + ingested.failures.map(\.rejectedRecord)
         if progress { Console.err("slareport: \(log.recordCount) records read; measuring") }
 
         let result = Pipeline.run(&log, request: request)
@@ -146,15 +151,7 @@ enum Runner {
         }
 
         if let outDir = options.outDir {
-            let formats = options.formats.isEmpty ? ReportFormat.allCases : options.formats
-            // One format at a time, each written and dropped before the next is rendered: the large ones
-            // (JSON, CSV) are never in memory together.
-            var seen = Set<ReportFormat>()
-            try FileSystem.createDirectory(outDir)
-            for format in formats where seen.insert(format).inserted {
-                try FileSystem.write(
-                    Renderer.render(result.model, formats: [format], namePrefix: options.name), into: outDir)
-            }
+            try writeReportSet(result.model, to: outDir, options: options)
         } else {
             let format = options.formats.first ?? .md
             for file in Renderer.render(result.model, formats: [format], namePrefix: options.name) {
@@ -169,6 +166,23 @@ enum Runner {
             return 1
         }
         return 0
+    }
+
+    /// Writes the report files into `outDir`, all new or (on any failure, SIGINT or SIGTERM) all old
+    /// (``ReportSetWriter``). One format at a time is rendered and written, then dropped, so that the large
+    /// ones (JSON, CSV) are never in memory together.
+    static func writeReportSet(_ model: ReportModel, to outDir: String, options: ReportOptions) throws(SLAReportError) {
+        let formats = options.formats.isEmpty ? ReportFormat.allCases : options.formats
+        var seen = Set<ReportFormat>()
+        try FileSystem.createDirectory(outDir)
+        OutputCleanup.shared.install()
+        var writer = ReportSetWriter(directory: outDir)
+        for format in formats where seen.insert(format).inserted {
+            for file in Renderer.render(model, formats: [format], namePrefix: options.name) {
+                try writer.stage(file)
+            }
+        }
+        try writer.commit()
     }
 
     static func generate(_ options: GenerateOptions) throws(SLAReportError) -> Int32 {

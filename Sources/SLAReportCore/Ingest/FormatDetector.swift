@@ -1,44 +1,113 @@
-/// What format detection sees of a file: whether it is CSV or JSON, the CSV header fields or the keys of
-/// the first JSON object, and the file itself for detectors that need a deeper look.
+/// What format detection sees of a file: its first bytes, whether it is CSV (and with which separator) or
+/// JSON, the CSV header fields or the keys of the first JSON object, and the file itself for the adapter.
 public struct InputSniff: Sendable {
     public enum Syntax: Hashable, Sendable {
         case csv
         case json
         /// No bytes, or only white space / a byte order mark.
         case empty
+        /// Not text at all (NUL bytes, a compressed archive, UTF-16): never read as records.
+        case binary
     }
+
+    /// How many bytes of the start of a file are sniffed (and kept for a stream, which is read only once).
+    public static let prefixBytes = 1 << 20
 
     public var input: InputFile
     public var syntax: Syntax
+    /// The first bytes of the input (at most ``prefixBytes``).
+    public var prefix: [UInt8]
+    /// Whether ``prefix`` is the whole input.
+    public var prefixIsWhole: Bool
+    /// CSV: the separator, detected from the header row (`,`, `;` or a tab; SPEC §2.3).
+    public var separator: UInt8
     /// CSV: the header row's fields, spaces trimmed, as written.
     public var csvHeader: [String]
     /// JSON: the keys of the first object (the top-level object, or the first element of a top-level array).
     public var jsonKeys: [String]
+    /// Binary: what the bytes look like (`NUL bytes`, `a gzip file`, …).
+    public var binaryKind: String?
+    /// Why the input could not be read at all (it cannot be opened), if so.
+    public var readProblem: String?
+    /// For one part of a large file read side by side with the others (see ``Ingest``).
+    public var part: InputPart? {
+        didSet { readReport = InputReadReport() }
+    }
+    /// Where the adapter's reader notes an early end of the bytes (a file that shrank, a read error).
+    var readReport = InputReadReport()
 
     public var path: String { input.path }
 
-    /// Sniffs `input`: JSON when the first byte that is not white space is `{` or `[`, otherwise CSV.
+    /// Sniffs `input` from its first bytes: binary when they hold NUL bytes (or look like an archive or
+    /// UTF-16), JSON when the first byte that is not white space is `{` or `[`, otherwise CSV.
     public init(_ input: InputFile) {
         self.input = input
-        let bytes = input.bytes.buffer
-        var start = 0
-        if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { start = 3 }
-        let rest = UnsafeBufferPointer(rebasing: bytes[start...])
-        let blank = rest.allSatisfy { $0 == Byte.space || $0 == Byte.tab || $0 == Byte.lf || $0 == Byte.cr }
+        var stream = input.source.stream()
+        var bytes: [UInt8]
+        if let memory = stream.takeMemory() {
+            bytes = Array(memory.prefix(InputSniff.prefixBytes))
+            prefixIsWhole = bytes.count == memory.count
+        } else {
+            bytes = [UInt8](repeating: 0, count: InputSniff.prefixBytes)
+            let n = bytes.withUnsafeMutableBytes { stream.fill($0) }
+            bytes.removeLast(bytes.count - n)
+            prefixIsWhole = n < InputSniff.prefixBytes
+            if n == 0, case .failed(let message) = stream.ending { readProblem = message }
+        }
+        prefix = bytes
+        separator = Byte.comma
         csvHeader = []
         jsonKeys = []
-        if blank {
-            syntax = .empty
-        } else if JSONReader.looksLikeJSON(rest) {
-            syntax = .json
-            jsonKeys = JSONReader.firstObjectKeys(rest) ?? []
-        } else {
-            syntax = .csv
-            var reader = CSVReader(bytes: bytes)
-            if reader.next() {
-                csvHeader = reader.record.strings.map { $0.trimmingASCIISpaces() }
+        binaryKind = nil
+        syntax = .empty
+        bytes.withUnsafeBufferPointer { all in
+            var start = 0
+            if all.count >= 3 && all[0] == 0xEF && all[1] == 0xBB && all[2] == 0xBF { start = 3 }
+            let rest = UnsafeBufferPointer(rebasing: all[start...])
+            if let kind = InputSniff.binaryKind(rest) {
+                syntax = .binary
+                binaryKind = kind
+                return
+            }
+            let blank = rest.allSatisfy { $0 == Byte.space || $0 == Byte.tab || $0 == Byte.lf || $0 == Byte.cr }
+            if blank {
+                syntax = .empty
+            } else if JSONReader.looksLikeJSON(rest) {
+                syntax = .json
+                jsonKeys = JSONReader.firstObjectKeys(rest) ?? []
+            } else {
+                syntax = .csv
+                separator = CSVSeparator.detect(all)
+                var reader = CSVReader(bytes: all, separator: separator)
+                if reader.next() {
+                    csvHeader = reader.record.strings.map { $0.trimmingASCIISpaces() }
+                }
             }
         }
+    }
+
+    /// What binary data the first bytes look like, nil when they look like text: NUL bytes in the first
+    /// KiB or more than one byte in a thousand being NUL, a gzip or ZIP signature (an Excel workbook is a ZIP
+    /// file), or UTF-16 (byte order mark).
+    static func binaryKind(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        if bytes.count >= 2 && bytes[0] == 0x1F && bytes[1] == 0x8B {
+            return "a gzip-compressed file (decompress it first)"
+        }
+        if bytes.count >= 4 && bytes[0] == 0x50 && bytes[1] == 0x4B && bytes[2] == 0x03 && bytes[3] == 0x04 {
+            return "a ZIP archive or Excel workbook (export the sheet as CSV)"
+        }
+        if bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)) {
+            return "UTF-16 text (save it as UTF-8)"
+        }
+        let sample = min(bytes.count, 64 << 10)
+        var nuls = 0
+        var nulEarly = false
+        for i in 0..<sample where bytes[i] == 0 {
+            nuls += 1
+            if i < 1024 { nulEarly = true }
+        }
+        if nulEarly || nuls * 1000 > sample { return "it holds NUL bytes (binary data)" }
+        return nil
     }
 
     /// The CSV header fields or JSON keys, lower-cased.
@@ -52,19 +121,72 @@ public struct InputSniff: Sendable {
         return names.allSatisfy { present.contains($0.lowercased()) }
     }
 
-    /// What was found, for messages: `a CSV header with columns id, name` / `JSON whose first object has keys …`.
+    /// What was found, for messages: `a CSV header with columns id, name` / `JSON whose first object has keys …`
+    /// (names shortened and made printable: they come from the input).
     public var summary: String {
         func list(_ names: [String]) -> String {
-            let shown = names.prefix(12).map { $0.isEmpty ? "\"\"" : $0 }.joined(separator: ", ")
+            let shown = names.prefix(12).map { $0.isEmpty ? "\"\"" : DiagnosticText.echo($0, limit: 40) }
+                .joined(separator: ", ")
             return names.count > 12 ? shown + ", …" : shown
         }
+        let separatorName =
+            separator == Byte.semicolon ? " (separated by ;)" : separator == Byte.tab ? " (tab-separated)" : ""
         switch syntax {
         case .empty: return "an empty file"
-        case .csv: return "a CSV header with columns \(list(csvHeader))"
+        case .binary: return binaryKind ?? "binary data"
+        case .csv: return "a CSV header\(separatorName) with columns \(list(csvHeader))"
         case .json:
             return jsonKeys.isEmpty
                 ? "JSON without an object to recognise" : "JSON whose first object has keys \(list(jsonKeys))"
         }
+    }
+
+    /// A stream over the bytes an adapter reads: the whole input (for a stream source, the sniffed bytes
+    /// first and then the rest), or the part's bytes.
+    public func stream() -> ByteStream {
+        if let part { return input.source.stream(from: part.start, to: part.end) }
+        return input.source.stream(replaying: prefix)
+    }
+}
+
+/// One part of a large CSV file read on its own, side by side with the others (``Ingest``).
+public struct InputPart: Sendable {
+    /// Absolute offset of the part's first byte (0 for the first part, else the start of a line).
+    public var start: Int
+    /// Where the part's stream ends (nil: the end of the file; a part reads past its cut until it reaches
+    /// one of ``stops`` on a record boundary).
+    public var end: Int?
+    /// The header row's fields, for the parts after the first (which do not start with it).
+    public var header: [String]?
+    /// The starts of the later parts: the reader stops at the first it reaches on a record boundary.
+    public var stops: [Int]
+}
+
+/// Which byte separates the fields of a CSV file: `,`, `;` or a tab, whichever occurs most often outside
+/// quotes in the header row (SPEC §2.3); a comma on a tie or when there is none.
+public enum CSVSeparator {
+    public static func detect(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt8 {
+        var i = 0
+        if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { i = 3 }
+        while i < bytes.count && (bytes[i] == Byte.lf || bytes[i] == Byte.cr) { i += 1 }
+        var counts = (comma: 0, semicolon: 0, tab: 0)
+        var quoted = false
+        while i < bytes.count {
+            let b = bytes[i]
+            i += 1
+            if b == Byte.quote {
+                quoted.toggle()
+                continue
+            }
+            if quoted { continue }
+            if b == Byte.lf || b == Byte.cr { break }
+            if b == Byte.comma { counts.comma += 1 }
+            if b == Byte.semicolon { counts.semicolon += 1 }
+            if b == Byte.tab { counts.tab += 1 }
+        }
+        if counts.semicolon > counts.comma && counts.semicolon >= counts.tab { return Byte.semicolon }
+        if counts.tab > counts.comma && counts.tab > counts.semicolon { return Byte.tab }
+        return Byte.comma
     }
 }
 
@@ -114,6 +236,11 @@ public enum FormatDetector {
     public static func detect(
         _ sniff: InputSniff, registry: FormatRegistry, forcedFormat: String? = nil
     ) -> Result<any InputAdapter, IngestFailure> {
+        if let problem = sniff.readProblem {
+            return .failure(
+                IngestFailure(
+                    path: sniff.path, kind: .unreadable, tried: [], message: "cannot read: \(problem)"))
+        }
         if let forcedFormat {
             if let adapter = registry.adapter(named: forcedFormat) { return .success(adapter) }
             return .failure(
@@ -123,7 +250,15 @@ public enum FormatDetector {
                         "unknown input format \"\(forcedFormat)\" (known formats: \(registry.names.joined(separator: ", ")))"
                 ))
         }
-        if sniff.syntax != .empty, let adapter = registry.adapters.first(where: { $0.detect(sniff) }) {
+        if sniff.syntax == .binary {
+            return .failure(
+                IngestFailure(
+                    path: sniff.path, kind: .unrecognised, tried: registry.names,
+                    message: "not a CSV or JSON text file: \(sniff.summary)"))
+        }
+        if sniff.syntax != .empty,
+            let adapter = registry.adapters.first(where: { $0.detect(sniff) })
+        {
             return .success(adapter)
         }
         // The message stays one line (it is also a cell of the report's data-quality table); what each format
@@ -147,6 +282,8 @@ public struct IngestFailure: Error, Hashable, Sendable, CustomStringConvertible 
         case unknownFormat
         /// The format was recognised (or forced) but the file cannot be used, e.g. a required column is missing.
         case unusable
+        /// The bytes could not be read (the file cannot be opened, a read failed before any byte).
+        case unreadable
     }
 
     public var path: String
@@ -160,7 +297,7 @@ public struct IngestFailure: Error, Hashable, Sendable, CustomStringConvertible 
         self.path = path
         self.kind = kind
         self.tried = tried
-        self.message = message
+        self.message = DiagnosticText.clip(message)
     }
 
     /// `path: message`.

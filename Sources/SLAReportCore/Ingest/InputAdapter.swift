@@ -45,9 +45,19 @@ public struct IngestContext {
     public internal(set) var path: String = ""
     /// Warnings so far (malformed quotes, …), compiler style `path:line: warning: message`.
     public internal(set) var diagnostics: [Diagnostic] = []
+    /// Where the reader of a part of a file stopped (``InputSniff/part``), set by the CSV row reader.
+    public internal(set) var partEnd: PartEnd?
     private var states: [ObjectIdentifier: any Sendable] = [:]
 
     public init(options: IngestOptions) { self.options = options }
+
+    /// Where a CSV reader stopped: at the start of a later part (on a record boundary), or at the end.
+    public struct PartEnd: Hashable, Sendable {
+        /// The offset of the later part it stopped at; nil when it read to the end of the file.
+        public var stoppedAt: Int?
+        /// The 1-based line (counted from the part's start) of the next byte.
+        public var line: Int
+    }
 
     /// Records a warning about `line` of the current file (0 = the whole file).
     public mutating func warn(_ message: String, line: Int) {
