@@ -41,6 +41,9 @@ public struct InputSource: Sendable {
     /// An input read through `source`.
     public init(_ source: any ByteSource) { storage = .external(source) }
 
+    /// An input of text held in memory.
+    public init(text: String) { self.init(bytes: Array(text.utf8)) }
+
     /// The size when known before reading; nil for a stream.
     public var size: Int? {
         switch storage {

@@ -46,6 +46,8 @@ extension JSONReader {
         var isPage = false
         /// Levels of brackets open inside the page (1 in the object, 2 in a record array).
         var open = 1
+        /// The record array being read: its key, elements and their lines.
+        var array: (key: String, elements: [JSONValue], lines: [Int])?
 
         /// The object cannot be read on from here: skip to its end; what was read of a page stays.
         func broken(_ error: JSONError, _ reader: inout JSONReader) -> JSONPage {
@@ -61,8 +63,13 @@ extension JSONReader {
                 return JSONPage(
                     line: startLine, offset: startOffset, result: .failure(error), elementLines: [:], failures: [])
             }
+            if let array {
+                members.append(JSONMember(key: array.key, value: .array(array.elements)))
+                elementLines[array.key] = array.lines
+            }
             failures.append(JSONItem(line: error.line, offset: reader.offset, result: .failure(error)))
             for member in memberFailures { failures.append(member.item) }
+            failures.sort { $0.offset < $1.offset }
             return JSONPage(
                 line: startLine, offset: startOffset, result: .success(.object(JSONObject(members: members))),
                 elementLines: elementLines, failures: failures)
@@ -104,8 +111,7 @@ extension JSONReader {
                 isPage = true
                 open = 2
                 pos += 1
-                var elements: [JSONValue] = []
-                var lines: [Int] = []
+                array = (key, [], [])
                 var needsComma = false
                 while true {
                     skipWhitespace()
@@ -131,8 +137,9 @@ extension JSONReader {
                     let elementOffset = offset
                     needsComma = true
                     do {
-                        elements.append(try parseValue(depth: depth + 1))
-                        lines.append(elementLine)
+                        let element = try parseValue(depth: depth + 1)
+                        array?.elements.append(element)
+                        array?.lines.append(elementLine)
                     } catch {
                         failures.append(JSONItem(line: elementLine, offset: elementOffset, result: .failure(error)))
                         pos = elementStart
@@ -141,8 +148,11 @@ extension JSONReader {
                     }
                 }
                 open = 1
-                members.append(JSONMember(key: key, value: .array(elements)))
-                elementLines[key] = lines
+                if let done = array {
+                    members.append(JSONMember(key: key, value: .array(done.elements)))
+                    elementLines[key] = done.lines
+                }
+                array = nil
             } else {
                 ensureValue()
                 let valueStart = pos
