@@ -15,7 +15,7 @@ let package = Package(
             dependencies: ["SLAReportCore"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "slareportTests", dependencies: ["SLAReportCore"]),
+        .testTarget(name: "slareportTests", dependencies: ["SLAReportCore", "slareport"]),
     ],
     swiftLanguageModes: [.v6]
 )
