@@ -3,7 +3,7 @@ SWIFT ?= swift
 VENV ?= /tmp/slareport-bench-venv
 BENCH ?= ../shared/bench
 
-.PHONY: build release test lint format reports check-reports peers bench clean
+.PHONY: build release test lint format reports check-reports peers bench browser-check clean
 
 build:
 	$(SWIFT) build
@@ -20,9 +20,16 @@ lint:
 format:
 	$(SWIFT) format -i -r Package.swift Sources Tests
 
-# Regenerates Reports/ from SampleData/ with the built-in policy. Review the diff before committing.
+# Regenerates Reports/ from SampleData/ with the built-in policy, in every format (the CI ones too): the whole
+# four weeks, and the Monday report of 2016-W47 under --fail-under 85 (trend, threshold). Review the diff
+# before committing.
+REPORT_FORMATS = md,html,json,csv,junit,metrics
+REPORT_W47_ARGS = --week 2016-W47 --fail-under 85
 reports: build
-	rm -rf Reports && .build/debug/slareport report SampleData --out Reports --quiet || [ $$? -eq 1 ]
+	rm -rf Reports && .build/debug/slareport report SampleData --out Reports --format $(REPORT_FORMATS) --quiet \
+		|| [ $$? -eq 1 ]
+	.build/debug/slareport report SampleData $(REPORT_W47_ARGS) --out Reports/2016-W47 --format $(REPORT_FORMATS) \
+		--quiet || [ $$? -eq 1 ]
 
 $(VENV)/bin/python:
 	python3 -m venv $(VENV)
@@ -35,6 +42,19 @@ peers: build $(VENV)/bin/python
 # The side-by-side benchmark of SPEC §6 (1M tickets, release build, 5 alternating runs).
 bench: release
 	bash $(BENCH)/compare.sh 1000000 .build/release/slareport
+
+BROWSER_VENV ?= /tmp/slareport-browser-venv
+
+$(BROWSER_VENV)/bin/python:
+	python3 -m venv $(BROWSER_VENV)
+	$(BROWSER_VENV)/bin/pip install -q websocket-client
+
+# Reports/ in headless Chromium (1280 and 375 px, light and dark, PDF) and the Markdown through cmark-gfm
+# (Debian's chromium and cmark-gfm). Screenshots, DOM dumps and PDFs in .build/browser-check; the first-screen
+# screenshots of Reports/sla-report.html become docs/report-1280.png and docs/report-375.png.
+browser-check: $(BROWSER_VENV)/bin/python
+	$(BROWSER_VENV)/bin/python Tests/Browser/browser_check.py Reports/sla-report.html Reports/2016-W47/sla-report.html \
+	  --md Reports/sla-report.md --md Reports/2016-W47/sla-report.md --out .build/browser-check --docs docs
 
 clean:
 	rm -rf .build

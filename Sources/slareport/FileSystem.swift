@@ -195,8 +195,10 @@ enum Console {
 
     static func outBytes(_ bytes: UnsafeRawBufferPointer) { writeAll(1, bytes) }
 
+    /// A message on stderr, line by line through ``Escape/terminalLines(_:)``: whatever input text it quotes
+    /// (a file's header, a ticket id, a path) reaches the terminal without control characters.
     static func err(_ text: String) {
-        var line = text
+        var line = Escape.terminalLines(text)
         if !line.hasSuffix("\n") { line += "\n" }
         Array(line.utf8).withUnsafeBytes { writeAll(2, $0) }
     }

@@ -39,6 +39,8 @@ struct ReportSetWriter {
     /// The registry that removes this writer's temporaries on SIGINT or SIGTERM.
     let cleanup: OutputCleanup
     private(set) var staged: [(temporary: String, target: String)] = []
+    /// The files of the set once ``commit()`` succeeded, in the order they were staged.
+    private(set) var committed: [(temporary: String, target: String)] = []
     private let tag: String
 
     init(
@@ -102,6 +104,7 @@ struct ReportSetWriter {
             for case let backup? in backups { files.remove(backup) }
             cleanup.forgetAll()
         }
+        committed = staged
     }
 
     /// Removes every temporary written so far (the previous set is untouched).

@@ -5,14 +5,18 @@ import SLAReportCore
 enum Runner {
     static func run(_ command: Command) throws(SLAReportError) -> Int32 {
         switch command {
-        case .help:
-            Console.out(Usage.text + "\n")
+        case .help(let text):
+            Console.out(text)
             return 0
         case .version:
             Console.out("slareport \(SLAReportVersion.current)\n")
             return 0
-        case .policy(let path):
-            let policy = try loadPolicy(path)
+        case .policy(let options):
+            if let policies = options.fromZendesk.first {
+                return try ZendeskImportCommand.run(
+                    policies: policies, schedules: options.fromZendesk.dropFirst().first)
+            }
+            let policy = try loadPolicy(options.path)
             Console.out(policy.jsonText())
             return 0
         case .generate(let options):
@@ -84,11 +88,6 @@ enum Runner {
         let progress = options.progress ?? (isatty(2) != 0 && totalBytes > 50_000_000)
         if progress { Console.err("slareport: reading \(files.count) file(s), \(totalBytes / 1_000_000) MB") }
 
-        if let forced = options.inputFormat, FormatRegistry.standard.adapter(named: forced) == nil {
-            throw .usage(
-                "--input-format: unknown format '\(forced)' (one of \(FormatRegistry.standard.names.joined(separator: ", ")))"
-                    + CommandLineOptions.hint(forced, among: FormatRegistry.standard.names))
-        }
         let ingestOptions = IngestOptions(inputTimeZone: inputZone, forcedFormat: options.inputFormat, policy: policy)
         var ingested = Ingest.read(files, options: ingestOptions)
         files.removeAll()
@@ -100,21 +99,7 @@ enum Runner {
             for skipped in expansion.skipped { Console.err("\(skipped.path): warning: \(skipped.reason)") }
             for diagnostic in ingested.diagnostics { Console.err(diagnostic.description) }
         }
-        if !ingested.failures.isEmpty {
-            for failure in ingested.failures {
-                Console.err("\(failure.path): error: \(failure.message)")
-                if failure.kind == .unrecognised {
-                    Console.err("  expected one of these formats (or force one with --input-format NAME):")
-                    for line in FormatRegistry.standard.expectations { Console.err("    \(line)") }
-                }
-            }
-            if options.strict || ingested.failures.count == paths.count {
-                throw .data(
-                    ingested.failures.count == 1
-                        ? "cannot read \(ingested.failures[0].path)"
-                        : "\(ingested.failures.count) inputs could not be read")
-            }
-        }
+        try reportUnreadable(ingested.failures, inputCount: paths.count, options: options)
         request.unrecognised = expansion.skipped + ingested.failures.map(\.rejectedRecord)
         if progress { Console.err("slareport: \(log.recordCount) records read; measuring") }
 
@@ -125,7 +110,7 @@ enum Runner {
             for name in selected where !present.contains(name) {
                 throw .usage(
                     "--channel: no channel '\(name)' in the policy or the data"
-                        + CommandLineOptions.hint(name, among: known))
+                        + Suggestion.hint(name, among: known))
             }
         }
         let quality = result.model.dataQuality
@@ -159,10 +144,7 @@ enum Runner {
             }
         }
         if result.gateFailed {
-            if !options.quiet {
-                let failing = result.model.channels.filter { $0.failsGate }.map { $0.key }.joined(separator: ", ")
-                Console.err("slareport: SLA gate failed: \(failing)")
-            }
+            if !options.quiet { Console.err(gateMessage(result.model)) }
             return 1
         }
         return 0
@@ -172,8 +154,9 @@ enum Runner {
     /// (``ReportSetWriter``). One format at a time is rendered and written, then dropped, so that the large
     /// ones (JSON, CSV) are never in memory together.
     static func writeReportSet(_ model: ReportModel, to outDir: String, options: ReportOptions) throws(SLAReportError) {
-        let formats = options.formats.isEmpty ? ReportFormat.allCases : options.formats
+        let formats = options.formats.isEmpty ? ReportFormat.defaultForOut : options.formats
         var seen = Set<ReportFormat>()
+        try checkOutputDirectory(outDir)
         try FileSystem.createDirectory(outDir)
         OutputCleanup.shared.install()
         var writer = ReportSetWriter(directory: outDir)
@@ -183,6 +166,73 @@ enum Runner {
             }
         }
         try writer.commit()
+        if !options.quiet {
+            for (_, target) in writer.committed { Console.err("slareport: wrote \(target)") }
+        }
+    }
+
+    /// Files that could not be read at all (SPEC §2.4): fatal (exit 65) under `--strict` or when no input
+    /// remains; otherwise a warning each, the file is skipped, and the run keeps the report's exit code.
+    static func reportUnreadable(
+        _ failures: [IngestFailure], inputCount: Int, options: ReportOptions
+    ) throws(SLAReportError) {
+        guard !failures.isEmpty else { return }
+        let fatal = options.strict || failures.count == inputCount
+        if fatal || !options.quiet {
+            for failure in failures {
+                Console.err("\(failure.path): \(fatal ? "error" : "warning"): \(failure.message)")
+            }
+        }
+        // What each format looks like, once: in full when nothing could be read, as a pointer otherwise.
+        // An empty file needs no catalogue: there was nothing to compare.
+        if failures.contains(where: { $0.kind == .unrecognised }) {
+            if fatal {
+                Console.err("  expected one of these formats (or force one with --input-format NAME):")
+                for line in FormatRegistry.standard.expectations { Console.err("    \(line)") }
+            } else if !options.quiet {
+                Console.err(
+                    "  skipped; `slareport check --help` lists the formats, --input-format NAME forces one, "
+                        + "--strict makes this fatal")
+            }
+        }
+        guard fatal else { return }
+        if options.strict, failures.count < inputCount {
+            throw .data("--strict: \(failures.count) of \(inputCount) inputs could not be read")
+        }
+        throw .data(inputCount == 1 ? "nothing to report: the input could not be read" : "no input could be read")
+    }
+
+    /// `--out` must name a directory, or a path where one can be made.
+    static func checkOutputDirectory(_ path: String) throws(SLAReportError) {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            throw .cannotCreate(path: path, reason: "--out names an existing file, not a directory")
+        }
+    }
+
+    static func outputPath(_ directory: String, _ name: String) -> String {
+        directory.hasSuffix("/") ? directory + name : directory + "/" + name
+    }
+
+    /// `slareport: SLA gate failed for 2 channels:` and one line per failing channel with its attainment and
+    /// the threshold it is below (`  email: 85.71% of 120 judged, below the goal 90%`).
+    static func gateMessage(_ model: ReportModel) -> String {
+        let failing = model.channels.filter(\.failsGate).map { channel -> String in
+            let reply = channel.firstReply
+            var thresholds: [String] = []
+            if let goal = reply.goal, let attainment = reply.attainment, attainment < goal {
+                thresholds.append("the goal \(goal)%")
+            }
+            if let threshold = model.failUnder, let attainment = reply.attainment, attainment < threshold {
+                thresholds.append("--fail-under \(threshold)%")
+            }
+            let figure = reply.attainment.map { "\($0)%" } ?? "nothing judged"
+            let judged = (reply.achieved ?? 0) + (reply.breached ?? 0) + (reply.early ?? 0)
+            let detail = thresholds.isEmpty ? "" : ", below " + thresholds.joined(separator: " and ")
+            return "  \(channel.key): \(figure) of \(judged) judged\(detail)"
+        }
+        let count = failing.count == 1 ? "1 channel" : "\(failing.count) channels"
+        return (["slareport: SLA gate failed for \(count):"] + failing).joined(separator: "\n")
     }
 
     static func generate(_ options: GenerateOptions) throws(SLAReportError) -> Int32 {
@@ -199,7 +249,7 @@ enum Runner {
         if !g.invalidChannels.isEmpty {
             throw .usage(
                 "--channel: unknown channel '\(g.invalidChannels[0])' (one of \(SyntheticExport.channelKeys.joined(separator: ", ")))"
-                    + CommandLineOptions.hint(g.invalidChannels[0], among: SyntheticExport.channelKeys))
+                    + Suggestion.hint(g.invalidChannels[0], among: SyntheticExport.channelKeys))
         }
         guard let path = options.out, path != "-" else {
             SyntheticExport.generate(g) { Console.outBytes($0) }
@@ -228,14 +278,15 @@ enum Runner {
 }
 
 /// The plain-text data-quality summary of `slareport check`: one aligned row per file, then the totals and
-/// the first rejected records.
+/// the first rejected records. Paths and reasons come from the inputs: each goes through
+/// ``Escape/terminal(_:)``.
 enum CheckSummary {
     static func text(_ quality: DataQuality) -> String {
         var rows = [["file", "format", "read", "used", "duplicates", "out of window", "rejected"]]
         func counts(_ c: QualityCounts) -> [String] {
             [c.read, c.used, c.duplicates, c.outOfWindow, c.rejected].map(String.init)
         }
-        for f in quality.files { rows.append([f.path, f.format] + counts(f.counts)) }
+        for f in quality.files { rows.append([Escape.terminal(f.path), f.format] + counts(f.counts)) }
         rows.append(["total", ""] + counts(quality.totals))
         var widths = [Int](repeating: 0, count: rows[0].count)
         for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) } }
@@ -245,11 +296,15 @@ enum CheckSummary {
                 return i < 2 ? cell + pad : pad + cell
             }.joined(separator: "  ")
         }
-        for u in quality.unrecognised { lines.append("not recognised: \(u.path): \(u.reason)") }
+        for u in quality.unrecognised {
+            lines.append("not recognised: \(Escape.terminal(u.path)): \(Escape.terminal(u.reason))")
+        }
         if quality.totals.rejected > 0 {
             lines.append("")
             lines.append("rejected (first \(min(10, quality.rejected.count)) of \(quality.totals.rejected)):")
-            for r in quality.rejected.prefix(10) { lines.append("  \(r.path):\(r.line): \(r.reason)") }
+            for r in quality.rejected.prefix(10) {
+                lines.append("  \(Escape.terminal(r.path)):\(r.line): \(Escape.terminal(r.reason))")
+            }
         }
         return lines.map { $0.replacingOccurrences(of: " +$", with: "", options: .regularExpression) }
             .joined(separator: "\n") + "\n"

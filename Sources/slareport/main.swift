@@ -15,11 +15,8 @@ do {
     let command = try CommandLineOptions.parse(arguments)
     exit(try Runner.run(command))
 } catch let error {
-    if case .usage(let message) = error, message == "HELP" {
-        Console.out(Usage.text + "\n")
-        exit(0)
-    }
     Console.err(error.description)
-    if case .usage = error { Console.err("Run 'slareport --help' for usage.") }
+    // One usage hint, naming the subcommand the arguments went to.
+    if case .usage = error { Console.err(CommandLineOptions.invocation(arguments).usageHint) }
     exit(error.exitCode)
 }

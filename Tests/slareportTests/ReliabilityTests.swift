@@ -200,14 +200,15 @@ enum Spawn {
         let run = try Spawn.run(
             ["report", dir.path, "--out", out.path, "--as-of", "2016-11-25T00:00:00Z"], timeout: 120)
         #expect(run.status == 0, "\(run.err)")
-        #expect(run.err.contains("zeros.csv: error: not a CSV or JSON text file: it holds NUL bytes (binary data)"))
+        #expect(
+            run.err.contains("zeros.csv: warning: unrecognised input format: found binary data (NUL bytes), not text"))
         #expect(run.stderr.count < 8192)
         #expect(!run.stderr.contains(0))
         let json = try Data(contentsOf: out.appendingPathComponent("sla-report.json"))
         let html = try Data(contentsOf: out.appendingPathComponent("sla-report.html"))
         #expect(!String(decoding: json, as: UTF8.self).contains("\\u0000"))
         #expect(!html.contains(0))
-        #expect(String(decoding: json, as: UTF8.self).contains("not a CSV or JSON text file"))
+        #expect(String(decoding: json, as: UTF8.self).contains("found binary data (NUL bytes), not text"))
     }
 
     @Test func aHugeSparseFileIsRecognisedFromItsFirstBytes() throws {
@@ -217,7 +218,8 @@ enum Spawn {
         #expect(truncate(sparse.path, 2_000_000_000) == 0)
         let run = try Spawn.run(["check", sparse.path], timeout: 120)
         #expect(run.status == 65)
-        #expect(run.err.contains("sparse.csv: error: not a CSV or JSON text file: it holds NUL bytes"))
+        #expect(
+            run.err.contains("sparse.csv: error: unrecognised input format: found binary data (NUL bytes), not text"))
         #expect(run.stderr.count < 8192)
         #expect(!run.stderr.contains(0))
     }
@@ -236,7 +238,12 @@ enum Spawn {
     func files(_ dir: URL) throws -> [String: Data] {
         var result: [String: Data] = [:]
         for name in try FileManager.default.contentsOfDirectory(atPath: dir.path) {
-            result[name] = try Data(contentsOf: dir.appendingPathComponent(name))
+            var isDirectory: ObjCBool = false
+            let path = dir.appendingPathComponent(name)
+            if FileManager.default.fileExists(atPath: path.path, isDirectory: &isDirectory), isDirectory.boolValue {
+                continue
+            }
+            result[name] = try Data(contentsOf: path)
         }
         return result
     }
@@ -244,11 +251,11 @@ enum Spawn {
     @Test func aDiskFillingUpAfterTwoFilesKeepsLastWeeksSet() throws {
         let out = try CLI.temporaryDirectory().appendingPathComponent("reports")
         let old = try previousSet(out)
-        // 150 KiB per file: the Markdown and HTML fit, the JSON does not.
+        // 170 KiB per file: the Markdown and HTML fit, the JSON does not.
         let sh = URL(fileURLWithPath: "/bin/sh")
         let run = try Spawn.run(
             executable: sh,
-            ["-c", "ulimit -f 300 && exec \"$0\" report SampleData --out \"$1\" --quiet", CLI.binary.path, out.path],
+            ["-c", "ulimit -f 340 && exec \"$0\" report SampleData --out \"$1\" --quiet", CLI.binary.path, out.path],
             timeout: 120)
         #expect(run.status == 73, "\(run.err)")
         #expect(run.err.contains("error: cannot write \(out.path)/sla-report.json: File too large"))
@@ -282,7 +289,9 @@ enum Spawn {
     }
 
     @Test func aSIGTERMAtAnyMomentLeavesEitherSetAndNoTemporaries() throws {
-        let expected = try files(CLI.packageRoot.appendingPathComponent("Reports"))
+        let expected = try files(CLI.packageRoot.appendingPathComponent("Reports")).filter {
+            ["sla-report.md", "sla-report.html", "sla-report.json", "sla-report-tickets.csv"].contains($0.key)
+        }
         var random = SeededRandom(20_161_121)
         for attempt in 0..<6 {
             let out = try CLI.temporaryDirectory().appendingPathComponent("reports")

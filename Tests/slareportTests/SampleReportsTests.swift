@@ -3,20 +3,33 @@ import Testing
 
 /// `Reports/` is the golden output of `SampleData/`: regenerate it with `make reports` and review the diff.
 @Suite struct SampleReportsTests {
-    @Test func committedReportsAreCurrent() throws {
+    /// The reports `make reports` writes: the whole sample, and the Monday report of 2016-W47 under
+    /// `--fail-under 85` (keep in step with the Makefile's `REPORT_W47_ARGS`).
+    static let reports: [(folder: String, arguments: [String])] = [
+        ("", []), ("2016-W47", ["--week", "2016-W47", "--fail-under", "85"]),
+    ]
+
+    @Test(arguments: reports.map(\.folder))
+    func committedReportsAreCurrent(folder: String) throws {
+        let arguments = Self.reports.first { $0.folder == folder }?.arguments ?? []
         let root = CLI.packageRoot
-        let reports = root.appendingPathComponent("Reports")
+        let reports = root.appendingPathComponent("Reports").appendingPathComponent(folder)
         let dir = try CLI.temporaryDirectory()
-        let run = try CLI.run(["report", "SampleData", "--out", dir.path, "--quiet"])
+        // The formats of `make reports`: every one, the CI formats included.
+        let run = try CLI.run(
+            ["report", "SampleData"] + arguments + [
+                "--out", dir.path, "--format", "md,html,json,csv,junit,metrics", "--quiet",
+            ])
         #expect(run.status == 0 || run.status == 1, "\(run.stderr)")
-        let expected = try FileManager.default.contentsOfDirectory(atPath: reports.path).filter { !$0.hasPrefix(".") }
-            .sorted()
+        let subfolders = Set(Self.reports.map(\.folder).filter { !$0.isEmpty })
+        let expected = try FileManager.default.contentsOfDirectory(atPath: reports.path)
+            .filter { !$0.hasPrefix(".") && !(folder.isEmpty && subfolders.contains($0)) }.sorted()
         let produced = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
-        #expect(produced == expected, "Reports/ holds other files than the report makes; run `make reports`")
+        #expect(produced == expected, "Reports/\(folder) holds other files than the report makes; run `make reports`")
         for name in produced {
             let fresh = try Data(contentsOf: dir.appendingPathComponent(name))
             let committed = try Data(contentsOf: reports.appendingPathComponent(name))
-            #expect(fresh == committed, "Reports/\(name) is stale: run `make reports` and review the diff")
+            #expect(fresh == committed, "Reports/\(folder)/\(name) is stale: run `make reports` and review the diff")
         }
     }
 

@@ -111,12 +111,15 @@ public struct Aggregator {
         var rules = input.rules.findings
         rules.earlyReplies = early
 
-        return ReportModel(
+        var model = ReportModel(
             toolVersion: input.toolVersion, window: input.window,
             policy: PolicyInfo(
                 name: policy.name, source: policy.source, versions: policy.versions.map(\.effectiveFrom)),
             channels: summaries, rules: rules, breaches: breaches, agents: agentRows(input),
-            dataQuality: input.dataQuality, daily: dailyPoints(input), tickets: ticketRows(input))
+            dataQuality: input.dataQuality, daily: dailyPoints(input), tickets: ticketRows(input),
+            failUnder: input.failUnder.map { Percent(value: $0) })
+        addSections(to: &model, input)
+        return model
     }
 
     private static func channelSummary(
@@ -200,33 +203,85 @@ public struct Aggregator {
             solved: first.count, reopens: reopens, firstCalendar: DurationStats.compute(&first),
             fullCalendar: DurationStats.compute(&full))
 
-        var fails = false
-        if hasTarget, let attainment {
-            if let goal, attainment < goal { fails = true }
-            if let threshold = input.failUnder, attainment < Percent(value: threshold) { fails = true }
-        }
         let previous = input.previous.map { $0[key] ?? PreviousWindow(tickets: 0, attainment: nil) }
         return ChannelSummary(
             key: key, name: policyChannel?.name ?? key, tickets: tickets.count, firstReply: firstReply,
-            nextReply: nextReply, resolution: resolution, previous: previous, failsGate: fails, frtHistogram: histogram)
+            nextReply: nextReply, resolution: resolution, previous: previous,
+            failsGate: hasTarget && failsGate(attainment, goal: goal, failUnder: input.failUnder),
+            frtHistogram: histogram,
+            byPriority: policyChannel.map { priorityAttainment($0, judged: judged, input: input) } ?? [])
+    }
+
+    /// Below the goal or the `--fail-under` threshold (never when nothing was judged).
+    static func failsGate(_ attainment: Percent?, goal: Percent?, failUnder: Double?) -> Bool {
+        guard let attainment else { return false }
+        if let goal, attainment < goal { return true }
+        if let failUnder, attainment < Percent(value: failUnder) { return true }
+        return false
+    }
+
+    /// One ``PriorityAttainment`` per priority the channel's `by_priority` names, from the channel's judged
+    /// tickets (excluded ones left out) whose priority in force matches it (case-insensitively).
+    private static func priorityAttainment(
+        _ channel: ChannelPolicy, judged: some Sequence<TicketMeasurement>, input: Input
+    ) -> [PriorityAttainment] {
+        guard !channel.byPriority.isEmpty else { return [] }
+        let names = PriorityAttainment.sorted(Set(channel.byPriority.keys.map { $0.lowercased() }))
+        let position = Dictionary(names.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        var slotOfSymbol: [Symbol: Int?] = [:]
+        var counts = [(tickets: Int, achieved: Int, breached: Int, openOverdue: Int, pending: Int, early: Int)](
+            repeating: (0, 0, 0, 0, 0, 0), count: names.count)
+        for m in judged where !m.priority.isNone {
+            let slot: Int?
+            if let known = slotOfSymbol[m.priority] {
+                slot = known
+            } else {
+                slot = position[input.symbols[m.priority].lowercased()]
+                slotOfSymbol[m.priority] = slot
+            }
+            guard let slot else { continue }
+            counts[slot].tickets += 1
+            switch m.outcome {
+            case .achieved: counts[slot].achieved += 1
+            case .breached:
+                counts[slot].breached += 1
+                if m.firstReply == nil { counts[slot].openOverdue += 1 }
+            case .pending: counts[slot].pending += 1
+            case .early: counts[slot].early += 1
+            case nil: break
+            }
+        }
+        let goal = channel.goal.map { Percent(value: $0) }
+        return names.enumerated().map { index, name in
+            let c = counts[index]
+            let targets = channel.byPriority.first { $0.key.lowercased() == name }?.value
+            let target = targets?.firstReply ?? channel.firstReply
+            let attainment = target == nil ? nil : Percent(c.achieved, of: c.achieved + c.breached + c.early)
+            return PriorityAttainment(
+                priority: name, target: target?.description, tickets: c.tickets, achieved: c.achieved,
+                breached: c.breached, openOverdue: c.openOverdue, pending: c.pending, early: c.early,
+                attainment: attainment,
+                failsGate: target != nil && failsGate(attainment, goal: goal, failUnder: input.failUnder))
+        }
     }
 
     private static func earlyReplies(_ input: Input) -> [EarlyReplyFinding] {
         let symbols = input.symbols
-        var keys: [(firstReply: Instant, ticket: Symbol, index: Int)] = []
+        // Oldest ticket first (the order the reports' Created column shows), then ticket id.
+        var keys: [(created: Instant, ticket: Symbol, index: Int)] = []
         for (i, m) in input.measurements.enumerated() where m.outcome == .early {
-            guard let reply = m.firstReply, m.frtSeconds != nil else { continue }
-            keys.append((reply, m.ticket, i))
+            guard m.firstReply != nil, m.frtSeconds != nil else { continue }
+            keys.append((m.created, m.ticket, i))
         }
         keys.sort { a, b in
-            if a.firstReply != b.firstReply { return a.firstReply < b.firstReply }
+            if a.created != b.created { return a.created < b.created }
             return symbols.precedes(a.ticket, b.ticket)
         }
         return keys.map { key in
             let m = input.measurements[key.index]
             return EarlyReplyFinding(
                 ticket: symbols[m.ticket], channel: symbols[m.channel], agent: symbols[m.firstReplyActor],
-                created: m.created, firstReply: key.firstReply, frtSeconds: m.frtSeconds ?? 0)
+                created: m.created, firstReply: m.firstReply ?? m.created, frtSeconds: m.frtSeconds ?? 0)
         }
     }
 

@@ -86,9 +86,10 @@ public struct InputSniff: Sendable {
         }
     }
 
-    /// What binary data the first bytes look like, nil when they look like text: NUL bytes in the first
-    /// KiB or more than one byte in a thousand being NUL, a gzip or ZIP signature (an Excel workbook is a ZIP
-    /// file), or UTF-16 (byte order mark).
+    /// What binary data the first bytes look like, nil when they look like text: a NUL byte in the first line
+    /// (where the header row of a text export is) or more than one byte in ten being NUL in the first 64 KiB,
+    /// a gzip or ZIP signature (an Excel workbook is a ZIP file), or UTF-16 (byte order mark). A NUL or two
+    /// further down is data of a record, rejected or kept there.
     static func binaryKind(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
         if bytes.count >= 2 && bytes[0] == 0x1F && bytes[1] == 0x8B {
             return "a gzip-compressed file (decompress it first)"
@@ -101,12 +102,18 @@ public struct InputSniff: Sendable {
         }
         let sample = min(bytes.count, 64 << 10)
         var nuls = 0
-        var nulEarly = false
-        for i in 0..<sample where bytes[i] == 0 {
-            nuls += 1
-            if i < 1024 { nulEarly = true }
+        var nulInHeader = false
+        var headerEnded = false
+        for i in 0..<sample {
+            let b = bytes[i]
+            if b == 0 {
+                nuls += 1
+                if !headerEnded { nulInHeader = true }
+            } else if b == Byte.lf || b == Byte.cr {
+                headerEnded = true
+            }
         }
-        if nulEarly || nuls * 1000 > sample { return "it holds NUL bytes (binary data)" }
+        if nulInHeader || nuls * 10 > sample { return "binary data (NUL bytes), not text" }
         return nil
     }
 
@@ -120,6 +127,10 @@ public struct InputSniff: Sendable {
         let present = Set(lowercasedNames)
         return names.allSatisfy { present.contains($0.lowercased()) }
     }
+
+    /// Whether the file's first bytes are binary data (NUL bytes, an archive, UTF-16), which no text format
+    /// has.
+    public var looksBinary: Bool { syntax == .binary }
 
     /// What was found, for messages: `a CSV header with columns id, name` / `JSON whose first object has keys …`
     /// (names shortened and made printable: they come from the input).
@@ -251,14 +262,17 @@ public enum FormatDetector {
                 ))
         }
         if sniff.syntax == .binary {
+            // No format was tried: none reads binary data.
             return .failure(
                 IngestFailure(
-                    path: sniff.path, kind: .unrecognised, tried: registry.names,
-                    message: "not a CSV or JSON text file: \(sniff.summary)"))
+                    path: sniff.path, kind: .unrecognised, tried: [],
+                    message: "unrecognised input format: found \(sniff.summary)"))
         }
-        if sniff.syntax != .empty,
-            let adapter = registry.adapters.first(where: { $0.detect(sniff) })
-        {
+        if sniff.syntax == .empty {
+            return .failure(
+                IngestFailure(path: sniff.path, kind: .empty, tried: [], message: "empty file (no header, no records)"))
+        }
+        if let adapter = registry.adapters.first(where: { $0.detect(sniff) }) {
             return .success(adapter)
         }
         // The message stays one line (it is also a cell of the report's data-quality table); what each format
@@ -278,6 +292,8 @@ public struct IngestFailure: Error, Hashable, Sendable, CustomStringConvertible 
     public enum Kind: Hashable, Sendable {
         /// No format recognised the file.
         case unrecognised
+        /// The file has no bytes, or only white space and a byte order mark: nothing to recognise.
+        case empty
         /// `--input-format` named a format that does not exist.
         case unknownFormat
         /// The format was recognised (or forced) but the file cannot be used, e.g. a required column is missing.

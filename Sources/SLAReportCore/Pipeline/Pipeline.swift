@@ -136,7 +136,7 @@ public enum Pipeline {
                     var map: [String: PreviousWindow] = [:]
                     for (channel, c) in counts {
                         map[symbols[channel]] = PreviousWindow(
-                            tickets: c.tickets, attainment: Percent(c.achieved, of: c.judged))
+                            tickets: c.tickets, attainment: Percent(c.achieved, of: c.judged), judged: c.judged)
                     }
                     previousCounts = map
                 }

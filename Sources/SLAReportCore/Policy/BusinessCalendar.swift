@@ -2,59 +2,95 @@
 ///
 /// The clocks, all read on the wall clock of the schedule's time zone (DST-aware through ``ZoneClock``):
 /// - **calendar** always runs;
-/// - **business hours** run while the local wall clock shows a time inside one of the schedule's working
-///   intervals on a working day: a `09:00-17:00` day stays 09:00–17:00 local time on both sides of a DST
-///   change. Wall times skipped by a spring-forward change do not run; wall times repeated by a fall-back
-///   change run twice (only schedules working at 01:00–03:00 on change nights notice either);
-/// - **business days** run while the local date is a *working day* — a weekday that has at least one working
-///   interval, minus holidays — from local midnight to the next local midnight, so a day with a DST change
-///   counts 23 or 25 hours; the clock does not run at all on other days.
+/// - **business hours** run while the local wall clock shows a time inside a working span: a span of the
+///   local date it starts on (``Schedule/spans(onDay:)``: the date's own hours, else none on a holiday, else
+///   its weekday's), or the part after midnight of a span of the day before that runs past midnight
+///   (`"fri": ["22:00-02:00"]` runs Friday 22:00 to Saturday 02:00; a holiday on Friday cancels all of it, a
+///   holiday on Saturday none of it). A `09:00-17:00` day stays 09:00–17:00 local time on both sides of a
+///   DST change. Wall times skipped by a spring-forward change do not run; wall times repeated by a fall-back
+///   change run twice, so a `22:00-06:00` night is 7 hours long in spring and 9 in autumn. Overlapping spans
+///   (which ``Policy/decode(_:source:)`` rejects) run once;
+/// - **business days** run while the local date is a *working day* — a date on which at least one span
+///   starts — from local midnight to the next local midnight, so a day with a DST change counts 23 or 25
+///   hours; the clock does not run at all on other days (a night span's morning does not make its next day
+///   a working day).
 ///
 /// Costs: a call splits its span at the zone's offset changes (found in ``ZoneClock``'s cached table) and
-/// walks each piece in local wall time with integer arithmetic: O(days spanned), whole weeks without holidays
-/// in one step; no allocation and no Foundation call. A schedule with no working time never advances:
-/// ``advance(from:bySeconds:clock:)`` and ``deadline(from:adding:)`` then return ``BusinessCalendar/never``.
+/// walks each piece in local wall time with integer arithmetic: O(days spanned), whole weeks without
+/// holidays or dated days in one step; no allocation and no Foundation call. A schedule with no working time
+/// never advances: ``advance(from:bySeconds:clock:)`` and ``deadline(from:adding:)`` then return
+/// ``BusinessCalendar/never``.
 public struct BusinessCalendar: Sendable {
     public let schedule: Schedule
 
     /// The result of advancing a clock that never runs: 9999-12-31T23:59:59Z.
     public static let never = Instant(seconds: 253_402_300_799)
 
-    private let zone: ZoneClock
-    /// Working intervals per ISO weekday (index 0 = Monday) in seconds since local midnight, sorted, merged.
-    private let week: [[(start: Int64, end: Int64)]]
-    /// Holidays as sorted local day numbers (days since 1970-01-01).
-    private let holidays: [Int]
-    /// Business-hours seconds in a week without holidays.
-    private let weeklyHours: Int64
-    /// Business-days seconds in a week without holidays (working weekdays × 86 400).
-    private let weeklyDays: Int64
+    private typealias Segment = (start: Int64, end: Int64)
 
-    /// A calendar over `schedule`. An unknown time zone falls back to UTC and malformed intervals or holidays
-    /// are ignored (``Policy/decode(_:source:)`` rejects both before a calendar is ever built).
+    private let zone: ZoneClock
+    /// Per ISO weekday (index 0 = Monday), for a day with no holiday or dated day on it or the day before:
+    /// the wall-time stretches on the business-hours clock in seconds since its local midnight, within
+    /// `[0, 86 400)`, sorted and disjoint — its own spans up to midnight and the previous weekday's spans
+    /// after midnight.
+    private let week: [[Segment]]
+    /// Per ISO weekday: whether a span starts on it (a working day for the business-days clock).
+    private let weekWorking: [Bool]
+    /// Days whose stretches or working status may differ from their weekday's (holidays, dated days and
+    /// the day after each), sorted; ``exceptionSegments`` and ``exceptionWorking`` hold theirs.
+    private let exceptionDays: [Int]
+    private let exceptionSegments: [[Segment]]
+    private let exceptionWorking: [Bool]
+    /// Business-hours seconds in a week without exceptions.
+    private let weeklyHours: Int64
+    /// Business-days seconds in a week without exceptions (working weekdays × 86 400).
+    private let weeklyDays: Int64
+    /// Whether the clocks ever run (some weekday or some dated day has a span).
+    private let runs: Bool
+
+    /// A calendar over `schedule`. An unknown time zone falls back to UTC and malformed spans, holidays or
+    /// dates are ignored (``Policy/decode(_:source:)`` rejects all of them before a calendar is ever built).
     public init(schedule: Schedule) {
         self.schedule = schedule
         self.zone = ZoneClock(identifier: schedule.timezone) ?? .utc
-        var week: [[(start: Int64, end: Int64)]] = []
-        for weekday in 1...7 {
-            let valid = (schedule.hours[weekday] ?? [])
-                .filter { $0.start >= 0 && $0.end <= 1440 && $0.start < $0.end }
-                .sorted { ($0.start, $0.end) < ($1.start, $1.end) }
-            var merged: [(start: Int64, end: Int64)] = []
-            for interval in valid {
-                let (start, end) = (Int64(interval.start) * 60, Int64(interval.end) * 60)
-                if let last = merged.last, start <= last.end {
-                    merged[merged.count - 1].end = max(last.end, end)
-                } else {
-                    merged.append((start, end))
-                }
-            }
-            week.append(merged)
+        let days = ScheduleDays(schedule)
+        var week: [[Segment]] = []
+        for index in 0..<7 {
+            week.append(Self.segments(own: days.weekly[index], before: days.weekly[(index + 6) % 7]))
         }
         self.week = week
+        self.weekWorking = days.weekly.map { !$0.isEmpty }
+        let exceptions = days.exceptionDays
+        self.exceptionDays = exceptions
+        self.exceptionSegments = exceptions.map {
+            Self.segments(own: days.spans(onDay: $0), before: days.spans(onDay: $0 - 1))
+        }
+        self.exceptionWorking = exceptions.map { !days.spans(onDay: $0).isEmpty }
         self.weeklyHours = week.reduce(0) { $0 + $1.reduce(0) { $0 + $1.end - $1.start } }
-        self.weeklyDays = Int64(week.filter { !$0.isEmpty }.count) * 86_400
-        self.holidays = Set(schedule.holidays.compactMap(BusinessCalendar.dayNumber(ofDate:))).sorted()
+        self.weeklyDays = Int64(weekWorking.filter { $0 }.count) * 86_400
+        self.runs = weeklyHours > 0 || exceptionSegments.contains { !$0.isEmpty }
+    }
+
+    /// The on-clock stretches of one day: its own spans up to midnight and the day before's after midnight,
+    /// in seconds since its midnight, merged.
+    private static func segments(own: [MinuteInterval], before: [MinuteInterval]) -> [Segment] {
+        var pieces: [Segment] = []
+        for span in before where span.crossesMidnight {
+            pieces.append((0, Int64(span.end - 1440) * 60))
+        }
+        for span in own {
+            pieces.append((Int64(span.start) * 60, Int64(min(span.end, 1440)) * 60))
+        }
+        pieces.sort { ($0.start, $0.end) < ($1.start, $1.end) }
+        var merged: [Segment] = []
+        for piece in pieces where piece.end > piece.start {
+            if let last = merged.last, piece.start <= last.end {
+                merged[merged.count - 1].end = max(last.end, piece.end)
+            } else {
+                merged.append(piece)
+            }
+        }
+        return merged
     }
 
     /// Seconds on `clock` in `[start, end)` (0 when `end <= start`).
@@ -106,7 +142,7 @@ public struct BusinessCalendar: Sendable {
     public func advance(from start: Instant, bySeconds seconds: Int64, clock: Clock) -> Instant {
         guard seconds > 0 else { return start }
         if clock == .calendar { return start.adding(seconds: seconds) }
-        guard weeklyHours > 0 else { return Self.never }
+        guard runs else { return Self.never }
         var remaining = seconds
         var cursor = start.seconds
         while cursor < Self.never.seconds {
@@ -124,13 +160,20 @@ public struct BusinessCalendar: Sendable {
         return Self.never
     }
 
-    /// Whether the clocks run on the local date `day` (days since 1970-01-01): a weekday with working
-    /// intervals that is not a holiday.
+    /// Whether the business-days clock runs on the local date `day` (days since 1970-01-01): a span starts
+    /// on it (its own dated hours, or its weekday's when it is not a holiday).
     public func isWorkingDay(_ day: Int) -> Bool {
-        !week[CivilDateTime.isoWeekday(fromDays: day) - 1].isEmpty && !isHoliday(day)
+        if let index = exceptionIndex(day) { return exceptionWorking[index] }
+        return weekWorking[CivilDateTime.isoWeekday(fromDays: day) - 1]
     }
 
     // MARK: - Wall-time walks (one constant UTC offset)
+
+    /// The business-hours stretches of the local date `day`, in seconds since its midnight.
+    private func segments(of day: Int) -> [Segment] {
+        if let index = exceptionIndex(day) { return exceptionSegments[index] }
+        return week[CivilDateTime.isoWeekday(fromDays: day) - 1]
+    }
 
     /// On-clock seconds of wall time in `[from, to)`, both as local wall seconds since 1970-01-01T00:00.
     private func wallElapsed(from: Int64, to: Int64, clock: Clock) -> Int64 {
@@ -141,19 +184,16 @@ public struct BusinessCalendar: Sendable {
         let lastDay = Int((to - 1).floorDivided(by: 86_400))
         while day <= lastDay {
             let midnight = Int64(day) * 86_400
-            if midnight >= from, midnight + 7 * 86_400 <= to, !hasHoliday(from: day, to: day + 7) {
+            if midnight >= from, midnight + 7 * 86_400 <= to, !hasException(from: day, to: day + 7) {
                 total += weekly
                 day += 7
                 continue
             }
-            let intervals = week[CivilDateTime.isoWeekday(fromDays: day) - 1]
-            if !intervals.isEmpty, !isHoliday(day) {
-                if clock == .businessDays {
-                    total += Self.overlap(midnight, midnight + 86_400, from, to)
-                } else {
-                    for interval in intervals {
-                        total += Self.overlap(midnight + interval.start, midnight + interval.end, from, to)
-                    }
+            if clock == .businessDays {
+                if isWorkingDay(day) { total += Self.overlap(midnight, midnight + 86_400, from, to) }
+            } else {
+                for segment in segments(of: day) {
+                    total += Self.overlap(midnight + segment.start, midnight + segment.end, from, to)
                 }
             }
             day += 1
@@ -169,33 +209,40 @@ public struct BusinessCalendar: Sendable {
     }
 
     /// Walks wall time from `from` until `seconds` have run on `clock`, or until `bound` (exclusive; nil: no
-    /// bound, only a guard far beyond any holiday list).
+    /// bound, only a guard beyond the last day the clock could still need).
     private func wallAdvance(from: Int64, by seconds: Int64, before bound: Int64?, clock: Clock) -> WallAdvance {
         let weekly = clock == .businessDays ? weeklyDays : weeklyHours
         var remaining = seconds
         var day = Int(from.floorDivided(by: 86_400))
-        // Every week without holidays runs `weekly` > 0 seconds; the guard only stops impossible loops.
-        let guardDay = day + 7 * Int(min(seconds / max(weekly, 1) + 2, 1_000_000)) + 7 * holidays.count + 14
-        let end = bound ?? (Int64(guardDay) + 1) * 86_400
+        // Every week without exceptions runs `weekly` seconds; past the last exception day a clock with no
+        // weekly time never runs again. The guard only stops impossible loops.
+        let guardDay =
+            weekly > 0
+            ? day + 7 * Int(min(seconds / weekly + 2, 1_000_000)) + 7 * exceptionDays.count + 14
+            : max(day, exceptionDays.last ?? day) + 2
+        let end = bound.map { min($0, (Int64(guardDay) + 1) * 86_400) } ?? (Int64(guardDay) + 1) * 86_400
         while Int64(day) * 86_400 < end {
             let midnight = Int64(day) * 86_400
-            if midnight >= from, midnight + 7 * 86_400 <= end, remaining > weekly,
-                !hasHoliday(from: day, to: day + 7)
+            if weekly > 0, midnight >= from, midnight + 7 * 86_400 <= end, remaining > weekly,
+                !hasException(from: day, to: day + 7)
             {
                 remaining -= weekly
                 day += 7
                 continue
             }
-            let intervals = week[CivilDateTime.isoWeekday(fromDays: day) - 1]
-            if !intervals.isEmpty, !isHoliday(day) {
-                let count = clock == .businessDays ? 1 : intervals.count
-                for index in 0..<count {
-                    let (a, b) =
-                        clock == .businessDays
-                        ? (midnight, midnight + 86_400)
-                        : (midnight + intervals[index].start, midnight + intervals[index].end)
-                    let low = max(a, from)
-                    let high = min(b, end)
+            if clock == .businessDays {
+                if isWorkingDay(day) {
+                    let low = max(midnight, from)
+                    let high = min(midnight + 86_400, end)
+                    if high > low {
+                        if remaining <= high - low { return .reached(low + remaining) }
+                        remaining -= high - low
+                    }
+                }
+            } else {
+                for segment in segments(of: day) {
+                    let low = max(midnight + segment.start, from)
+                    let high = min(midnight + segment.end, end)
                     guard high > low else { continue }
                     if remaining <= high - low { return .reached(low + remaining) }
                     remaining -= high - low
@@ -210,26 +257,31 @@ public struct BusinessCalendar: Sendable {
         max(0, min(b, to) - max(a, from))
     }
 
-    private func isHoliday(_ day: Int) -> Bool {
-        guard let first = holidays.first, let last = holidays.last, day >= first, day <= last else { return false }
+    /// The index of `day` in ``exceptionDays``, or nil.
+    private func exceptionIndex(_ day: Int) -> Int? {
+        guard let first = exceptionDays.first, let last = exceptionDays.last, day >= first, day <= last else {
+            return nil
+        }
         let index = lowerBound(day)
-        return index < holidays.count && holidays[index] == day
+        return index < exceptionDays.count && exceptionDays[index] == day ? index : nil
     }
 
-    /// Whether a holiday falls on a day in `[from, to)`.
-    private func hasHoliday(from: Int, to: Int) -> Bool {
-        guard let first = holidays.first, let last = holidays.last, to > first, from <= last else { return false }
+    /// Whether an exception day falls in `[from, to)`.
+    private func hasException(from: Int, to: Int) -> Bool {
+        guard let first = exceptionDays.first, let last = exceptionDays.last, to > first, from <= last else {
+            return false
+        }
         let index = lowerBound(from)
-        return index < holidays.count && holidays[index] < to
+        return index < exceptionDays.count && exceptionDays[index] < to
     }
 
-    /// The index of the first holiday on or after `day`.
+    /// The index of the first exception day on or after `day`.
     private func lowerBound(_ day: Int) -> Int {
         var low = 0
-        var high = holidays.count
+        var high = exceptionDays.count
         while low < high {
             let mid = (low + high) / 2
-            if holidays[mid] < day { low = mid + 1 } else { high = mid }
+            if exceptionDays[mid] < day { low = mid + 1 } else { high = mid }
         }
         return low
     }
@@ -237,7 +289,7 @@ public struct BusinessCalendar: Sendable {
     // MARK: - Days and intervals
 
     private func businessDaysDeadline(from start: Instant, days: Int) -> Instant {
-        guard weeklyHours > 0 else { return Self.never }
+        guard runs else { return Self.never }
         var day = zone.localDayNumber(start)
         var clockStart = start
         if !isWorkingDay(day) {
@@ -269,10 +321,12 @@ public struct BusinessCalendar: Sendable {
     }
 
     private func nextWorkingDay(after day: Int) -> Int? {
-        guard weeklyHours > 0 else { return nil }
+        guard runs else { return nil }
         var current = day + 1
-        // Holidays are finite, so a working weekday comes within 7 days per holiday skipped.
-        let limit = day + 7 * (holidays.count + 2)
+        // Exceptions are finite, so a working weekday comes within 7 days per exception skipped; with no
+        // working weekday only a dated day can still be one.
+        let limit =
+            weeklyDays > 0 ? day + 7 * (exceptionDays.count + 2) : max(day, exceptionDays.last ?? day)
         while current <= limit {
             if isWorkingDay(current) { return current }
             current += 1

@@ -22,9 +22,18 @@ extension Policy {
     ///   policy's own, see ``route(_:)``); `handles`: none (when given, `channels` defaults to none and
     ///   `clients` to `["zendesk"]`); `system_actors`: the built-in `["-1", "system", "zendesk"]`.
     ///
-    /// A `by_priority` entry is either one duration, which replaces `first_reply` and also `next_reply` when
-    /// the channel defines one, or an object `{ "first_reply": …, "next_reply": … }` replacing just those
-    /// given. Priority keys are `urgent`, `high`, `normal` and `low` (any letter case, stored lower-case).
+    /// A `by_priority` entry is either one duration, which replaces `first_reply` and every other target the
+    /// channel defines (`next_reply`, `requester_wait`, `agent_work`, `periodic_update`), or an object
+    /// naming the targets it replaces (`{ "first_reply": …, "requester_wait": … }`). Priority keys are
+    /// `urgent`, `high`, `normal` and `low` (any letter case, stored lower-case).
+    ///
+    /// `goal` is a percentage (the first-reply goal) or an object of percentages by metric
+    /// (`{ "first_reply": 90, "requester_wait": 80 }`); each metric named needs a target in the channel or
+    /// its `by_priority`.
+    ///
+    /// Schedule `hours` and `dates` spans are `HH:MM-HH:MM`; an end at or before the start runs past
+    /// midnight (`22:00-02:00`), `24:00` ends a span at midnight. Spans may not overlap, within a day or with
+    /// the previous day's spans that run past midnight.
     public static func decode(_ bytes: [UInt8], source: String) throws(SLAReportError) -> Policy {
         let json: PolicyJSON
         do {
@@ -50,12 +59,13 @@ struct PolicyDecoder {
         "name", "timezone", "input_timezone", "schedules", "channels", "routing", "play_mode", "handles", "agents",
         "system_actors", "versions",
     ]
-    static let scheduleKeys = ["timezone", "hours", "holidays"]
+    static let scheduleKeys = ["timezone", "hours", "dates", "holidays"]
     static let channelKeys = [
-        "key", "name", "schedule", "first_reply", "next_reply", "resolution", "not_before", "goal", "by_priority",
+        "key", "name", "schedule", "first_reply", "next_reply", "requester_wait", "agent_work", "periodic_update",
+        "resolution", "not_before", "goal", "by_priority", "note",
     ]
     static let priorityKeys = ["urgent", "high", "normal", "low"]
-    static let priorityTargetKeys = ["first_reply", "next_reply"]
+    static let priorityTargetKeys = SLAMetric.allCases.map(\.key)
     static let weekdayKeys = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
     static let routingKeys = ["if", "channel"]
     static let routingFields = ["via", "tag", "group", "priority", "source", "project"]
@@ -190,6 +200,7 @@ struct PolicyDecoder {
         guard let fields = members(json, at: path, allowed: Self.scheduleKeys) else { return nil }
         let timezone = fields["timezone"].flatMap { zone($0, at: path + ".timezone") } ?? policyZone
         var hours = Policy.builtInDefaultSchedule.hours
+        var weekly: [Int: [ParsedSpan]] = [:]
         var valid = true
         if let value = fields["hours"] {
             hours = [:]
@@ -204,23 +215,27 @@ struct PolicyDecoder {
                         valid = false
                         continue
                     }
-                    if hours[weekday] != nil {
+                    if weekly[weekday] != nil {
                         report(dayPath, "the weekday is listed twice")
                         valid = false
                     }
-                    guard let intervals = dayIntervals(ranges, at: dayPath) else {
+                    guard let spans = daySpans(ranges, at: dayPath) else {
                         valid = false
                         continue
                     }
-                    if !intervals.isEmpty { hours[weekday] = intervals }
+                    weekly[weekday] = spans
+                    if !spans.isEmpty { hours[weekday] = spans.map(\.interval) }
                 }
                 if valid, hours.isEmpty {
                     report(path + ".hours", "no working hours on any weekday; business clocks would never run")
                     valid = false
                 }
+                if valid { valid = weeklyOverlapsAbsent(weekly) }
             } else {
                 valid = false
             }
+        } else {
+            weekly = hours.mapValues { $0.map { ParsedSpan(interval: $0, text: $0.text, path: "") } }
         }
         var holidays: [String] = []
         if let value = fields["holidays"], let entries = array(value, at: path + ".holidays") {
@@ -238,12 +253,42 @@ struct PolicyDecoder {
                 }
             }
         }
+        var dated: [Int: (date: String, spans: [ParsedSpan])] = [:]
+        if let value = fields["dates"], let entries = orderedMembers(value, at: path + ".dates") {
+            for (date, ranges) in entries {
+                let datePath = Self.join(path + ".dates", date)
+                guard let day = BusinessCalendar.dayNumber(ofDate: date) else {
+                    report(datePath, "\(PolicyJSON.quoted(date)) is not a date (expected YYYY-MM-DD)")
+                    valid = false
+                    continue
+                }
+                guard let spans = daySpans(ranges, at: datePath) else {
+                    valid = false
+                    continue
+                }
+                dated[day] = (date, spans)
+            }
+        }
+        if valid {
+            valid = datedOverlapsAbsent(
+                dated, weekly: weekly, holidays: Set(holidays.compactMap(BusinessCalendar.dayNumber(ofDate:))))
+        }
         guard valid else { return nil }
-        return Schedule(timezone: timezone, hours: hours, holidays: holidays.sorted())
+        return Schedule(
+            timezone: timezone, hours: hours, holidays: holidays.sorted(),
+            dates: Dictionary(uniqueKeysWithValues: dated.values.map { ($0.date, $0.spans.map(\.interval)) }))
     }
 
-    /// The working intervals of one weekday: an array of `"HH:MM-HH:MM"` (or one such string), sorted.
-    mutating func dayIntervals(_ json: PolicyJSON, at path: String) -> [MinuteInterval]? {
+    /// One span as written, for messages about it.
+    struct ParsedSpan {
+        var interval: MinuteInterval
+        var text: String
+        var path: String
+    }
+
+    /// The working spans of one weekday or date: an array of `"HH:MM-HH:MM"` (or one such string), sorted;
+    /// nil (with the problems reported) when one is malformed or two overlap.
+    mutating func daySpans(_ json: PolicyJSON, at path: String) -> [ParsedSpan]? {
         let entries: [(String, PolicyJSON)]
         switch json {
         case .string: entries = [(path, json)]
@@ -252,7 +297,7 @@ struct PolicyDecoder {
             report(path, "expected an array of ranges such as [\"09:00-17:00\"], found \(json.kindName)")
             return nil
         }
-        var parsed: [(interval: MinuteInterval, text: String, path: String)] = []
+        var parsed: [ParsedSpan] = []
         var valid = true
         for (entryPath, entry) in entries {
             guard let text = string(entry, at: entryPath) else {
@@ -260,7 +305,7 @@ struct PolicyDecoder {
                 continue
             }
             switch Self.interval(text) {
-            case .success(let interval): parsed.append((interval, text, entryPath))
+            case .success(let interval): parsed.append(ParsedSpan(interval: interval, text: text, path: entryPath))
             case .failure(let message):
                 report(entryPath, "\(PolicyJSON.quoted(text)) is not a range of hours (\(message.text))")
                 valid = false
@@ -271,12 +316,71 @@ struct PolicyDecoder {
             report(later.path, "\(PolicyJSON.quoted(later.text)) overlaps \(PolicyJSON.quoted(earlier.text))")
             valid = false
         }
-        return valid ? parsed.map(\.interval) : nil
+        return valid ? parsed : nil
+    }
+
+    /// Reports each span that starts before a span of the previous day, running past midnight, has ended:
+    /// `hours.sat[0]: "01:00-05:00" overlaps "22:00-02:00" starting on fri`. False when there is one.
+    mutating func weeklyOverlapsAbsent(_ weekly: [Int: [ParsedSpan]]) -> Bool {
+        var valid = true
+        for weekday in 1...7 {
+            let previous = weekday == 1 ? 7 : weekday - 1
+            for span in weekly[weekday] ?? [] {
+                for night in weekly[previous] ?? [] where span.interval.start < night.interval.end - 1440 {
+                    report(
+                        span.path,
+                        "\(PolicyJSON.quoted(span.text)) overlaps \(PolicyJSON.quoted(night.text)) starting on "
+                            + Self.weekdayKeys[previous - 1])
+                    valid = false
+                }
+            }
+        }
+        return valid
+    }
+
+    /// The same check for dated days, against the spans that actually start on the day before and after
+    /// (their own dated hours, none on a holiday, else their weekday's).
+    mutating func datedOverlapsAbsent(
+        _ dated: [Int: (date: String, spans: [ParsedSpan])], weekly: [Int: [ParsedSpan]], holidays: Set<Int>
+    ) -> Bool {
+        func spans(_ day: Int) -> (label: String, spans: [ParsedSpan]) {
+            if let own = dated[day] { return (own.date, own.spans) }
+            let weekday = CivilDateTime.isoWeekday(fromDays: day)
+            return (Self.weekdayKeys[weekday - 1], holidays.contains(day) ? [] : weekly[weekday] ?? [])
+        }
+        var valid = true
+        for day in dated.keys.sorted() {
+            guard let own = dated[day] else { continue }
+            let before = spans(day - 1)
+            for span in own.spans {
+                for night in before.spans where span.interval.start < night.interval.end - 1440 {
+                    report(
+                        span.path,
+                        "\(PolicyJSON.quoted(span.text)) overlaps \(PolicyJSON.quoted(night.text)) starting on "
+                            + before.label)
+                    valid = false
+                }
+            }
+            let after = spans(day + 1)
+            // A dated day after this one reports its own overlaps.
+            guard dated[day + 1] == nil else { continue }
+            for night in own.spans {
+                for span in after.spans where span.interval.start < night.interval.end - 1440 {
+                    report(
+                        night.path,
+                        "\(PolicyJSON.quoted(night.text)) runs into \(PolicyJSON.quoted(span.text)) starting on "
+                            + after.label)
+                    valid = false
+                }
+            }
+        }
+        return valid
     }
 
     struct Message: Error { var text: String }
 
-    /// Parses `HH:MM-HH:MM` (hours 0–24, `24:00` only as the end; the end after the start).
+    /// Parses `HH:MM-HH:MM` (hours 0–24, `24:00` only as the end). An end before the start is on the next
+    /// day (`22:00-02:00` is 1320–1560 minutes); an end equal to the start is an error.
     static func interval(_ text: String) -> Result<MinuteInterval, Message> {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
             .map { $0.trimmingCharacters(in: .whitespaces) }
@@ -285,8 +389,10 @@ struct PolicyDecoder {
             return .failure(Message(text: "expected \"HH:MM-HH:MM\" with hours 00–24 and minutes 00–59"))
         }
         guard start < 1440 else { return .failure(Message(text: "a range cannot start at 24:00")) }
-        guard end > start else { return .failure(Message(text: "the end must be after the start")) }
-        return .success(MinuteInterval(start: start, end: end))
+        guard end != start else {
+            return .failure(Message(text: "the end must differ from the start; a whole day is 00:00-24:00"))
+        }
+        return .success(MinuteInterval(start: start, end: end > start ? end : end + 1440))
     }
 
     private static func minutes(_ text: String) -> Int? {
@@ -356,8 +462,10 @@ struct PolicyDecoder {
                         + " (known: \(known.joined(separator: ", ")))")
             }
         }
-        channel.firstReply = fields["first_reply"].flatMap { duration($0, at: path + ".first_reply") }
-        channel.nextReply = fields["next_reply"].flatMap { duration($0, at: path + ".next_reply") }
+        for metric in SLAMetric.allCases {
+            channel.setTarget(metric, fields[metric.key].flatMap { duration($0, at: path + "." + metric.key) })
+        }
+        if let value = fields["note"] { channel.note = string(value, at: path + ".note") }
         channel.resolution = fields["resolution"].flatMap { duration($0, at: path + ".resolution") }
         channel.notBefore = fields["not_before"].flatMap { duration($0, at: path + ".not_before") }
         if let notBefore = channel.notBefore {
@@ -370,17 +478,6 @@ struct PolicyDecoder {
                 }
             } else if fields["first_reply"] == nil {
                 report(path + ".not_before", "needs a first_reply (not_before opens the first-reply window)")
-            }
-        }
-        if let value = fields["goal"] {
-            if case .number(let text) = value, let goal = Double(text), goal.isFinite {
-                if (0...100).contains(goal) {
-                    channel.goal = goal
-                } else {
-                    report(path + ".goal", "\(text) is not a percentage from 0 to 100")
-                }
-            } else {
-                report(path + ".goal", "expected a percentage from 0 to 100, found \(value.kindName)")
             }
         }
         if let value = fields["by_priority"], let entries = orderedMembers(value, at: path + ".by_priority") {
@@ -404,6 +501,7 @@ struct PolicyDecoder {
                 }
             }
         }
+        if let value = fields["goal"] { channel.goals = goals(value, at: path + ".goal", channel: channel) }
         // Returned even when some field was bad, so that references to its key raise no further problems.
         return channel
     }
@@ -411,22 +509,70 @@ struct PolicyDecoder {
     mutating func priorityTargets(_ json: PolicyJSON, at path: String, channel: ChannelPolicy) -> PriorityTargets? {
         if case .string = json {
             guard let target = duration(json, at: path) else { return nil }
-            return PriorityTargets(firstReply: target, nextReply: channel.nextReply == nil ? nil : target)
+            var targets = PriorityTargets(firstReply: target)
+            for metric in SLAMetric.allCases where metric != .firstReply && channel.target(metric) != nil {
+                targets.setTarget(metric, target)
+            }
+            return targets
         }
         guard case .object = json else {
             report(
                 path,
-                "expected a duration such as \"8 business hours\" or an object with first_reply and next_reply, "
-                    + "found \(json.kindName)")
+                "expected a duration such as \"8 business hours\" or an object of targets such as "
+                    + "{ \"first_reply\": \"8 business hours\" }, found \(json.kindName)")
             return nil
         }
         guard let fields = members(json, at: path, allowed: Self.priorityTargetKeys) else { return nil }
         if case .object(let entries) = json, entries.isEmpty {
-            report(path, "empty; give first_reply, next_reply or both")
+            report(path, "empty; give one or more of " + Self.priorityTargetKeys.joined(separator: ", "))
         }
-        return PriorityTargets(
-            firstReply: fields["first_reply"].flatMap { duration($0, at: path + ".first_reply") },
-            nextReply: fields["next_reply"].flatMap { duration($0, at: path + ".next_reply") })
+        var targets = PriorityTargets()
+        for metric in SLAMetric.allCases {
+            targets.setTarget(metric, fields[metric.key].flatMap { duration($0, at: path + "." + metric.key) })
+        }
+        return targets
+    }
+
+    /// `goal`: a percentage (the first-reply goal) or an object of percentages by metric, each metric with a
+    /// target in the channel or its `by_priority`.
+    mutating func goals(_ json: PolicyJSON, at path: String, channel: ChannelPolicy) -> [SLAMetric: Double] {
+        if case .object = json {
+            var goals: [SLAMetric: Double] = [:]
+            guard let entries = orderedMembers(json, at: path) else { return goals }
+            if entries.isEmpty { report(path, "empty; give a percentage per metric, e.g. { \"first_reply\": 90 }") }
+            for (key, value) in entries {
+                let metricPath = Self.join(path, key)
+                guard let metric = SLAMetric(rawValue: key) else {
+                    report(
+                        metricPath,
+                        "unknown metric"
+                            + Self.didYouMean(EditDistance.closest(to: key, among: Self.priorityTargetKeys))
+                            + "; use " + Self.priorityTargetKeys.joined(separator: ", "))
+                    continue
+                }
+                guard let goal = percentage(value, at: metricPath) else { continue }
+                if !channel.hasTarget(metric) {
+                    report(metricPath, "the channel has no \(key) target (set one, or one in by_priority)")
+                    continue
+                }
+                goals[metric] = goal
+            }
+            return goals
+        }
+        guard let goal = percentage(json, at: path) else { return [:] }
+        return [.firstReply: goal]
+    }
+
+    mutating func percentage(_ json: PolicyJSON, at path: String) -> Double? {
+        guard case .number(let text) = json, let value = Double(text), value.isFinite else {
+            report(path, "expected a percentage from 0 to 100, found \(json.kindName)")
+            return nil
+        }
+        guard (0...100).contains(value) else {
+            report(path, "\(text) is not a percentage from 0 to 100")
+            return nil
+        }
+        return value
     }
 
     // MARK: - Routing

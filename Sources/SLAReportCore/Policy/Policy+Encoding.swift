@@ -7,10 +7,11 @@ extension Policy {
     /// - top level: `name`, `timezone`, `input_timezone`, `schedules`, `channels`, `routing`, `play_mode`,
     ///   `handles` (left out when there are none), `agents`, `system_actors`, `versions`;
     /// - schedules by name, `default` first; each `timezone`, `hours` (`mon` … `sun`, days without hours left
-    ///   out), `holidays` (sorted);
+    ///   out), `dates` (by date; left out when there are none), `holidays` (sorted);
     /// - channels in policy order; each `key`, `name`, `schedule` (left out when `default`), `first_reply`,
-    ///   `next_reply`, `resolution`, `not_before`, `goal`, `by_priority` (`urgent`, `high`, `normal`, `low`,
-    ///   each as `{ "first_reply", "next_reply" }`), absent targets left out;
+    ///   `next_reply`, `requester_wait`, `agent_work`, `periodic_update`, `resolution`, `not_before`, `goal`
+    ///   (a number when only first reply has one, else an object by metric), `by_priority` (`urgent`,
+    ///   `high`, `normal`, `low`, each an object of the targets it replaces), `note`; absent ones left out;
     /// - routing rules in order, `if` (conditions in rule order) then `channel`; play-mode views `view`,
     ///   `channels`; handles `main`, `channels`, `clients`; versions `effective_from`, `channels`.
     public func jsonText() -> String {
@@ -71,19 +72,23 @@ extension Schedule {
             guard let intervals = hours[index + 1], !intervals.isEmpty else { continue }
             days.append((name, .strings(intervals.map(\.text))))
         }
-        return .object([
-            ("timezone", .string(timezone)), ("hours", .object(days)), ("holidays", .strings(holidays.sorted())),
-        ])
+        var fields: [(key: String, value: PolicyJSON)] = [("timezone", .string(timezone)), ("hours", .object(days))]
+        if !dates.isEmpty {
+            fields.append(("dates", .object(dates.keys.sorted().map { ($0, .strings((dates[$0] ?? []).map(\.text))) })))
+        }
+        fields.append(("holidays", .strings(holidays.sorted())))
+        return .object(fields)
     }
 }
 
 extension MinuteInterval {
-    /// `HH:MM-HH:MM`.
+    /// `HH:MM-HH:MM`: an end past midnight is written as the next day's wall time (`22:00-02:00`), an end
+    /// at midnight as `24:00`.
     public var text: String {
         func clock(_ minutes: Int) -> String {
             CivilDateTime.pad(minutes / 60, 2) + ":" + CivilDateTime.pad(minutes % 60, 2)
         }
-        return clock(start) + "-" + clock(end)
+        return clock(start) + "-" + clock(end > 1440 ? end - 1440 : end)
     }
 }
 
@@ -91,25 +96,31 @@ extension ChannelPolicy {
     var jsonValue: PolicyJSON {
         var fields: [(key: String, value: PolicyJSON)] = [("key", .string(key)), ("name", .string(name))]
         if schedule != "default" { fields.append(("schedule", .string(schedule))) }
-        let targets: [(String, SLADuration?)] = [
-            ("first_reply", firstReply), ("next_reply", nextReply), ("resolution", resolution),
-            ("not_before", notBefore),
-        ]
+        var targets: [(String, SLADuration?)] = SLAMetric.allCases.map { ($0.key, target($0)) }
+        targets += [("resolution", resolution), ("not_before", notBefore)]
         for (field, duration) in targets {
             if let duration { fields.append((field, .string(duration.description))) }
         }
-        if let goal { fields.append(("goal", .number(ChannelPolicy.numberText(goal)))) }
+        if let goal, goals.count == 1 {
+            fields.append(("goal", .number(ChannelPolicy.numberText(goal))))
+        } else if !goals.isEmpty {
+            let members = SLAMetric.allCases.compactMap { metric in
+                goals[metric].map { (metric.key, PolicyJSON.number(ChannelPolicy.numberText($0))) }
+            }
+            fields.append(("goal", .object(members)))
+        }
         if !byPriority.isEmpty {
             var priorities: [(key: String, value: PolicyJSON)] = []
             for priority in PolicyDecoder.priorityKeys {
                 guard let entry = byPriority[priority] else { continue }
-                var members: [(key: String, value: PolicyJSON)] = []
-                if let first = entry.firstReply { members.append(("first_reply", .string(first.description))) }
-                if let next = entry.nextReply { members.append(("next_reply", .string(next.description))) }
+                let members = SLAMetric.allCases.compactMap { metric in
+                    entry.target(metric).map { (metric.key, PolicyJSON.string($0.description)) }
+                }
                 priorities.append((priority, .object(members)))
             }
             fields.append(("by_priority", .object(priorities)))
         }
+        if let note { fields.append(("note", .string(note))) }
         return .object(fields)
     }
 

@@ -43,6 +43,15 @@ extension Policy {
         return (entry.firstReply ?? channel.firstReply, entry.nextReply ?? channel.nextReply)
     }
 
+    /// The target of `metric` for a ticket of `priority` (case-insensitive) on `channel`: the `by_priority`
+    /// entry's when it names the metric, the channel's own otherwise; nil when neither has one.
+    public func target(_ metric: SLAMetric, for channel: ChannelPolicy, priority: String?) -> SLADuration? {
+        guard let priority, !channel.byPriority.isEmpty,
+            let entry = channel.byPriority.first(where: { equalsIgnoringCase($0.key, priority) })?.value
+        else { return channel.target(metric) }
+        return entry.target(metric) ?? channel.target(metric)
+    }
+
     /// The business calendar of schedule `name`, falling back to `default` (then to the built-in default
     /// schedule) for an unknown name. Builds a new calendar; keep one ``PolicyCalendars`` for many tickets.
     public func calendar(named name: String) -> BusinessCalendar {

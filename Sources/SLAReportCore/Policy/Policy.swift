@@ -46,23 +46,38 @@ public struct Policy: Sendable, Equatable {
     }
 }
 
-/// A weekly business-hours schedule in one time zone, with holidays.
+/// A weekly business-hours schedule in one time zone, with holidays and dates that have hours of their own.
+///
+/// The hours of a local date `D`, most specific first: `dates[D]` when given (`[]`: closed), else none when
+/// `D` is a holiday, else the weekly `hours` of its weekday (``spans(on:)``). A span belongs to the date it
+/// starts on, also when it runs past midnight (`"fri": ["22:00-02:00"]` works Friday 22:00 to Saturday
+/// 02:00), so a day off cancels the whole span and a date's own hours replace the spans that start on it.
 public struct Schedule: Sendable, Equatable {
     /// IANA time-zone id, e.g. `Europe/Amsterdam`.
     public var timezone: String
-    /// Working intervals per ISO weekday (1 = Monday … 7 = Sunday), in local minutes since midnight.
+    /// Working spans per ISO weekday (1 = Monday … 7 = Sunday), in local minutes since that day's midnight.
     public var hours: [Int: [MinuteInterval]]
-    /// Holidays as `YYYY-MM-DD` local dates; no business time runs on them.
+    /// Holidays as `YYYY-MM-DD` local dates; no span starts on them (unless `dates` gives the date hours).
     public var holidays: [String]
+    /// Dates (`YYYY-MM-DD`) with their own spans, replacing the weekday's and winning over `holidays`;
+    /// an empty list closes the date.
+    public var dates: [String: [MinuteInterval]]
 
-    public init(timezone: String, hours: [Int: [MinuteInterval]], holidays: [String] = []) {
+    public init(
+        timezone: String, hours: [Int: [MinuteInterval]], holidays: [String] = [],
+        dates: [String: [MinuteInterval]] = [:]
+    ) {
         self.timezone = timezone
         self.hours = hours
         self.holidays = holidays
+        self.dates = dates
     }
 }
 
-/// `[start, end)` in minutes since local midnight; `end` may be 1440.
+/// A working span `[start, end)` in minutes since local midnight of the day it belongs to.
+///
+/// `start` is 0–1439; `end` is after `start` and at most 24 hours later: `end` 1440 is a span ending at
+/// `24:00`, and an `end` beyond 1440 runs past midnight into the next day (`22:00-02:00` is 1320–1560).
 public struct MinuteInterval: Sendable, Equatable, Hashable {
     public var start: Int
     public var end: Int
@@ -71,6 +86,13 @@ public struct MinuteInterval: Sendable, Equatable, Hashable {
         self.start = start
         self.end = end
     }
+
+    /// Whether the span runs past the midnight that ends its day.
+    public var crossesMidnight: Bool { end > 1440 }
+
+    /// Whether the span is one a schedule can hold: it starts within its day, and ends after its start and
+    /// at most 24 hours later.
+    public var isValid: Bool { start >= 0 && start < 1440 && end > start && end - start <= 1440 }
 }
 
 /// One channel's targets.
@@ -83,40 +105,124 @@ public struct ChannelPolicy: Sendable, Equatable {
     public var schedule: String
     public var firstReply: SLADuration?
     public var nextReply: SLADuration?
+    /// The limit on requester wait time (``SLAMetric/requesterWait``).
+    public var requesterWait: SLADuration?
+    /// The limit on agent work time (``SLAMetric/agentWork``).
+    public var agentWork: SLADuration?
+    /// The longest interval between public agent replies while unsolved (``SLAMetric/periodicUpdate``).
+    public var periodicUpdate: SLADuration?
     public var resolution: SLADuration?
     /// A first reply sooner than this is *early* (category-4 channels).
     public var notBefore: SLADuration?
-    /// The attainment percentage the channel must reach; gates the exit code like `--fail-under`.
-    public var goal: Double?
-    /// Targets that replace `firstReply` / `nextReply` for tickets of a priority (`urgent`, `high`, …).
+    /// The attainment percentage each metric must reach (0–100), by metric; gates the exit code like
+    /// `--fail-under`. The policy file's `"goal": 90` is the first-reply goal.
+    public var goals: [SLAMetric: Double]
+    /// Targets that replace the channel's own for tickets of a priority (`urgent`, `high`, …).
     public var byPriority: [String: PriorityTargets]
+    /// Free text for people reading the policy (the Zendesk import says there what it could not map); no
+    /// number depends on it.
+    public var note: String?
 
     public init(
         key: String, name: String? = nil, schedule: String = "default", firstReply: SLADuration? = nil,
-        nextReply: SLADuration? = nil, resolution: SLADuration? = nil, notBefore: SLADuration? = nil,
-        goal: Double? = nil, byPriority: [String: PriorityTargets] = [:]
+        nextReply: SLADuration? = nil, requesterWait: SLADuration? = nil, agentWork: SLADuration? = nil,
+        periodicUpdate: SLADuration? = nil, resolution: SLADuration? = nil, notBefore: SLADuration? = nil,
+        goal: Double? = nil, goals: [SLAMetric: Double] = [:], byPriority: [String: PriorityTargets] = [:],
+        note: String? = nil
     ) {
         self.key = key
         self.name = name ?? key
         self.schedule = schedule
         self.firstReply = firstReply
         self.nextReply = nextReply
+        self.requesterWait = requesterWait
+        self.agentWork = agentWork
+        self.periodicUpdate = periodicUpdate
         self.resolution = resolution
         self.notBefore = notBefore
-        self.goal = goal
+        self.goals = goals
         self.byPriority = byPriority
+        self.note = note
+        if let goal { self.goals[.firstReply] = goal }
+    }
+
+    /// The first-reply goal: `goals[.firstReply]`.
+    public var goal: Double? {
+        get { goals[.firstReply] }
+        set { goals[.firstReply] = newValue }
+    }
+
+    /// The channel's own target for `metric` (before `by_priority`).
+    public func target(_ metric: SLAMetric) -> SLADuration? {
+        switch metric {
+        case .firstReply: firstReply
+        case .nextReply: nextReply
+        case .requesterWait: requesterWait
+        case .agentWork: agentWork
+        case .periodicUpdate: periodicUpdate
+        }
+    }
+
+    /// Sets the channel's own target for `metric`.
+    public mutating func setTarget(_ metric: SLAMetric, _ duration: SLADuration?) {
+        switch metric {
+        case .firstReply: firstReply = duration
+        case .nextReply: nextReply = duration
+        case .requesterWait: requesterWait = duration
+        case .agentWork: agentWork = duration
+        case .periodicUpdate: periodicUpdate = duration
+        }
+    }
+
+    /// Whether `metric` has a target for some tickets of the channel: its own, or one in `by_priority`.
+    public func hasTarget(_ metric: SLAMetric) -> Bool {
+        target(metric) != nil || byPriority.values.contains { $0.target(metric) != nil }
     }
 }
 
-/// Per-priority overrides.
+/// Per-priority overrides: each target given replaces the channel's own for that metric.
 public struct PriorityTargets: Sendable, Equatable {
     public var firstReply: SLADuration?
     public var nextReply: SLADuration?
+    public var requesterWait: SLADuration?
+    public var agentWork: SLADuration?
+    public var periodicUpdate: SLADuration?
 
-    public init(firstReply: SLADuration? = nil, nextReply: SLADuration? = nil) {
+    public init(
+        firstReply: SLADuration? = nil, nextReply: SLADuration? = nil, requesterWait: SLADuration? = nil,
+        agentWork: SLADuration? = nil, periodicUpdate: SLADuration? = nil
+    ) {
         self.firstReply = firstReply
         self.nextReply = nextReply
+        self.requesterWait = requesterWait
+        self.agentWork = agentWork
+        self.periodicUpdate = periodicUpdate
     }
+
+    /// The override for `metric`, nil when the channel's own target applies.
+    public func target(_ metric: SLAMetric) -> SLADuration? {
+        switch metric {
+        case .firstReply: firstReply
+        case .nextReply: nextReply
+        case .requesterWait: requesterWait
+        case .agentWork: agentWork
+        case .periodicUpdate: periodicUpdate
+        }
+    }
+
+    /// Sets the override for `metric`.
+    public mutating func setTarget(_ metric: SLAMetric, _ duration: SLADuration?) {
+        switch metric {
+        case .firstReply: firstReply = duration
+        case .nextReply: nextReply = duration
+        case .requesterWait: requesterWait = duration
+        case .agentWork: agentWork = duration
+        case .periodicUpdate: periodicUpdate = duration
+        }
+    }
+
+    /// Whether no metric is overridden.
+    public var isEmpty: Bool { SLAMetric.allCases.allSatisfy { target($0) == nil } }
 }
 
 /// Which clock a duration runs on.

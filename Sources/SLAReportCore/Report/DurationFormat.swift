@@ -61,6 +61,44 @@ public enum DurationFormat {
         return "= 0 pts"
     }
 
+    /// `88.6%`: one decimal, **truncated** (88.68 → 88.6), so a channel below its goal never shows the goal's
+    /// own figure (89.96 against 90 reads 89.9); `—` for nil. The exact value (two decimals) goes in a tooltip.
+    public static func percentOneDecimal(_ percent: Percent?) -> String {
+        guard let percent else { return none }
+        let tenths = percent.hundredths / 10  // toward zero
+        let sign = percent.hundredths < 0 && tenths == 0 ? "-" : ""
+        return "\(sign)\(tenths / 10).\(abs(tenths % 10))%"
+    }
+
+    /// A trend in points with one decimal (rounded half away from zero): `▲ 2.5`, `▼ 12.3`, `= 0`; the
+    /// left-out and unavailable forms are ``DurationFormat/smallSample`` and `—`.
+    public static func trend(_ trend: Trend) -> String {
+        switch trend {
+        case .unavailable: return none
+        case .leftOut: return smallSample
+        case .change(let hundredths):
+            let tenths = (abs(hundredths) + 5) / 10
+            let text = "\(tenths / 10).\(tenths % 10)"
+            if tenths == 0 { return "= 0.0" }
+            return hundredths > 0 ? "▲ \(text)" : "▼ \(text)"
+        }
+    }
+
+    /// The trend cell of a channel whose trend was left out for a small sample.
+    public static let smallSample = "few"
+
+    /// Points with one decimal, unsigned (`12.3`), rounded half away from zero.
+    public static func points(_ hundredths: Int) -> String {
+        let tenths = (abs(hundredths) + 5) / 10
+        return "\(tenths / 10).\(tenths % 10)"
+    }
+
+    /// `49620 seconds` (the exact value behind a human duration, for tooltips); `—` for nil.
+    public static func exactSeconds(_ seconds: Int64?) -> String {
+        guard let seconds else { return none }
+        return seconds == 1 ? "1 second" : "\(seconds) seconds"
+    }
+
     /// A count, or `—` for nil.
     public static func count(_ value: Int?) -> String {
         guard let value else { return none }

@@ -7,14 +7,27 @@
 /// - ``markdownURL(_:)`` for a Markdown link destination (after ``safeURL(_:)``),
 /// - ``csv(_:)`` for a CSV cell (RFC 4180 quoting plus the spreadsheet formula-injection guard),
 /// - ``json(_:)`` for a JSON string literal,
+/// - ``xml(_:)`` for XML text and attribute values (the JUnit report),
+/// - ``openMetricsLabel(_:)`` for an OpenMetrics label value (the metrics report),
+/// - ``terminal(_:)`` and ``terminalLines(_:)`` for anything printed to a terminal (diagnostics, the check
+///   summary),
 /// - ``safeURL(_:)`` to decide whether a URL may become a link at all.
+///
+/// No escaper lets a control character through as such: C0, DEL and C1 controls and the bidirectional
+/// embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) are removed (line breaks and tabs
+/// become a space where the format has no use for them), except in JSON, which keeps them as `\uXXXX`
+/// escapes. So any report printed to a terminal can neither move the cursor, clear the screen, nor reorder
+/// the text shown (``plainText(_:)``).
 public enum Escape {
     // MARK: HTML
 
-    /// HTML-escapes `& < > " '` so the result is safe both as element text and as a quoted attribute value.
+    /// HTML-escapes `& < > " '` so the result is safe both as element text and as a quoted attribute value;
+    /// control characters other than tab, LF and CR (never valid in HTML) and the bidirectional controls are
+    /// removed.
     public static func html(_ string: String) -> String {
         var needs = false
-        for byte in string.utf8 where byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27 {
+        for byte in string.utf8
+        where byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27 || mayStartControl(byte) {
             needs = true
             break
         }
@@ -28,7 +41,9 @@ public enum Escape {
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&#39;"
-            default: out.unicodeScalars.append(scalar)
+            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
+            default:
+                if controlClass(scalar.value) == .keep { out.unicodeScalars.append(scalar) }
             }
         }
         return out
@@ -95,8 +110,10 @@ public enum Escape {
 
     // MARK: CSV
 
-    /// One CSV cell (RFC 4180): a cell that starts with `=`, `+`, `-`, `@`, a tab or a CR gets a leading `'`
-    /// (spreadsheet formula injection); a cell holding `,`, `"`, CR or LF is quoted with `"` doubled.
+    /// One CSV cell (RFC 4180): first made ``plainText(_:)`` (tabs and line breaks become a space, other
+    /// control characters are removed: the CSV is also printed to terminals, and no column holds more than a
+    /// line); then a cell that starts with `=`, `+`, `-` or `@` gets a leading `'` (spreadsheet formula
+    /// injection), and a cell holding `,` or `"` is quoted with `"` doubled.
     public static func csv(_ string: String) -> String {
         var sink = ByteSink()
         csv(string, to: &sink)
@@ -107,6 +124,7 @@ public enum Escape {
     /// bytes, which never occur inside a multi-byte UTF-8 sequence).
     static func csv(_ string: String, to sink: inout ByteSink) {
         var string = string
+        if string.withUTF8({ $0.contains(where: mayStartControl) }) { string = plainText(string) }
         string.withUTF8 { utf8 in
             let guarded: Bool
             switch utf8.first {
@@ -135,8 +153,10 @@ public enum Escape {
     // MARK: JSON
 
     /// A JSON string literal with its quotes: `"` and `\` escaped, `\n \r \t` in short form, every other
-    /// control character (U+0000–U+001F) as `\u00XX`, and U+2028/U+2029 as `\u2028`/`\u2029` (so the text
-    /// is also safe inside JavaScript). Everything else is written as UTF-8.
+    /// control character (U+0000–U+001F, DEL, U+0080–U+009F) as `\u00XX`, U+2028/U+2029 as
+    /// `\u2028`/`\u2029` (so the text is also safe inside JavaScript) and the bidirectional controls
+    /// (U+202A–U+202E, U+2066–U+2069) as `\u202a` … (so the JSON is safe on a terminal, with the value kept).
+    /// Everything else is written as UTF-8.
     public static func json(_ string: String) -> String {
         var sink = ByteSink()
         json(string, to: &sink)
@@ -149,7 +169,7 @@ public enum Escape {
         sink.write(byte: 0x22)
         string.withUTF8 { utf8 in
             var needs = false
-            for byte in utf8 where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0xE2 {
+            for byte in utf8 where byte == 0x22 || byte == 0x5C || mayStartControl(byte) {
                 needs = true
                 break
             }
@@ -166,14 +186,24 @@ public enum Escape {
                 case 0x0A: sink.write("\\n")
                 case 0x0D: sink.write("\\r")
                 case 0x09: sink.write("\\t")
-                case 0x00..<0x20:
+                case 0x00..<0x20, 0x7F:
                     sink.write("\\u00")
                     sink.write(byte: hexDigit(byte >> 4))
                     sink.write(byte: hexDigit(byte & 0xF))
+                case 0xC2 where index + 1 < utf8.count && (0x80...0x9F).contains(utf8[index + 1]):
+                    // U+0080–U+009F, encoded C2 80 … C2 9F.
+                    sink.write("\\u00")
+                    sink.write(byte: hexDigit(utf8[index + 1] >> 4))
+                    sink.write(byte: hexDigit(utf8[index + 1] & 0xF))
+                    index += 1
                 case 0xE2
-                where index + 2 < utf8.count && utf8[index + 1] == 0x80
-                    && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
-                    sink.write(utf8[index + 2] == 0xA8 ? "\\u2028" : "\\u2029")
+                where index + 2 < utf8.count
+                    && ((utf8[index + 1] == 0x80 && (0xA8...0xAE).contains(utf8[index + 2]))
+                        || (utf8[index + 1] == 0x81 && (0xA6...0xA9).contains(utf8[index + 2]))):
+                    // U+2028–U+202E (E2 80 A8 … E2 80 AE) and U+2066–U+2069 (E2 81 A6 … E2 81 A9).
+                    let scalar = 0x2000 | (UInt32(utf8[index + 1] & 0x3F) << 6) | UInt32(utf8[index + 2] & 0x3F)
+                    sink.write("\\u")
+                    for shift in [12, 8, 4, 0] { sink.write(byte: hexDigit(UInt8((scalar >> UInt32(shift)) & 0xF))) }
                     index += 2
                 default:
                     sink.write(byte: byte)
@@ -211,6 +241,102 @@ public enum Escape {
         }
         let host = string.unicodeScalars.dropFirst(prefixLength).prefix { $0 != "/" && $0 != "?" && $0 != "#" }
         return host.isEmpty ? nil : string
+    }
+
+    // MARK: XML
+
+    /// XML text and attribute values (the JUnit report): ``plainText(_:)`` (XML 1.0 cannot carry most
+    /// control characters at all, not even as references), then `& < > " '` as entity references.
+    public static func xml(_ string: String) -> String {
+        let plain = plainText(string)
+        guard plain.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 })
+        else { return plain }
+        var out = ""
+        out.reserveCapacity(plain.utf8.count + 16)
+        for scalar in plain.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&apos;"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    // MARK: OpenMetrics
+
+    /// An OpenMetrics label value, without its quotes: ``plainText(_:)``, then `\` and `"` backslash-escaped
+    /// (the line breaks the format would write as `\n` are already spaces).
+    public static func openMetricsLabel(_ string: String) -> String {
+        let plain = plainText(string)
+        guard plain.utf8.contains(where: { $0 == 0x5C || $0 == 0x22 }) else { return plain }
+        var out = ""
+        for scalar in plain.unicodeScalars {
+            if scalar == "\\" || scalar == "\"" { out += "\\" }
+            out.unicodeScalars.append(scalar)
+        }
+        return out
+    }
+
+    // MARK: Terminal
+
+    /// One line of text for a terminal: ``plainText(_:)``. Input can then neither clear the screen
+    /// (`ESC[2J`), move the cursor, ring the bell, dump NUL bytes nor reorder the line (bidi overrides).
+    public static func terminal(_ string: String) -> String { plainText(string) }
+
+    /// ``terminal(_:)`` line by line: a message of several lines keeps its LF line breaks, and nothing else.
+    public static func terminalLines(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 != 0x0A && mayStartControl($0) }) else { return text }
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map { plainText(String($0)) }
+            .joined(separator: "\n")
+    }
+
+    // MARK: Plain text
+
+    /// The string with no control characters: tab, CR, LF, CRLF, NEL, U+2028 and U+2029 become one space;
+    /// every other C0 control, DEL, C1 control and the bidirectional embeddings, overrides and isolates
+    /// (U+202A–U+202E, U+2066–U+2069) are removed. Everything else is kept as it is.
+    public static func plainText(_ string: String) -> String {
+        guard string.utf8.contains(where: mayStartControl) else { return string }
+        var out = ""
+        out.reserveCapacity(string.utf8.count)
+        var previousWasCR = false
+        for scalar in string.unicodeScalars {
+            let wasCR = previousWasCR
+            previousWasCR = scalar == "\r"
+            switch controlClass(scalar.value) {
+            case .keep: out.unicodeScalars.append(scalar)
+            case .space: if !(wasCR && scalar == "\n") { out += " " }
+            case .drop: continue
+            }
+        }
+        return out
+    }
+
+    /// What the plain-text escapers do with a scalar.
+    enum ControlClass {
+        case keep
+        /// A tab or a line break: one space.
+        case space
+        /// Any other control, and the bidirectional controls: removed.
+        case drop
+    }
+
+    static func controlClass(_ value: UInt32) -> ControlClass {
+        switch value {
+        case 0x09, 0x0A, 0x0D, 0x85, 0x2028, 0x2029: return .space
+        case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069: return .drop
+        default: return .keep
+        }
+    }
+
+    /// Whether a UTF-8 byte may begin a scalar ``controlClass(_:)`` does not keep: C0 and DEL bytes, `C2`
+    /// (U+0080–U+00BF) and `E2` (U+2000–U+2FFF). A quick filter; the scalars decide.
+    static func mayStartControl(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == 0x7F || byte == 0xC2 || byte == 0xE2
     }
 
     // MARK: Helpers

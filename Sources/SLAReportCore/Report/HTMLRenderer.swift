@@ -52,18 +52,78 @@ public enum HTMLRenderer {
                 w.element("strong", text: "As of")
                 w.text(" \(DurationFormat.instant(model.window.asOf)) · ")
                 w.element("strong", text: "Policy")
-                w.text(" \(t.policyText) · slareport \(model.toolVersion)")
+                w.text(" \(t.policyText)")
+                if let threshold = model.failUnder {
+                    w.text(" · ")
+                    w.element("strong", text: "Threshold")
+                    w.text(" \(DurationFormat.percent(threshold)) (--fail-under)")
+                }
+                w.text(" · slareport \(model.toolVersion)")
             }
         }
         w.newline()
 
+        section("story", "In short", to: &w) { w in
+            w.element("p", [("class", "story")], text: t.storySentences.joined(separator: " "))
+        }
+
         section("summary", "Summary", to: &w) { w in
-            table(t.summary(marks: .text), to: &w)
+            let summary = t.summary(marks: .text)
+            table(summary, fit: true, to: &w)
+            w.element("p", [("class", "note")], text: summaryLegend(summary))
+            SVGChart.attainment(model.channels, failUnder: model.failUnder, to: &w)
+        }
+
+        section("first-replies", "First replies", to: &w) { w in
+            SVGChart.frtBands(model.channels, to: &w)
+            let bands = t.firstReplyBands
+            if !bands.rows.isEmpty {
+                w.element("h3", text: "On bands relative to each channel's target")
+                table(bands, to: &w)
+                w.element(
+                    "p", [("class", "note")],
+                    text: "Early: replied sooner than allowed · Within: by the deadline · Late: after it · Overdue: "
+                        + "unanswered past it · Pending: unanswered, deadline ahead. Disqus reply tickets are not counted."
+                )
+            }
+            w.element("h3", text: "First-reply times")
+            table(t.firstReplyTimes, to: &w)
             w.element(
                 "p", [("class", "note")],
-                text: "✓ at or above goal · ✗ below goal (or the --fail-under threshold) · Trend: change in "
-                    + "attainment against the previous window of the same length.")
-            SVGChart.attainment(model.channels, to: &w)
+                text: "Calendar time of the replied tickets; Bus.: business time, on the clock of the channel's target."
+            )
+        }
+
+        let priorities = t.prioritySections(marks: .text)
+        if !priorities.isEmpty {
+            section("priority", "Attainment per priority", to: &w) { w in
+                for sub in priorities {
+                    w.element("h3", text: sub.title)
+                    table(sub.table, to: &w)
+                }
+            }
+        }
+
+        section("at-risk", "At risk", to: &w) { w in
+            if model.atRisk.isEmpty {
+                w.element("p", text: "No pending ticket is due within the next business day.")
+            } else {
+                w.element(
+                    "p",
+                    text: "Pending tickets due within the next business day after the as-of instant, nearest first.")
+                table(t.atRisk, moreNote: "the per-ticket CSV has every pending ticket", to: &w)
+            }
+        }
+
+        if model.showsHistory {
+            section("history", "Weekly history", to: &w) { w in
+                SVGChart.history(model.weeks, failUnder: model.failUnder, to: &w)
+                table(t.history, to: &w)
+            }
+        }
+
+        section("volume", model.volume.unit == .day ? "Volume per day" : "Volume per week", to: &w) { w in
+            SVGChart.volume(model.volume, to: &w)
         }
 
         section("rules", "Channel rules", to: &w) { w in
@@ -81,15 +141,12 @@ public enum HTMLRenderer {
             }
         }
 
-        section("charts", "Response times and volume", to: &w) { w in
-            w.element("h3", text: "First-reply time distribution")
-            SVGChart.frtDistribution(model.channels, to: &w)
-            w.element("h3", text: "Daily volume and attainment")
-            SVGChart.daily(model.daily, to: &w)
-        }
-
-        section("next-reply", "Next reply and resolution", to: &w) { w in
-            table(t.nextReplyAndResolution, to: &w)
+        let resolution = t.nextReplyAndResolution
+        if !resolution.rows.isEmpty {
+            let withNext = model.channels.contains { $0.nextReply != nil }
+            section("next-reply", withNext ? "Next reply and resolution" : "Resolution", to: &w) { w in
+                table(resolution, to: &w)
+            }
         }
 
         section("breaches", "First-reply breaches", to: &w) { w in
@@ -135,6 +192,18 @@ public enum HTMLRenderer {
         }
     }
 
+    /// The note under the summary table: the marks that appear, and the trend's forms.
+    static func summaryLegend(_ summary: ReportTables.Table) -> String {
+        var parts: [String] = []
+        if summary.contains(.good) { parts.append("✓ at or above its goal") }
+        if summary.contains(.bad) { parts.append("✗ below its goal or the --fail-under threshold") }
+        parts.append("FRT: first-reply time")
+        parts.append(
+            "Trend: change in attainment in points against the previous window of the same length (▲ up, ▼ down), "
+                + "“\(DurationFormat.smallSample)” when either window judged fewer than \(Trend.minimumJudged)")
+        return parts.joined(separator: " · ") + ". On a phone the summary shows channel, judged, attainment and p50."
+    }
+
     // MARK: Building blocks
 
     static func section(
@@ -148,15 +217,24 @@ public enum HTMLRenderer {
         w.newline()
     }
 
-    /// A table in a horizontally scrolling wrapper; numeric columns right-aligned, cells coloured by status,
-    /// a totals row, and an `… and N more` note.
-    static func table(_ table: ReportTables.Table, moreNote: String? = nil, to w: inout HTMLWriter) {
-        w.element("div", [("class", "table-wrap")]) { w in
+    /// A table in its own scrolling box (sticky header); numeric columns right-aligned, optional columns
+    /// hidden on phones, cells coloured by status with exact values as tooltips, a totals row, and an
+    /// `… and N more` note. `fit`: the box never scrolls vertically (a short table that must fit the screen).
+    static func table(_ table: ReportTables.Table, moreNote: String? = nil, fit: Bool = false, to w: inout HTMLWriter) {
+        w.element("div", [("class", fit ? "table-wrap fit" : "table-wrap")]) { w in
             w.element("table") { w in
                 w.element("thead") { w in
                     w.element("tr") { w in
                         for column in table.columns {
-                            w.element("th", column.numeric ? [("class", "num")] : [], text: column.title)
+                            var classes: [String] = []
+                            if column.numeric { classes.append("num") }
+                            if column.optional { classes.append("opt") }
+                            var attributes: [HTMLWriter.Attribute] = []
+                            if !classes.isEmpty {
+                                attributes.append((name: "class", value: classes.joined(separator: " ")))
+                            }
+                            attributes.append((name: "scope", value: "col"))
+                            w.element("th", attributes, text: column.title)
                         }
                     }
                 }
@@ -184,8 +262,11 @@ public enum HTMLRenderer {
     static func cells(_ row: [ReportTables.Cell], _ columns: [ReportTables.Column], to w: inout HTMLWriter) {
         for (index, cell) in row.enumerated() {
             var classes: [String] = []
-            if index < columns.count && columns[index].numeric { classes.append("num") }
-            if index < columns.count && columns[index].nowrap && !columns[index].numeric { classes.append("nowrap") }
+            if index < columns.count {
+                if columns[index].numeric { classes.append("num") }
+                if columns[index].nowrap && !columns[index].numeric { classes.append("nowrap") }
+                if columns[index].optional { classes.append("opt") }
+            }
             switch cell.status {
             case .good?: classes.append("good")
             case .bad?: classes.append("bad")
@@ -193,6 +274,7 @@ public enum HTMLRenderer {
             }
             var attributes: [HTMLWriter.Attribute] = []
             if !classes.isEmpty { attributes.append((name: "class", value: classes.joined(separator: " "))) }
+            if let title = cell.title { attributes.append((name: "title", value: title)) }
             w.element("td", attributes) { w in
                 if let url = cell.link.flatMap(Escape.safeURL) {
                     w.element("a", [("href", url), ("rel", "noopener noreferrer")], text: cell.text)
@@ -205,76 +287,100 @@ public enum HTMLRenderer {
 
     // MARK: Style
 
-    /// The inline style sheet: light and dark schemes, print, narrow screens, chart colours.
+    /// The inline style sheet: light and dark schemes (contrast checked by `HTMLContrastTests`), print, phones,
+    /// sticky table headers, chart colours.
     static let styleSheet: StaticString = """
 
         :root { color-scheme: light dark; --bg: #ffffff; --fg: #1f2328; --muted: #59636e; --border: #d1d9e0;
           --head: #f6f8fa; --stripe: #f6f8fa; --grid: #d1d9e0; --good: #1a7f37; --bad: #cf222e; --bar: #0969da;
-          --link: #0969da; --goal: #1f2328; --accent: #bc4c00; }
+          --link: #0969da; --goal: #1f2328; --accent: #bc4c00; --story: #f6f8fa; }
         @media (prefers-color-scheme: dark) {
           :root { --bg: #0d1117; --fg: #e6edf3; --muted: #9198a1; --border: #3d444d; --head: #151b23;
-            --stripe: #151b23; --grid: #3d444d; --good: #3fb950; --bad: #f85149; --bar: #4493f8; --link: #4493f8;
-            --goal: #f0f6fc; --accent: #f0883e; }
+            --stripe: #151b23; --grid: #3d444d; --good: #3fb950; --bad: #ff7b72; --bar: #4493f8; --link: #58a6ff;
+            --goal: #f0f6fc; --accent: #f0883e; --story: #151b23; }
         }
         * { box-sizing: border-box; }
+        html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
         body { margin: 0 auto; max-width: 1200px; padding: 16px 20px 48px; background: var(--bg); color: var(--fg);
           font: 14px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
-        h1 { font-size: 1.55em; margin: 0.4em 0 0.2em; }
+        h1 { font-size: 1.55em; margin: 0.4em 0 0.2em; overflow-wrap: anywhere; }
         h2 { font-size: 1.25em; margin: 1.8em 0 0.6em; padding-bottom: 0.25em; border-bottom: 1px solid var(--border); }
         h3 { font-size: 1.05em; margin: 1.3em 0 0.4em; }
+        p { overflow-wrap: break-word; }
         .meta, .note, .more { color: var(--muted); }
         .note, .more { font-size: 0.92em; margin: 0.3em 0 1em; }
+        .story { font-size: 1.08em; max-width: 60em; padding: 10px 14px; background: var(--story);
+          border-left: 4px solid var(--bar); }
         a { color: var(--link); }
-        .table-wrap { overflow-x: auto; -webkit-overflow-scrolling: touch; margin: 0.4em 0 0.6em; max-width: 100%; }
-        table { border-collapse: collapse; font-variant-numeric: tabular-nums; }
-        th, td { border: 1px solid var(--border); padding: 4px 8px; text-align: left; vertical-align: top; }
-        th { background: var(--head); font-weight: 600; white-space: nowrap; }
-        td { overflow-wrap: break-word; }
+        .table-wrap { overflow: auto; max-height: 80vh; margin: 0.4em 0 0.6em; max-width: 100%;
+          -webkit-overflow-scrolling: touch; }
+        .table-wrap.fit { max-height: none; }
+        table { border-collapse: separate; border-spacing: 0; font-variant-numeric: tabular-nums; }
+        th, td { border-right: 1px solid var(--border); border-bottom: 1px solid var(--border); padding: 4px 8px;
+          text-align: left; vertical-align: top; }
+        th:first-child, td:first-child { border-left: 1px solid var(--border); }
+        thead th { position: sticky; top: 0; z-index: 1; background: var(--head); font-weight: 600;
+          vertical-align: bottom; border-top: 1px solid var(--border); }
+        td { overflow-wrap: break-word; background: var(--bg); }
         tbody tr:nth-child(even) td { background: var(--stripe); }
         .num { text-align: right; white-space: nowrap; }
+        thead th.num { white-space: normal; }
         .nowrap { white-space: nowrap; }
         td.good { color: var(--good); }
         td.bad { color: var(--bad); font-weight: 600; }
         tr.total td { font-weight: 600; border-top: 2px solid var(--fg); }
         ul.counts { list-style: none; padding: 0; margin: 0.4em 0 1em; display: grid;
-          grid-template-columns: repeat(auto-fill, minmax(15em, 1fr)); gap: 4px 16px; }
+          grid-template-columns: repeat(auto-fill, minmax(14em, 1fr)); gap: 4px 16px; }
         ul.counts li { padding: 3px 8px; border-left: 3px solid var(--border); }
         ul.counts li.flagged { border-left-color: var(--bad); }
         dl { margin: 0.4em 0; }
         dt { font-weight: 600; margin-top: 0.6em; }
         dd { margin: 0.1em 0 0 1.2em; max-width: 60em; }
-        .chart { overflow-x: auto; margin: 0.6em 0 1.2em; }
-        .chart svg { display: block; width: 100%; min-width: 600px; max-width: 960px; height: auto; }
-        svg text { font: 12px system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; fill: var(--fg); }
-        svg .tick, svg .muted { fill: var(--muted); }
+        figure.chart { margin: 0.8em 0 1.4em; max-width: 100%; }
+        figure.chart figcaption { font-weight: 600; margin-bottom: 0.3em; }
+        figure.chart svg { display: block; width: 100%; max-width: 600px; height: auto; }
+        svg text { font: 13px system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; fill: var(--fg); }
+        svg .tick, svg .muted, svg .small { fill: var(--muted); }
         svg .muted { font-style: italic; }
+        svg .small { font-size: 12px; }
+        svg .axis { font-weight: 600; fill: var(--muted); }
+        svg text.bad { fill: var(--bad); font-weight: 600; }
         svg .grid { stroke: var(--grid); stroke-width: 1; }
+        svg .axis-line { stroke: var(--muted); stroke-width: 1; }
         svg .goal { stroke: var(--goal); stroke-width: 3; }
+        svg .threshold { stroke: var(--fg); stroke-width: 2; stroke-dasharray: 6 4; }
         svg .bar { fill: var(--bar); }
         svg .bar-good { fill: var(--good); }
         svg .bar-bad { fill: var(--bad); }
         svg .line { fill: none; stroke: var(--accent); stroke-width: 2; }
-        svg .point { fill: var(--accent); }
-        svg .seg { fill: #111111; font-size: 11px; }
-        svg .b0 { fill: #1a9850; } svg .b1 { fill: #66bd63; } svg .b2 { fill: #a6d96a; } svg .b3 { fill: #d9ef8b; }
-        svg .b4 { fill: #fee08b; } svg .b5 { fill: #fdae61; } svg .b6 { fill: #f46d43; } svg .b7 { fill: #d73027; }
-        @media (max-width: 600px) {
-          body { padding: 10px 10px 32px; font-size: 13px; }
+        svg .point { fill: var(--accent); stroke: var(--bg); stroke-width: 1; }
+        svg .seg { fill: #111111; font-size: 12px; }
+        svg .band-early { fill: #d2b8ff; } svg .band-within { fill: #8ddb9a; } svg .band-late { fill: #ffc46b; }
+        svg .band-overdue { fill: #ff8f87; } svg .band-pending { fill: #d0d7de; }
+        svg [class^="band-"] { stroke: var(--bg); stroke-width: 1; }
+        @media (max-width: 640px) {
+          body { padding: 10px 10px 32px; font-size: 14px; }
           h1 { font-size: 1.3em; }
-          th, td { padding: 3px 6px; }
+          th, td { padding: 3px 5px; }
+          .fit th, .fit td { padding: 3px 4px; font-size: 13px; }
+          .opt { display: none; }
         }
         @media print {
           :root { --bg: #ffffff; --fg: #000000; --muted: #444444; --border: #999999; --head: #eeeeee; --stripe: #ffffff;
-            --grid: #bbbbbb; --good: #1a7f37; --bad: #b00020; --bar: #0550ae; --link: #000000; --goal: #000000;
-            --accent: #953800; }
-          body { max-width: none; padding: 0; font-size: 10.5pt; }
-          .table-wrap, .chart { overflow: visible; }
-          .chart svg { min-width: 0; max-width: 100%; }
-          table { font-size: 8.5pt; }
+            --grid: #bbbbbb; --good: #116329; --bad: #b00020; --bar: #0550ae; --link: #000000; --goal: #000000;
+            --accent: #953800; --story: #ffffff; }
+          body { max-width: none; padding: 0; font-size: 10pt; }
+          section { break-before: page; }
+          #story, #summary { break-before: auto; }
+          .table-wrap { overflow: visible; max-height: none; }
+          thead { display: table-header-group; }
+          thead th { position: static; }
+          table { font-size: 8pt; }
           th, td { padding: 2px 4px; }
-          th, .nowrap { white-space: normal; }
-          h2, h3 { break-after: avoid; }
-          tr, .chart { break-inside: avoid; }
+          th, .nowrap, .num { white-space: normal; }
+          h2, h3, figcaption { break-after: avoid; }
+          tr, figure.chart { break-inside: avoid; }
+          figure.chart svg { max-width: 100%; }
           a { text-decoration: none; }
         }
 

@@ -1,15 +1,21 @@
 /// A report output format (`-f md,html,json,csv`).
 public enum ReportFormat: String, CaseIterable, Sendable {
-    case md, html, json, csv
+    case md, html, json, csv, junit, metrics
+
+    /// What `--out` writes when `--format` is not given (SPEC §1): the four report formats; the CI formats
+    /// `junit` and `metrics` are asked for by name.
+    public static let defaultForOut: [ReportFormat] = [.md, .html, .json, .csv]
 
     /// The file name of this format inside `--out`: `PREFIX.md`, `PREFIX.html`, `PREFIX.json`,
-    /// `PREFIX-tickets.csv`.
+    /// `PREFIX-tickets.csv`, `PREFIX-junit.xml`, `PREFIX-metrics.txt`.
     public func fileName(prefix: String) -> String {
         switch self {
         case .md: return prefix + ".md"
         case .html: return prefix + ".html"
         case .json: return prefix + ".json"
         case .csv: return prefix + "-tickets.csv"
+        case .junit: return prefix + "-junit.xml"
+        case .metrics: return prefix + "-metrics.txt"
         }
     }
 }
@@ -28,7 +34,7 @@ public enum Renderer {
             switch format {
             case .json: return OutputFile(name: name, contents: JSONRenderer.renderBytes(model).bytes)
             case .csv: return OutputFile(name: name, contents: CSVRenderer.renderBytes(model).bytes)
-            case .md, .html: return OutputFile(name: name, text: text(model, format: format))
+            case .md, .html, .junit, .metrics: return OutputFile(name: name, text: text(model, format: format))
             }
         }
     }
@@ -40,6 +46,8 @@ public enum Renderer {
         case .html: return html(model)
         case .json: return json(model)
         case .csv: return csv(model)
+        case .junit: return junit(model)
+        case .metrics: return metrics(model)
         }
     }
 
@@ -54,4 +62,10 @@ public enum Renderer {
 
     /// The per-ticket CSV (``CSVRenderer``).
     public static func csv(_ model: ReportModel) -> String { CSVRenderer.render(model) }
+
+    /// The JUnit XML report for CI test views (``JUnitRenderer``).
+    public static func junit(_ model: ReportModel) -> String { JUnitRenderer.render(model) }
+
+    /// The OpenMetrics text for CI metrics views (``MetricsRenderer``).
+    public static func metrics(_ model: ReportModel) -> String { MetricsRenderer.render(model) }
 }

@@ -19,16 +19,35 @@ public struct ReportModel: Sendable, Equatable {
     public var daily: [DailyPoint]
     /// One row per ticket in the report, sorted by creation then id: the per-ticket CSV.
     public var tickets: [TicketRow]
+    /// The opening paragraph's figures.
+    public var story: ReportStory
+    /// Pending tickets due within the next business day after as-of, nearest deadline first; uncapped
+    /// (renderers cap with ``ReportModel/atRiskListCap``).
+    public var atRisk: [AtRiskRow]
+    /// Every ISO week of the window, oldest first (the weekly history, and the volume chart past
+    /// ``VolumeSeries/maximumDays``).
+    public var weeks: [HistoryWeek]
+    /// Whether the window spans more than two weeks: then the reports show the weekly history.
+    public var showsHistory: Bool
+    /// The volume chart's points: daily, or weekly for long windows.
+    public var volume: VolumeSeries
+    /// `--fail-under`: the attainment every channel with a first-reply target must reach, beside its own
+    /// `goal`; nil when not given.
+    public var failUnder: Percent?
 
     /// How many breaches each channel lists in the human reports.
     public static let breachListCap = 20
     /// How many findings each rule lists in the human reports.
     public static let findingListCap = 25
+    /// How many at-risk tickets the human reports list.
+    public static let atRiskListCap = 20
 
     public init(
         toolVersion: String, window: ReportWindow, policy: PolicyInfo, channels: [ChannelSummary],
         rules: RuleFindings, breaches: [BreachRow], agents: [AgentRow], dataQuality: DataQuality,
-        daily: [DailyPoint], tickets: [TicketRow]
+        daily: [DailyPoint], tickets: [TicketRow], story: ReportStory = .empty, atRisk: [AtRiskRow] = [],
+        weeks: [HistoryWeek] = [], showsHistory: Bool = false, volume: VolumeSeries = .empty,
+        failUnder: Percent? = nil
     ) {
         self.toolVersion = toolVersion
         self.window = window
@@ -40,6 +59,12 @@ public struct ReportModel: Sendable, Equatable {
         self.dataQuality = dataQuality
         self.daily = daily
         self.tickets = tickets
+        self.story = story
+        self.atRisk = atRisk
+        self.weeks = weeks
+        self.showsHistory = showsHistory
+        self.volume = volume
+        self.failUnder = failUnder
     }
 }
 
@@ -180,10 +205,13 @@ public struct ResolutionSummary: Sendable, Equatable {
 public struct PreviousWindow: Sendable, Equatable {
     public var tickets: Int
     public var attainment: Percent?
+    /// Tickets judged in that window (`achieved + breached + early`).
+    public var judged: Int
 
-    public init(tickets: Int, attainment: Percent?) {
+    public init(tickets: Int, attainment: Percent?, judged: Int = 0) {
         self.tickets = tickets
         self.attainment = attainment
+        self.judged = judged
     }
 }
 
@@ -201,6 +229,16 @@ public struct ChannelSummary: Sendable, Equatable {
     public var failsGate: Bool
     /// First-reply time histogram, counts per ``ChannelSummary/frtBuckets`` bucket (calendar seconds).
     public var frtHistogram: [Int]
+    /// Every ticket on bands relative to its own target; nil when the channel has no target.
+    public var bands: FRTBands?
+    /// First-reply attainment per priority, one entry per priority the channel's `by_priority` names (in
+    /// ``PriorityAttainment/order``); empty when the channel has no `by_priority`.
+    public var byPriority: [PriorityAttainment]
+    /// The change against the previous window, or why it is left out.
+    public var trend: Trend
+    /// The goal or threshold this channel is gated by: its own goal, else `--fail-under` (nil without a
+    /// target or a gate).
+    public var gate: Percent?
 
     /// Upper bounds (exclusive) of the FRT histogram buckets in seconds; the last bucket is open.
     public static let frtBuckets: [(label: String, upper: Int64)] = [
@@ -210,7 +248,9 @@ public struct ChannelSummary: Sendable, Equatable {
 
     public init(
         key: String, name: String, tickets: Int, firstReply: ReplySummary, nextReply: ReplySummary?,
-        resolution: ResolutionSummary, previous: PreviousWindow?, failsGate: Bool, frtHistogram: [Int]
+        resolution: ResolutionSummary, previous: PreviousWindow?, failsGate: Bool, frtHistogram: [Int],
+        byPriority: [PriorityAttainment] = [], bands: FRTBands? = nil, trend: Trend = .unavailable,
+        gate: Percent? = nil
     ) {
         self.key = key
         self.name = name
@@ -221,6 +261,10 @@ public struct ChannelSummary: Sendable, Equatable {
         self.previous = previous
         self.failsGate = failsGate
         self.frtHistogram = frtHistogram
+        self.bands = bands
+        self.byPriority = byPriority
+        self.trend = trend
+        self.gate = gate
     }
 }
 

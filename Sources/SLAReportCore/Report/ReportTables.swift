@@ -11,11 +11,19 @@ struct ReportTables {
         /// An `http(s)` URL (already checked by ``Escape/safeURL(_:)``).
         var link: String? = nil
         var status: Status? = nil
+        /// The exact value behind a rounded one (`49620 seconds`, `88.68%`), shown as a tooltip in HTML.
+        var title: String? = nil
 
-        init(_ text: String, link: String? = nil, status: Status? = nil) {
+        init(_ text: String, link: String? = nil, status: Status? = nil, title: String? = nil) {
             self.text = text
             self.link = link
             self.status = status
+            self.title = title
+        }
+
+        /// A human duration with its exact seconds as the tooltip.
+        static func duration(_ seconds: Int64?) -> Cell {
+            Cell(DurationFormat.human(seconds), title: seconds.map { DurationFormat.exactSeconds($0) })
         }
     }
 
@@ -25,11 +33,14 @@ struct ReportTables {
         var title: String
         var numeric: Bool
         var nowrap: Bool
+        /// Hidden on phone-sized screens in HTML (the summary keeps channel, judged, attainment and p50).
+        var optional: Bool
 
-        init(_ title: String, numeric: Bool = false, nowrap: Bool = false) {
+        init(_ title: String, numeric: Bool = false, nowrap: Bool = false, optional: Bool = false) {
             self.title = title
             self.numeric = numeric
             self.nowrap = nowrap || numeric
+            self.optional = optional
         }
     }
 
@@ -50,6 +61,11 @@ struct ReportTables {
         var rows: [[Cell]]
         var totals: [Cell]? = nil
         var omitted = 0
+
+        /// Whether any cell carries the given status (the legend of the marks is printed only then).
+        func contains(_ status: Cell.Status) -> Bool {
+            rows.contains { $0.contains { $0.status == status } }
+        }
     }
 
     /// A titled table (a rule's findings, a channel's breaches).
@@ -75,16 +91,7 @@ struct ReportTables {
     // MARK: Header
 
     /// `2016-11-14 00:00 UTC – 2016-11-21 00:00 UTC`, `since …`, `until …` or `all data`.
-    var windowText: String {
-        let since = model.window.since.map(DurationFormat.instant)
-        let until = model.window.until.map(DurationFormat.instant)
-        switch (since, until) {
-        case (let since?, let until?): return "\(since) – \(until)"
-        case (let since?, nil): return "since \(since)"
-        case (nil, let until?): return "until \(until)"
-        case (nil, nil): return "all data"
-        }
-    }
+    var windowText: String { model.window.text }
 
     /// `GitLab Support (late 2016) (built-in)`, plus `; versions from 2017-01-01, 2018-01-01`.
     var policyText: String {
@@ -97,45 +104,100 @@ struct ReportTables {
 
     // MARK: Summary
 
-    /// The per-channel summary table.
+    /// The per-channel summary table of the HTML report: every figure, with the columns beyond channel,
+    /// judged, attainment and p50 marked optional (hidden on a phone). The goal column appears when some
+    /// channel is gated (its own goal, or `--fail-under`).
     func summary(marks: Marks) -> Table {
-        let columns = [
-            Column("Channel"), Column("Tickets", numeric: true), Column("Replied", numeric: true),
-            Column("Attainment", nowrap: true), Column("Breached", numeric: true),
-            Column("Open overdue", numeric: true),
-            Column("Pending", numeric: true), Column("Early", numeric: true), Column("p50 FRT", numeric: true),
-            Column("p90 FRT", numeric: true), Column("Target"), Column("Trend", nowrap: true),
+        let gated = model.channels.contains { $0.gate != nil }
+        var columns = [
+            Column("Channel"), Column("Tickets", numeric: true, optional: true), Column("Judged", numeric: true),
+            Column("Attainment", numeric: true),
+        ]
+        if gated { columns.append(Column("Goal", numeric: true, optional: true)) }
+        columns += [
+            Column("Breached", numeric: true, optional: true), Column("Open overdue", numeric: true, optional: true),
+            Column("Pending", numeric: true, optional: true), Column("Early", numeric: true, optional: true),
+            Column("p50 FRT", numeric: true), Column("p90 FRT", numeric: true, optional: true),
+            Column("Mean FRT", numeric: true, optional: true), Column("Target", nowrap: true, optional: true),
+            Column("Trend", numeric: true, optional: true),
         ]
         let rows = model.channels.map { channel -> [Cell] in
             let reply = channel.firstReply
-            return [
-                Cell(channel.name), Cell(String(channel.tickets)), Cell(String(reply.replied)),
-                ReportTables.attainmentCell(reply: reply, failsGate: channel.failsGate, marks: marks),
+            var row = [
+                Cell(channel.name), Cell(String(channel.tickets)), Cell(DurationFormat.count(reply.judged)),
+                ReportTables.attainmentCell(channel, marks: marks),
+            ]
+            if gated { row.append(Cell(DurationFormat.percent(channel.gate))) }
+            row += [
                 Cell(DurationFormat.count(reply.breached)), Cell(DurationFormat.count(reply.openOverdue)),
                 Cell(DurationFormat.count(reply.pending)), Cell(DurationFormat.count(reply.early)),
-                Cell(DurationFormat.human(reply.calendar.p50)), Cell(DurationFormat.human(reply.calendar.p90)),
-                Cell(reply.target ?? "none"),
-                Cell(DurationFormat.trend(current: reply.attainment, previous: channel.previous?.attainment)),
+                .duration(reply.calendar.p50), .duration(reply.calendar.p90), .duration(reply.calendar.mean),
+                Cell(reply.target ?? "none"), ReportTables.trendCell(channel),
             ]
+            return row
         }
         return Table(columns: columns, rows: rows)
     }
 
-    /// `89.29% ❌ (goal 90%)`, `95% ✅ (goal 90%)`, `97.5%`, `—`; the bad mark whenever the channel fails its
-    /// gate, the good mark when it has a goal and meets it.
-    static func attainmentCell(reply: ReplySummary, failsGate: Bool, marks: Marks) -> Cell {
+    /// The Markdown summary: the columns that fit 120 terminal columns (the rest is in "First replies").
+    func compactSummary(marks: Marks) -> Table {
+        let gated = model.channels.contains { $0.gate != nil }
+        var columns = [
+            Column("Channel"), Column("Tickets", numeric: true), Column("Judged", numeric: true),
+            Column("Attainment", numeric: true),
+        ]
+        if gated { columns.append(Column("Goal", numeric: true)) }
+        columns += [
+            Column("Breached", numeric: true), Column("p50 FRT", numeric: true), Column("Mean", numeric: true),
+            Column("Target"), Column("Trend", numeric: true),
+        ]
+        let rows = model.channels.map { channel -> [Cell] in
+            let reply = channel.firstReply
+            var row = [
+                Cell(channel.name), Cell(String(channel.tickets)), Cell(DurationFormat.count(reply.judged)),
+                ReportTables.attainmentCell(channel, marks: marks),
+            ]
+            if gated { row.append(Cell(DurationFormat.percent(channel.gate))) }
+            row += [
+                Cell(DurationFormat.count(reply.breached)), .duration(reply.calendar.p50),
+                .duration(reply.calendar.mean), Cell(reply.target ?? "none"), ReportTables.trendCell(channel),
+            ]
+            return row
+        }
+        return Table(columns: columns, rows: rows)
+    }
+
+    /// `88.6% ❌`, `95.0% ✅`, `97.5%`, `—`: one decimal (the exact value in the tooltip); the bad mark whenever
+    /// the channel fails its gate, the good mark when it has a gate and meets it.
+    static func attainmentCell(_ channel: ChannelSummary, marks: Marks) -> Cell {
+        let reply = channel.firstReply
         guard reply.target != nil else { return Cell(DurationFormat.none) }
-        var text = DurationFormat.percent(reply.attainment)
+        guard let attainment = reply.attainment else { return Cell(DurationFormat.none, title: "nothing judged") }
+        var text = DurationFormat.percentOneDecimal(attainment)
         var status: Cell.Status? = nil
-        if failsGate {
+        if channel.failsGate {
             text += " " + marks.bad
             status = .bad
-        } else if reply.goal != nil && reply.attainment != nil {
+        } else if channel.gate != nil {
             text += " " + marks.good
             status = .good
         }
-        if let goal = reply.goal { text += " (goal \(DurationFormat.percent(goal)))" }
-        return Cell(text, status: status)
+        let title =
+            "\(DurationFormat.percent(attainment)): \(reply.achieved ?? 0) of \(reply.judged ?? 0) judged in time"
+        return Cell(text, status: status, title: title)
+    }
+
+    /// `▲ 2.5` (good), `▼ 3.2` (bad), `= 0.0`, `n < 10` (left out, the reason as tooltip), `—`.
+    static func trendCell(_ channel: ChannelSummary) -> Cell {
+        let text = DurationFormat.trend(channel.trend)
+        switch channel.trend {
+        case .unavailable: return Cell(text)
+        case .leftOut(let reason): return Cell(text, title: "left out: " + reason)
+        case .change(let hundredths):
+            let previous = DurationFormat.percent(channel.previous?.attainment)
+            let title = "\(DurationFormat.points(hundredths)) points against \(previous) in the previous window"
+            return Cell(text, status: hundredths > 0 ? .good : (hundredths < 0 ? .bad : nil), title: title)
+        }
     }
 
     // MARK: Channel rules
@@ -207,7 +269,7 @@ struct ReportTables {
         ) {
             [
                 Cell($0.ticket), Cell($0.channel), Cell($0.firstAgent), Cell($0.secondAgent), Cell(at($0.firstAt)),
-                Cell(DurationFormat.human($0.secondAt.seconds - $0.firstAt.seconds)),
+                .duration($0.secondAt.seconds - $0.firstAt.seconds),
             ]
         }
         add(
@@ -228,7 +290,7 @@ struct ReportTables {
         ) {
             [
                 Cell($0.ticket), Cell($0.channel), Cell($0.agent), Cell(at($0.created)),
-                Cell(DurationFormat.human($0.frtSeconds)),
+                .duration($0.frtSeconds),
             ]
         }
         return sections
@@ -236,27 +298,42 @@ struct ReportTables {
 
     // MARK: Next reply and resolution
 
-    /// Next-reply outcomes and resolution times per channel.
+    /// Next-reply outcomes and resolution times, only where there is something to show: rows for channels
+    /// with a next-reply target or a solved ticket, next-reply columns only when some channel has such a target.
     var nextReplyAndResolution: Table {
-        let columns = [
-            Column("Channel"), Column("Next-reply target"), Column("Next replies", numeric: true),
-            Column("Attainment"), Column("Breached", numeric: true), Column("p50 next reply", numeric: true),
+        let withNext = model.channels.contains { $0.nextReply != nil }
+        var columns = [Column("Channel")]
+        if withNext {
+            columns += [
+                Column("Next-reply target"), Column("Next replies", numeric: true), Column("Attainment", numeric: true),
+                Column("Breached", numeric: true), Column("p50 next reply", numeric: true),
+            ]
+        }
+        columns += [
             Column("Solved", numeric: true), Column("Reopens", numeric: true),
             Column("p50 first resolution", numeric: true), Column("p90 first resolution", numeric: true),
             Column("p50 full resolution", numeric: true),
         ]
-        let rows = model.channels.map { channel -> [Cell] in
-            let next = channel.nextReply
+        let shown = model.channels.filter { $0.nextReply != nil || $0.resolution.solved > 0 }
+        let rows = shown.map { channel -> [Cell] in
             let resolution = channel.resolution
-            return [
-                Cell(channel.name), Cell(next?.target ?? "none"), Cell(DurationFormat.count(next?.replied)),
-                Cell(next?.target == nil ? DurationFormat.none : DurationFormat.percent(next?.attainment)),
-                Cell(DurationFormat.count(next?.breached)), Cell(DurationFormat.human(next?.calendar.p50)),
+            var row = [Cell(channel.name)]
+            if withNext {
+                let next = channel.nextReply
+                row += [
+                    Cell(next?.target ?? DurationFormat.none), Cell(DurationFormat.count(next?.replied)),
+                    Cell(
+                        next?.target == nil ? DurationFormat.none : DurationFormat.percentOneDecimal(next?.attainment),
+                        title: next?.attainment.map { DurationFormat.percent($0) }),
+                    Cell(DurationFormat.count(next?.breached)), .duration(next?.calendar.p50),
+                ]
+            }
+            row += [
                 Cell(String(resolution.solved)), Cell(String(resolution.reopens)),
-                Cell(DurationFormat.human(resolution.firstCalendar.p50)),
-                Cell(DurationFormat.human(resolution.firstCalendar.p90)),
-                Cell(DurationFormat.human(resolution.fullCalendar.p50)),
+                .duration(resolution.firstCalendar.p50), .duration(resolution.firstCalendar.p90),
+                .duration(resolution.fullCalendar.p50),
             ]
+            return row
         }
         return Table(columns: columns, rows: rows)
     }
@@ -290,7 +367,7 @@ struct ReportTables {
                     Cell(b.ticket, link: b.url.flatMap(Escape.safeURL)), Cell(DurationFormat.instant(b.created)),
                     Cell(DurationFormat.instant(b.deadline)),
                     Cell(b.firstReply.map(DurationFormat.instant) ?? "no reply yet"),
-                    Cell(DurationFormat.human(b.lateBySeconds)), Cell(b.assignee ?? DurationFormat.none),
+                    .duration(b.lateBySeconds), Cell(b.assignee ?? DurationFormat.none),
                 ]
             }
             let table = Table(columns: columns, rows: rows, omitted: indices.count - rows.count)
@@ -312,7 +389,7 @@ struct ReportTables {
         let rows = model.agents.map { a -> [Cell] in
             [
                 Cell(a.agent), Cell(String(a.replies)), Cell(String(a.firstReplies)),
-                Cell(DurationFormat.human(a.frtP50Seconds)), Cell(String(a.breachedAssigned)),
+                .duration(a.frtP50Seconds), Cell(String(a.breachedAssigned)),
                 Cell(String(a.skips)), Cell(String(a.passedOverTakes)), Cell(String(a.crossAssignments)),
             ]
         }
@@ -381,8 +458,20 @@ struct ReportTables {
             "Achieved: replied by the deadline (and not before the earliest allowed time). Early: replied before that. Breached: replied after the deadline, or no reply and the deadline has passed at the as-of instant (then also open overdue). Pending: no reply and the deadline is still ahead."
         ),
         (
+            "Judged",
+            "Achieved + breached + early: the tickets whose first reply is decided. Pending tickets are not judged yet."
+        ),
+        (
             "Attainment",
-            "Achieved ÷ (achieved + breached + early), in percent to two decimals; pending tickets do not count yet. Shown against the channel's goal when it has one."
+            "Achieved ÷ judged. The tables show one decimal, truncated (88.68% reads 88.6%, so a channel below its goal never shows the goal's figure); the JSON report and the tooltips keep two decimals. Shown against the channel's goal, or the --fail-under threshold, when there is one."
+        ),
+        (
+            "First-reply bands",
+            "Every ticket of a channel with a target, relative to its own target: early (replied before the earliest allowed time), within target, late, unanswered and overdue, or pending (unanswered, deadline ahead)."
+        ),
+        (
+            "At risk",
+            "Pending tickets whose deadline falls within the next business day after the as-of instant, on the channel's schedule; nearest deadline first."
         ),
         (
             "Percentiles",
@@ -396,7 +485,14 @@ struct ReportTables {
             "Resolution",
             "First resolution: first solved or closed status minus creation; full resolution: the last one. A reopen is a change from solved back to another status."
         ),
-        ("Trend", "The change in attainment, in percentage points, against the window of the same length just before."),
+        (
+            "Trend",
+            "The change in attainment, in percentage points, against the window of the same length just before; left out (n < 10) when either window judged fewer than 10 tickets of the channel."
+        ),
+        (
+            "Weekly history",
+            "Tickets created in each ISO week (Monday to Monday, policy time zone) and their first-reply attainment; shown when the window spans more than two weeks."
+        ),
         (
             "Channel rules",
             "For channels in a Play-mode view: recorded skips; passed-over takes (an agent took a ticket while older unassigned, unanswered tickets of the view waited); cross-assignments (a person assigned a ticket to somebody else); replies from another handle than the main one or from a client outside Zendesk; duplicate responses (two agents replied within 10 minutes with no customer comment between); Disqus tickets made by our own replies that are still unsolved; replies sooner than the channel allows (early)."

@@ -204,7 +204,7 @@ import Testing
         let email = try #require(r.model.channels.first { $0.key == "email" })
         #expect(email.tickets == 1)
         #expect(email.firstReply.attainment == Percent(hundredths: 10_000))
-        #expect(email.previous == PreviousWindow(tickets: 2, attainment: Percent(hundredths: 5000)))
+        #expect(email.previous == PreviousWindow(tickets: 2, attainment: Percent(hundredths: 5000), judged: 2))
         #expect(r.model.channels.first { $0.key == "forum" }?.previous == PreviousWindow(tickets: 0, attainment: nil))
     }
 

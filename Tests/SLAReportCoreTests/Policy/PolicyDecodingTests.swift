@@ -207,11 +207,11 @@ import Testing
         ),
         (
             withChannels(#"[ { "key": "a", "by_priority": { "high": 8 } } ]"#),
-            #"channels[0].by_priority.high: expected a duration such as "8 business hours" or an object with first_reply and next_reply, found a number"#
+            #"channels[0].by_priority.high: expected a duration such as "8 business hours" or an object of targets such as { "first_reply": "8 business hours" }, found a number"#
         ),
         (
             withChannels(#"[ { "key": "a", "by_priority": { "high": {} } } ]"#),
-            "channels[0].by_priority.high: empty; give first_reply, next_reply or both"
+            "channels[0].by_priority.high: empty; give one or more of first_reply, next_reply, requester_wait, agent_work, periodic_update"
         ),
         // Time zones.
         (
@@ -237,8 +237,8 @@ import Testing
         ),
         (
             withChannels(
-                #"[ { "key": "a" } ]"#, extra: #""schedules": { "default": { "hours": { "mon": ["17:00-09:00"] } } }"#),
-            #"schedules.default.hours.mon[0]: "17:00-09:00" is not a range of hours (the end must be after the start)"#
+                #"[ { "key": "a" } ]"#, extra: #""schedules": { "default": { "hours": { "mon": ["09:00-09:00"] } } }"#),
+            #"schedules.default.hours.mon[0]: "09:00-09:00" is not a range of hours (the end must differ from the start; a whole day is 00:00-24:00)"#
         ),
         (
             withChannels(

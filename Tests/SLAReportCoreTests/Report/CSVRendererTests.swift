@@ -26,7 +26,7 @@ import Testing
         let expected =
             Self.header
             + "'=SUM(A1),twitter,high,2016-11-14T00:00:00Z,2016-11-14T01:00:00Z,3600,,8 business hours,"
-            + "2016-11-14T17:00:00Z,achieved,\"a,\"\"b\"\"\nc\",skipped;early\n"
+            + "2016-11-14T17:00:00Z,achieved,\"a,\"\"b\"\" c\",skipped;early\n"
             + "'-2,'@x,,2016-11-14T00:01:00Z,,,,,,,'+1,\n"
         #expect(CSVRenderer.render(model) == expected)
     }
@@ -38,11 +38,14 @@ import Testing
         #expect(records.allSatisfy { $0.count == 12 })
         for (row, record) in zip(model.tickets, records.dropFirst()) {
             let ticket = try #require(record.first)
-            if let first = row.ticket.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) {
-                #expect(ticket == "'" + row.ticket)
+            // Cells are plain text first (no control characters), then guarded.
+            let plain = Escape.plainText(row.ticket)
+            if let first = plain.unicodeScalars.first, "=+-@".unicodeScalars.contains(first) {
+                #expect(ticket == "'" + plain)
             } else {
-                #expect(ticket == row.ticket)
+                #expect(ticket == plain)
             }
+            #expect(!ticket.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) })
         }
         // No cell of the file starts a formula.
         for record in records {

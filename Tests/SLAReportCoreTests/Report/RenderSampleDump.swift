@@ -11,6 +11,7 @@ import Testing
         #expect(
             files.map(\.name) == [
                 "render-sample.md", "render-sample.html", "render-sample.json", "render-sample-tickets.csv",
+                "render-sample-junit.xml", "render-sample-metrics.txt",
             ])
         #expect(files.allSatisfy { !$0.contents.isEmpty })
         guard let dir = ProcessInfo.processInfo.environment["SLAREPORT_RENDER_SAMPLE_DIR"] else { return }
@@ -33,7 +34,10 @@ extension RenderSampleDump {
         #expect(files.last?.contents == Array(Renderer.json(model).utf8))
         #expect(ReportFormat(rawValue: "md") == .md)
         #expect(
-            ReportFormat.allCases.map { $0.fileName(prefix: "p") } == ["p.md", "p.html", "p.json", "p-tickets.csv"])
+            ReportFormat.allCases.map { $0.fileName(prefix: "p") } == [
+                "p.md", "p.html", "p.json", "p-tickets.csv", "p-junit.xml", "p-metrics.txt",
+            ])
+        #expect(ReportFormat.defaultForOut == [.md, .html, .json, .csv])
         #expect(Renderer.text(model, format: .md) == MarkdownRenderer.render(model))
     }
 }

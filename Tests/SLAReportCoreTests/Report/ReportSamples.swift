@@ -47,34 +47,35 @@ enum ReportSamples {
             resolution: ResolutionSummary(solved: 0, reopens: 0, firstCalendar: .empty, fullCalendar: .empty),
             previous: PreviousWindow(tickets: 1, attainment: Percent(hundredths: 9250)), failsGate: false,
             frtHistogram: [1, 0, 0, 0, 0, 0, 0, 0])
-        return ReportModel(
-            toolVersion: "0.1.0",
-            window: ReportWindow(since: nil, until: nil, asOf: at(7 * 86_400)),
-            policy: PolicyInfo(name: "P \"q\"\u{1}", source: "built-in", versions: ["2017-01-01"]),
-            channels: [t, x],
-            rules: RuleFindings(skips: [
-                SkipFinding(ticket: "t-1", channel: "t", agent: "ann", at: at(3600), reason: "a\nb\tc")
-            ]),
-            breaches: [
-                BreachRow(
-                    ticket: "t-2", channel: "t", created: at(0), deadline: at(86_400), firstReply: nil,
-                    lateBySeconds: 518_400, assignee: nil, url: "https://example.com/t/2")
-            ],
-            agents: [
-                AgentRow(
-                    agent: "ann", replies: 2, firstReplies: 1, frtP50Seconds: nil, breachedAssigned: 0, skips: 1,
-                    passedOverTakes: 0, crossAssignments: 0)
-            ],
-            dataQuality: DataQuality(
-                files: [
-                    FileQuality(
-                        path: "in/e.csv", format: "canonical-events",
-                        counts: QualityCounts(read: 10, used: 7, duplicates: 1, outOfWindow: 1, rejected: 1))
+        return withDerivedSections(
+            ReportModel(
+                toolVersion: "0.1.0",
+                window: ReportWindow(since: nil, until: nil, asOf: at(7 * 86_400)),
+                policy: PolicyInfo(name: "P \"q\"\u{1}", source: "built-in", versions: ["2017-01-01"]),
+                channels: [t, x],
+                rules: RuleFindings(skips: [
+                    SkipFinding(ticket: "t-1", channel: "t", agent: "ann", at: at(3600), reason: "a\nb\tc")
+                ]),
+                breaches: [
+                    BreachRow(
+                        ticket: "t-2", channel: "t", created: at(0), deadline: at(86_400), firstReply: nil,
+                        lateBySeconds: 518_400, assignee: nil, url: "https://example.com/t/2")
                 ],
-                totals: QualityCounts(read: 10, used: 7, duplicates: 1, outOfWindow: 1, rejected: 1),
-                rejected: [RejectedRecord(path: "in/e.csv", line: 4, reason: "no created event")],
-                unrecognised: []),
-            daily: [], tickets: [])
+                agents: [
+                    AgentRow(
+                        agent: "ann", replies: 2, firstReplies: 1, frtP50Seconds: nil, breachedAssigned: 0, skips: 1,
+                        passedOverTakes: 0, crossAssignments: 0)
+                ],
+                dataQuality: DataQuality(
+                    files: [
+                        FileQuality(
+                            path: "in/e.csv", format: "canonical-events",
+                            counts: QualityCounts(read: 10, used: 7, duplicates: 1, outOfWindow: 1, rejected: 1))
+                    ],
+                    totals: QualityCounts(read: 10, used: 7, duplicates: 1, outOfWindow: 1, rejected: 1),
+                    rejected: [RejectedRecord(path: "in/e.csv", line: 4, reason: "no created event")],
+                    unrecognised: []),
+                daily: [], tickets: []))
     }
 
     // MARK: Full sample
@@ -95,7 +96,7 @@ enum ReportSamples {
             resolution: ResolutionSummary(
                 solved: 8, reopens: 1, firstCalendar: stats(7200, 20000, 30000, 40000, 9000),
                 fullCalendar: stats(9000, 30000, 40000, 50000, 12000)),
-            previous: PreviousWindow(tickets: 8, attainment: Percent(hundredths: 7750)), failsGate: false,
+            previous: PreviousWindow(tickets: 8, attainment: Percent(hundredths: 7750), judged: 8), failsGate: false,
             frtHistogram: [8, 1, 0, 0, 0, 0, 0, 0])
         let twitter = ChannelSummary(
             key: "twitter", name: "Twitter", tickets: 120,
@@ -110,7 +111,7 @@ enum ReportSamples {
             resolution: ResolutionSummary(
                 solved: 110, reopens: 4, firstCalendar: stats(20000, 90000, 100_000, 300_000, 30000),
                 fullCalendar: stats(25000, 95000, 110_000, 400_000, 35000)),
-            previous: PreviousWindow(tickets: 98, attainment: Percent(hundredths: 9250)), failsGate: true,
+            previous: PreviousWindow(tickets: 98, attainment: Percent(hundredths: 9250), judged: 95), failsGate: true,
             frtHistogram: [40, 30, 20, 15, 6, 3, 1, 0])
         let forum = ChannelSummary(
             key: "forum", name: "GitLab Forum", tickets: 30,
@@ -243,5 +244,60 @@ enum ReportSamples {
                 versions: ["2017-01-01"]),
             channels: [emergency, twitter, forum, unknown], rules: rules, breaches: breaches, agents: agents,
             dataQuality: dataQuality, daily: daily, tickets: tickets)
+    }
+
+    /// ``sample`` with the sections of issue 11 filled: `--fail-under 85`, Twitter's priorities (one of them
+    /// hostile), 23 at-risk tickets (more than the cap; an `https` and a `javascript:` URL), three weeks of
+    /// history, the daily volume, and the derived bands, gates, trends and story.
+    static var sectioned: ReportModel {
+        let h = hostile
+        func pick(_ i: Int) -> String { h[i % h.count] }
+        var model = sample
+        model.failUnder = Percent(value: 85)
+        model.channels[1].byPriority = [
+            PriorityAttainment(
+                priority: "high", target: "8 business hours", tickets: 50, achieved: 40, breached: 8, openOverdue: 1,
+                pending: 2, early: 0, attainment: Percent(40, of: 48), failsGate: true),
+            PriorityAttainment(
+                priority: h[0], target: nil, tickets: 70, achieved: 60, breached: 4, openOverdue: 0, pending: 1,
+                early: 0, attainment: Percent(60, of: 64), failsGate: false),
+        ]
+        model.atRisk = (0..<23).map { i in
+            AtRiskRow(
+                ticket: i == 1 ? h[0] : "twitter:\(500 + i)", channel: "twitter", priority: i % 2 == 0 ? "high" : nil,
+                created: at(6 * 86_400 + Int64(i) * 60), deadline: at(7 * 86_400 + 3600 + Int64(i) * 600),
+                secondsLeft: Int64(i) * 600, target: "1 business day", assignee: i % 3 == 0 ? nil : pick(i),
+                url: i == 0 ? "https://gitlab.zendesk.example/agent/tickets/500" : (i == 2 ? "javascript:x" : nil))
+        }
+        model.weeks = [
+            HistoryWeek(
+                week: "2016-W45", start: "2016-11-07", tickets: 150, achieved: 120, breached: 20, early: 2,
+                openOverdue: 5, pending: 0, attainment: Percent(120, of: 142)),
+            HistoryWeek(
+                week: "2016-W46", start: "2016-11-14", tickets: 163, achieved: 128, breached: 15, early: 4,
+                openOverdue: 3, pending: 10, attainment: Percent(128, of: 147)),
+            HistoryWeek(
+                week: "2016-W47", start: "2016-11-21", tickets: 0, achieved: 0, breached: 0, early: 0, openOverdue: 0,
+                pending: 0, attainment: nil),
+        ]
+        model.showsHistory = true
+        model.volume = VolumeSeries(unit: .day, points: model.daily)
+        return withDerivedSections(model)
+    }
+
+    /// Fills what the aggregate stage derives from the channels (bands, gates, trends, the story) with the
+    /// aggregate stage's own functions, which `AggregatorSectionsTests` checks against hand-worked figures.
+    static func withDerivedSections(_ model: ReportModel) -> ReportModel {
+        var model = model
+        for i in model.channels.indices {
+            model.channels[i].bands = Aggregator.bands(model.channels[i].firstReply)
+            model.channels[i].gate = Aggregator.gate(model.channels[i].firstReply, failUnder: model.failUnder)
+            model.channels[i].trend = Aggregator.trend(model.channels[i])
+            let reply = model.channels[i].firstReply
+            model.channels[i].failsGate =
+                model.channels[i].gate.flatMap { gate in reply.attainment.map { $0 < gate } } ?? false
+        }
+        model.story = Aggregator.story(model)
+        return model
     }
 }

@@ -48,6 +48,11 @@ enum ZendeskVia {
         return lowered.split(separator: " ").joined(separator: "_")
     }
 
+    /// The channel of a numeric via id (`4` → `email`), nil for an id not listed above.
+    static func channel(forID id: String) -> String? {
+        ids[id.trimmingASCIISpaces()]
+    }
+
     /// The channel when no routing rule matches: `twitter` and `facebook` keep theirs, all else is `email`
     /// (the regular tickets' channel).
     static func fallbackChannel(via: String?) -> String {

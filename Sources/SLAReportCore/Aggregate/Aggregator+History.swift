@@ -1,0 +1,84 @@
+extension Aggregator {
+    /// Every ISO week (Monday to Monday, policy time zone) from the window's first to its last, with the
+    /// tickets created in it and their first-reply outcomes (Disqus reply tickets counted as tickets, not
+    /// judged). The window is `[since, until)` where given, else the span of the tickets' creation; a span of
+    /// more than ``Aggregator/maximumHistoryWeeks`` lists only the weeks that hold tickets. `spanSeconds` is
+    /// the window's length (`until` or as-of, minus `since` or the first creation), for the two-week rule.
+    static func weeks(_ input: Input) -> (weeks: [HistoryWeek], spanSeconds: Int64) {
+        let zone = ZoneClock(identifier: input.policy.timezone) ?? .utc
+        func localDay(_ instant: Instant) -> Int {
+            let local = instant.seconds + Int64(zone.offset(at: instant))
+            return Int(local >= 0 ? local / 86_400 : (local - 86_399) / 86_400)
+        }
+        func monday(_ day: Int) -> Int { day - (CivilDateTime.isoWeekday(fromDays: day) - 1) }
+
+        struct Counts {
+            var tickets = 0
+            var achieved = 0
+            var breached = 0
+            var early = 0
+            var openOverdue = 0
+            var pending = 0
+        }
+        var byWeek: [Int: Counts] = [:]
+        var first: Instant?
+        var last: Instant?
+        for m in input.measurements {
+            if first.map({ m.created < $0 }) ?? true { first = m.created }
+            if last.map({ m.created > $0 }) ?? true { last = m.created }
+            let week = monday(localDay(m.created))
+            var c = byWeek[week] ?? Counts()
+            c.tickets += 1
+            if !input.excluded.contains(m.ticket) {
+                switch m.outcome {
+                case .achieved: c.achieved += 1
+                case .breached:
+                    c.breached += 1
+                    if m.firstReply == nil { c.openOverdue += 1 }
+                case .early: c.early += 1
+                case .pending: c.pending += 1
+                case nil: break
+                }
+            }
+            byWeek[week] = c
+        }
+        guard let firstCreated = first, let lastCreated = last else { return ([], 0) }
+        let start = input.window.since ?? firstCreated
+        let end = input.window.until ?? input.window.asOf
+        let span = max(0, end.seconds - start.seconds)
+        let firstWeek = monday(localDay(start))
+        let lastWeek = monday(localDay(input.window.until.map { $0.adding(seconds: -1) } ?? lastCreated))
+        let weekNumbers: [Int]
+        if lastWeek >= firstWeek, (lastWeek - firstWeek) / 7 < maximumHistoryWeeks {
+            weekNumbers = Array(stride(from: firstWeek, through: lastWeek, by: 7))
+        } else {
+            weekNumbers = byWeek.keys.sorted()
+        }
+        let weeks = weekNumbers.map { day -> HistoryWeek in
+            let c = byWeek[day] ?? Counts()
+            return HistoryWeek(
+                week: isoWeekLabel(monday: day), start: dateString(day), tickets: c.tickets, achieved: c.achieved,
+                breached: c.breached, early: c.early, openOverdue: c.openOverdue, pending: c.pending,
+                attainment: Percent(c.achieved, of: c.achieved + c.breached + c.early))
+        }
+        return (weeks, span)
+    }
+
+    /// Past this many weeks, the history lists only weeks with tickets.
+    static let maximumHistoryWeeks = 530
+
+    /// `2016-W47` for the week starting on the Monday `day` (days since 1970-01-01): the ISO year is the
+    /// Thursday's year, and week 1 is the week with the year's first Thursday.
+    static func isoWeekLabel(monday day: Int) -> String {
+        let thursday = day + 3
+        let year = CivilDateTime.civil(fromDays: thursday).year
+        let week = (thursday - CivilDateTime.days(year: year, month: 1, day: 1)) / 7 + 1
+        return "\(year)-W\(week < 10 ? "0" : "")\(week)"
+    }
+
+    /// `YYYY-MM-DD` of a day number.
+    static func dateString(_ day: Int) -> String {
+        let (y, m, d) = CivilDateTime.civil(fromDays: day)
+        return CivilDateTime(year: y, month: m, day: d).dateString
+    }
+}
