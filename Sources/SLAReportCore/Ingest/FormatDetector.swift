@@ -160,47 +160,6 @@ public struct InputSniff: Sendable {
     }
 }
 
-/// One part of a large CSV file read on its own, side by side with the others (``Ingest``).
-public struct InputPart: Sendable {
-    /// Absolute offset of the part's first byte (0 for the first part, else the start of a line).
-    public var start: Int
-    /// Where the part's stream ends (nil: the end of the file; a part reads past its cut until it reaches
-    /// one of ``stops`` on a record boundary).
-    public var end: Int?
-    /// The header row's fields, for the parts after the first (which do not start with it).
-    public var header: [String]?
-    /// The starts of the later parts: the reader stops at the first it reaches on a record boundary.
-    public var stops: [Int]
-}
-
-/// Which byte separates the fields of a CSV file: `,`, `;` or a tab, whichever occurs most often outside
-/// quotes in the header row (SPEC §2.3); a comma on a tie or when there is none.
-public enum CSVSeparator {
-    public static func detect(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt8 {
-        var i = 0
-        if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { i = 3 }
-        while i < bytes.count && (bytes[i] == Byte.lf || bytes[i] == Byte.cr) { i += 1 }
-        var counts = (comma: 0, semicolon: 0, tab: 0)
-        var quoted = false
-        while i < bytes.count {
-            let b = bytes[i]
-            i += 1
-            if b == Byte.quote {
-                quoted.toggle()
-                continue
-            }
-            if quoted { continue }
-            if b == Byte.lf || b == Byte.cr { break }
-            if b == Byte.comma { counts.comma += 1 }
-            if b == Byte.semicolon { counts.semicolon += 1 }
-            if b == Byte.tab { counts.tab += 1 }
-        }
-        if counts.semicolon > counts.comma && counts.semicolon >= counts.tab { return Byte.semicolon }
-        if counts.tab > counts.comma && counts.tab > counts.semicolon { return Byte.tab }
-        return Byte.comma
-    }
-}
-
 /// The input formats slareport knows, tried in order.
 ///
 /// To add a native adapter, add one line to ``standard`` (more specific formats before more general ones).

@@ -71,6 +71,7 @@ extension Ingest {
             // Take back the first part (if it was kept) and let the caller read the file whole.
             if results[0].ok { rollBack(&log, to: mark) }
             context.diagnostics.removeSubrange(diagnosticsBefore...)
+            context.beginFile()
             return false
         }
         var endLine = results[0].end?.line ?? 1
@@ -78,8 +79,8 @@ extension Ingest {
             guard var partLog = results[j].log, let partContext = results[j].context else { continue }
             let shift = endLine - 1
             append(
-                &partLog, diagnostics: partContext.diagnostics, into: &log, context: &context,
-                file: UInt32(log.files.count - 1), lineShift: shift)
+                &partLog, context: partContext, into: &log, context: &context, file: UInt32(log.files.count - 1),
+                lineShift: shift)
             endLine = (results[j].end?.line ?? 1) + shift
         }
         return true
@@ -131,9 +132,10 @@ extension Ingest {
     /// Appends the log of a later part of a file: symbols merged, records renumbered after `log`'s, lines
     /// (and the lines of its warnings) moved by `lineShift`, the lines of the parts before it.
     private static func append(
-        _ part: inout EventLog, diagnostics: [Diagnostic], into log: inout EventLog, context: inout IngestContext,
-        file: UInt32, lineShift: Int
+        _ part: inout EventLog, context partContext: IngestContext, into log: inout EventLog,
+        context: inout IngestContext, file: UInt32, lineShift: Int
     ) {
+        let diagnostics = partContext.diagnostics
         let map = log.symbols.merge(part.symbols)
         // Each part of the part's log is dropped as soon as it is copied, so that the file's events are not
         // held twice at once with every table.
@@ -158,12 +160,17 @@ extension Ingest {
         for (record, reason) in part.rejections { log.rejections[record + recordBase] = reason }
         for record in part.supersededRecords { log.supersededRecords.insert(record + recordBase) }
         for (ticket, attributes) in part.ticketAttributes { log.ticketAttributes[map[Int(ticket.raw)]] = attributes }
-        for var d in diagnostics {
+        func shifted(_ d: Diagnostic) -> Diagnostic {
+            var d = d
             if let location = d.location, location.line > 0 {
                 d.location = SourceLocation(path: location.path, line: location.line + lineShift)
             }
-            context.diagnostics.append(d)
+            return d
         }
+        context.diagnostics += diagnostics.map(shifted)
+        context.readerWarnings += partContext.readerWarnings.map(shifted)
+        context.suppressedReaderWarnings += partContext.suppressedReaderWarnings
+        if context.earlyEnd == nil { context.earlyEnd = partContext.earlyEnd.map(shifted) }
     }
 
     /// Takes back everything appended to `log` since `mark`.

@@ -70,15 +70,18 @@ public enum Ingest {
         var failures: [IngestFailure] = []
         for input in files {
             let sniff = InputSniff(input)
+            context.beginFile()
             switch FormatDetector.detect(sniff, registry: options.registry, forcedFormat: options.forcedFormat) {
             case .failure(let failure):
                 failures.append(failure)
             case .success(let adapter):
-                if readInParts(sniff, with: adapter, into: &log, context: &context) { continue }
-                if let failure = read(sniff, with: adapter, into: &log, context: &context) {
+                if !readInParts(sniff, with: adapter, into: &log, context: &context),
+                    let failure = read(sniff, with: adapter, into: &log, context: &context)
+                {
                     failures.append(failure)
                 }
             }
+            context.finishFile(path: sniff.path)
         }
         for adapter in options.registry.adapters {
             adapter.finish(into: &log, context: &context)
@@ -95,7 +98,10 @@ public enum Ingest {
         context.path = sniff.path
         do {
             try adapter.read(sniff, into: &log, context: &context)
-            if let early = sniff.readReport.earlyEnd { context.warn(early.message, line: early.line) }
+            if let early = sniff.readReport.earlyEnd, context.earlyEnd == nil {
+                context.earlyEnd = Diagnostic(
+                    .warning, early.message, at: SourceLocation(path: sniff.path, line: early.line))
+            }
             return nil
         } catch {
             rollBack(&log, to: mark)

@@ -216,6 +216,29 @@ private let cases: [Case] = [
         }
     }
 
+    /// Found by the CSV fuzzer: which limit a record broke first depended on how its bytes were chunked.
+    @Test func theFirstLimitCrossedNamesTheProblemWhateverTheChunks() {
+        let limits = CSVCore.Limits(maxFieldBytes: 16, maxRecordBytes: 8, maxFields: 2)
+        for chunk in [1, 3, 64] {
+            let bytes = Array("ab,cdefghijklmnopqrstu\nx,0123456789abcdefgh\n".utf8)
+            var reader = CSVReader(
+                stream: InputSource(ChunkedSource(bytes: bytes, maxChunk: chunk, seed: 1)).stream(), limits: limits,
+                chunkBytes: chunk)
+            var problems: [String?] = []
+            while reader.next() { problems.append(reader.position.problem) }
+            #expect(problems == ["the record is longer than 8 bytes", "the record is longer than 8 bytes"], "\(chunk)")
+        }
+        // Past the field count limit, bytes are not kept, but a field over its size is still noticed first.
+        let wide = Array("a,b,c0123456789012345678901234567890,d\n".utf8)
+        wide.withUnsafeBufferPointer { buffer in
+            var reader = CSVReader(
+                bytes: buffer, limits: CSVCore.Limits(maxFieldBytes: 4, maxRecordBytes: 3, maxFields: 2))
+            #expect(reader.next() == true)
+            #expect(reader.record.strings == ["a", "b"])
+            #expect(reader.position.problem == "field 3 is longer than 4 bytes")
+        }
+    }
+
     @Test func separators() {
         let semicolons = parse("a;\"b;c\";d\n1;2;3", separator: Byte.semicolon)
         #expect(semicolons.rows.map(\.fields) == [["a", "b;c", "d"], ["1", "2", "3"]])

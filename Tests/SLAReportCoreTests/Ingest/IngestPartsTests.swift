@@ -113,4 +113,23 @@ import Testing
             #expect(result.diagnostics.map(\.message) == ["quote inside an unquoted field; kept as text"])
         }
     }
+
+    /// Found by the ingest fuzzer: each part capped its own quote warnings, so a file read in parts kept more
+    /// of them than the same file read whole.
+    @Test func quoteWarningsAreCappedPerFileHoweverTheFileIsRead() {
+        var text = "ticket,channel,event,at,actor,value,via\n"
+        for i in 0..<400 { text += "T\(i),email,created,2016-11-14T09:00:00Z,u,a\"b,\n" }
+        let whole = read(text, parts: false)
+        #expect(whole.diagnostics.count == CSVCore.maxWarnings + 1)
+        #expect(
+            whole.diagnostics.last?.description
+                == "e.csv: warning: 300 more warnings about quotes in this file are not shown")
+        for count in [2, 3, 5] {
+            var options = IngestOptions()
+            options.partThreshold = 0
+            options.partCount = count
+            let parts = Ingest.read([InputFile(path: "e.csv", text: text)], options: options)
+            #expect(parts.diagnostics == whole.diagnostics, "\(count) parts")
+        }
+    }
 }

@@ -94,17 +94,18 @@ import Testing
     }
 
     @Test func aPageWhoseStructureBreaksKeepsWhatWasRead() throws {
-        var reader = JSONReader(
-            stream: InputSource(text: "{\"tickets\": [\n{\"id\": 1},\n{\"id\": 2}\n{\"id\": 3}]}\n{\"tickets\": []}")
-                .stream())
+        let text = "{\"tickets\": [\n{\"id\": 1},\n{\"id\": 2}\n{\"id\": 3}\n]\n}\n{\"tickets\": []}"
+        var reader = JSONReader(stream: InputSource(text: text).stream())
         let pageRead = reader.nextPage(recordKeys: NativeJSONPages.recordKeys)
         let page = try #require(pageRead)
         #expect(page.result.map { $0["tickets"]?.array?.count } == .success(2))
         #expect(page.elementLines["tickets"] == [2, 3])
         #expect(page.failures.map(\.line) == [4])
+        // Found by the JSON fuzzer: the failure's offset was taken after skipping the rest of the page.
+        #expect(page.failures.map { lineOfOffset(Array(text.utf8), $0.offset) } == [4])
         let nextRead = reader.nextPage(recordKeys: NativeJSONPages.recordKeys)
         let next = try #require(nextRead)
-        #expect(next.line == 5)
+        #expect(next.line == 7)
     }
 
     @Test func aBadScalarElementDoesNotShiftTheLinesAfterIt() {
@@ -176,5 +177,24 @@ import Testing
         #expect(result.log.rejections.values.first?.hasPrefix("the record is cut off: the file ended after") == true)
         #expect(result.diagnostics.map(\.location?.line) == [3])
         #expect(result.diagnostics.first?.message.contains("it shrank while it was read") == true)
+    }
+
+    /// Found by the JSON fuzzer: a literal or `\\u` escape cut short by its value's end was "unexpected end of
+    /// input" in a window and "invalid literal" in memory.
+    @Test func aShortLiteralFailsTheSameInAWindow() {
+        for text in ["{\"a\": nu}\n{\"b\": 1}\n", "[\"\\u12\"]\n", "{\"a\": [tr]}\n"] {
+            let bytes = Array(text.utf8)
+            func errors(_ source: InputSource) -> [String] {
+                var reader = JSONReader(stream: source.stream(), chunkBytes: 2)
+                var found: [String] = []
+                while let item = reader.nextRecord() {
+                    if case .failure(let error) = item.result { found.append(error.description) }
+                }
+                return found
+            }
+            let whole = errors(InputSource(bytes: bytes))
+            #expect(!whole.isEmpty)
+            #expect(errors(InputSource(ChunkedSource(bytes: bytes, maxChunk: 2, seed: 4))) == whole, "\(text)")
+        }
     }
 }

@@ -54,12 +54,11 @@ enum CanonicalRows {
             stream: sniff.stream(), separator: sniff.separator, limits: limits(context.options),
             stops: part?.stops ?? [])
         defer {
-            for warning in reader.warnings { context.warn(warning.message, line: warning.line) }
-            if reader.suppressedWarnings > 0 {
-                context.warn(
-                    "\(reader.suppressedWarnings) more warnings about quotes in this file are not shown",
-                    line: reader.warnings.last?.line ?? 0)
+            for warning in reader.warnings {
+                context.readerWarnings.append(
+                    Diagnostic(.warning, warning.message, at: SourceLocation(path: context.path, line: warning.line)))
             }
+            context.suppressedReaderWarnings += reader.suppressedWarnings
             sniff.readReport.ended(early: reader.earlyEndMessage, line: reader.line)
             context.partEnd = IngestContext.PartEnd(stoppedAt: reader.stoppedAt, line: reader.line)
         }

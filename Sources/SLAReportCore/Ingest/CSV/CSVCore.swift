@@ -510,33 +510,28 @@ public struct CSVCore {
             problem = nil
         }
 
+        /// Appends bytes of the current field. The first limit crossed, in byte order, names the problem
+        /// (so that it is the same however the input is cut into chunks): the field's size (unquoted fields;
+        /// a quoted field's limit is its caller's), the record's size, or — for fields past the field count
+        /// limit, whose bytes are not kept — none until the field ends.
         @inline(__always)
         mutating func append(_ start: UnsafePointer<UInt8>, _ length: Int, quoted: Bool) {
             guard length > 0 else { return }
+            let fieldRoom = quoted ? Int.max : max(limits.maxFieldBytes - fieldLength, 0)
+            fieldLength += length
+            let storing = buffers.endCount < limits.maxFields
+            let recordRoom = storing ? max(limits.maxRecordBytes - buffers.byteCount, 0) : Int.max
             var length = length
-            if !quoted {
-                let room = limits.maxFieldBytes - fieldLength
-                if length > room {
-                    if problem == nil {
-                        problem =
-                            "field \(fieldCount + 1) is longer than \(CSVReader.describe(bytes: limits.maxFieldBytes))"
-                    }
-                    fieldLength += length
-                    length = max(room, 0)
-                } else {
-                    fieldLength += length
-                }
-            } else {
-                fieldLength += length
-            }
-            let recordRoom = limits.maxRecordBytes - buffers.byteCount
-            if length > recordRoom {
+            if length > fieldRoom || length > recordRoom {
                 if problem == nil {
-                    problem = "the record is longer than \(CSVReader.describe(bytes: limits.maxRecordBytes))"
+                    problem =
+                        fieldRoom <= recordRoom
+                        ? "field \(fieldCount + 1) is longer than \(CSVReader.describe(bytes: limits.maxFieldBytes))"
+                        : "the record is longer than \(CSVReader.describe(bytes: limits.maxRecordBytes))"
                 }
-                length = max(recordRoom, 0)
+                length = min(length, fieldRoom, recordRoom)
             }
-            guard length > 0 else { return }
+            guard storing, length > 0 else { return }
             if buffers.byteCount + length > buffers.byteCapacity {
                 ByteRecord.grow(
                     &buffers.bytes, capacity: &buffers.byteCapacity, count: buffers.byteCount,

@@ -51,6 +51,7 @@ extension JSONReader {
 
         /// The object cannot be read on from here: skip to its end; what was read of a page stays.
         func broken(_ error: JSONError, _ reader: inout JSONReader) -> JSONPage {
+            let errorOffset = reader.offset
             if reader.lineDelimited == true {
                 reader.skipToNextLine()
             } else {
@@ -67,7 +68,7 @@ extension JSONReader {
                 members.append(JSONMember(key: array.key, value: .array(array.elements)))
                 elementLines[array.key] = array.lines
             }
-            failures.append(JSONItem(line: error.line, offset: reader.offset, result: .failure(error)))
+            failures.append(JSONItem(line: error.line, offset: errorOffset, result: .failure(error)))
             for member in memberFailures { failures.append(member.item) }
             failures.sort { $0.offset < $1.offset }
             return JSONPage(

@@ -56,14 +56,19 @@ extension JSONReader {
         }
     }
 
+    /// Reads `word`, byte by byte: a wrong byte is an invalid literal wherever the value ends, and only the
+    /// end of the input itself is an unexpected end (found by the JSON fuzzer: comparing all the word's bytes
+    /// at once looked past the value's end, which a window does not hold).
     mutating func literal(_ word: StaticString, _ value: JSONValue) throws(JSONError) -> JSONValue {
         let count = word.utf8CodeUnitCount
-        guard pos + count <= bytes.count else {
-            pos = bytes.count
-            throw fail("unexpected end of input")
-        }
         let letters = word.utf8Start
-        for i in 0..<count where bytes[pos + i] != letters[i] { throw fail("invalid literal") }
+        for i in 0..<count {
+            guard pos + i < bytes.count else {
+                pos = bytes.count
+                throw fail("unexpected end of input")
+            }
+            if bytes[pos + i] != letters[i] { throw fail("invalid literal") }
+        }
         pos += count
         return value
     }
@@ -246,13 +251,11 @@ extension JSONReader {
         }
     }
 
+    /// Four hexadecimal digits, byte by byte (as ``literal(_:_:)``).
     mutating func hex4() throws(JSONError) -> UInt32 {
-        guard pos + 4 <= bytes.count else {
-            pos = bytes.count
-            throw fail("unterminated \\u escape")
-        }
         var value: UInt32 = 0
         for _ in 0..<4 {
+            guard pos < bytes.count else { throw fail("unterminated \\u escape") }
             let b = bytes[pos]
             let digit: UInt32
             switch b {

@@ -1,0 +1,88 @@
+/// Whole-file ingest with the accounting invariants: any bytes, as one file or several (split at a line
+/// `--8<--`), read whole, in chunks, and (CSV) in parts, give the same log; every record lands in exactly
+/// one bucket and every line it names is a line of its file.
+enum IngestHarness {
+    static let whole: IngestOptions = {
+        var options = IngestOptions()
+        options.partThreshold = Int.max
+        options.maxFieldBytes = 4096
+        options.maxRecordBytes = 16_384
+        options.maxFields = 64
+        return options
+    }()
+    static let parts: IngestOptions = {
+        var options = whole
+        options.partThreshold = 0
+        options.partCount = 3
+        return options
+    }()
+    static let request = ReportRequest(policy: .builtIn)
+    static let separator: [UInt8] = Array("\n--8<--\n".utf8)
+
+    static func files(_ data: UnsafeBufferPointer<UInt8>) -> [[UInt8]] {
+        var files: [[UInt8]] = []
+        var start = 0
+        var i = 0
+        while i + separator.count <= data.count && files.count < 3 {
+            if data[i] == separator[0] && Array(data[i..<(i + separator.count)]) == separator {
+                files.append(Array(data[start..<i]))
+                start = i + separator.count
+                i = start
+                continue
+            }
+            i += 1
+        }
+        files.append(Array(data[start...]))
+        return files
+    }
+
+    static func run(_ data: UnsafeBufferPointer<UInt8>) {
+        let contents = files(data)
+        let inputs = contents.enumerated().map { InputFile(path: "f\($0.offset)", bytes: $0.element) }
+        let result = Ingest.read(inputs, options: whole)
+        let chunk = 1 + Int(data.first ?? 0) % 61
+        let chunked = Ingest.read(
+            contents.enumerated().map {
+                InputFile(path: "f\($0.offset)", source: InputSource(FuzzChunks(bytes: $0.element, chunk: chunk)))
+            }, options: whole)
+        require(chunked.log.events == result.log.events, "events differ when read in chunks of \(chunk)")
+        require(chunked.log.recordLine == result.log.recordLine, "lines differ when read in chunks of \(chunk)")
+        require(chunked.log.rejections == result.log.rejections, "rejections differ in chunks of \(chunk)")
+        require(chunked.diagnostics == result.diagnostics, "diagnostics differ in chunks of \(chunk)")
+        let split = Ingest.read(inputs, options: parts)
+        require(split.log.events == result.log.events, "events differ when read in parts")
+        require(split.log.recordLine == result.log.recordLine, "lines differ when read in parts")
+        require(split.log.rejections == result.log.rejections, "rejections differ when read in parts")
+        require(split.diagnostics == result.diagnostics, "diagnostics differ when read in parts")
+
+        let log = result.log
+        let lineCounts = contents.map { file in file.withUnsafeBufferPointer { LineTable($0).line($0.count) } }
+        for record in 0..<log.recordCount {
+            let file = Int(log.recordFile[record])
+            require(file < log.files.count, "record \(record) names file \(file)")
+            let line = Int(log.recordLine[record])
+            let lines = lineCounts[file]
+            require(line >= 1 && line <= lines, "record \(record) at line \(line) of a \(lines)-line file")
+        }
+        for event in log.events { require(Int(event.record) < log.recordCount, "an event of no record") }
+        for key in log.rejections.keys { require(Int(key) < log.recordCount, "a rejection of no record") }
+        for diagnostic in result.diagnostics {
+            require(diagnostic.message.count <= DiagnosticText.maxMessageCharacters, "a message too long")
+        }
+
+        var consumed = result.log
+        let report = Pipeline.run(&consumed, request: request)
+        let quality = report.model.dataQuality
+        var total = QualityCounts()
+        for file in quality.files {
+            let c = file.counts
+            require(c.read == c.used + c.duplicates + c.outOfWindow + c.rejected, "buckets of \(file.path) do not add up")
+            total.read += c.read
+            total.rejected += c.rejected
+        }
+        require(total.read == log.recordCount, "records read \(total.read) of \(log.recordCount)")
+        require(quality.totals.read == total.read && quality.totals.rejected == total.rejected, "totals differ")
+        let t = quality.totals
+        require(t.read == t.used + t.duplicates + t.outOfWindow + t.rejected, "the total buckets do not add up")
+    }
+}
