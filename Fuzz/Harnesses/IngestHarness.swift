@@ -49,11 +49,14 @@ enum IngestHarness {
         require(chunked.log.recordLine == result.log.recordLine, "lines differ when read in chunks of \(chunk)")
         require(chunked.log.rejections == result.log.rejections, "rejections differ in chunks of \(chunk)")
         require(chunked.diagnostics == result.diagnostics, "diagnostics differ in chunks of \(chunk)")
-        let split = Ingest.read(inputs, options: parts)
-        require(split.log.events == result.log.events, "events differ when read in parts")
-        require(split.log.recordLine == result.log.recordLine, "lines differ when read in parts")
-        require(split.log.rejections == result.log.rejections, "rejections differ when read in parts")
-        require(split.diagnostics == result.diagnostics, "diagnostics differ when read in parts")
+        // Only canonical-events CSV is read in parts: the other inputs would read the same twice.
+        if result.log.files.contains(where: { $0.format == "canonical-events" }) {
+            let split = Ingest.read(inputs, options: parts)
+            require(split.log.events == result.log.events, "events differ when read in parts")
+            require(split.log.recordLine == result.log.recordLine, "lines differ when read in parts")
+            require(split.log.rejections == result.log.rejections, "rejections differ when read in parts")
+            require(split.diagnostics == result.diagnostics, "diagnostics differ when read in parts")
+        }
 
         let log = result.log
         let lineCounts = contents.map { file in file.withUnsafeBufferPointer { LineTable($0).line($0.count) } }

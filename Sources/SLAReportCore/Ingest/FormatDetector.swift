@@ -48,10 +48,12 @@ public struct InputSniff: Sendable {
             bytes = Array(memory.prefix(InputSniff.prefixBytes))
             prefixIsWhole = bytes.count == memory.count
         } else {
-            bytes = [UInt8](repeating: 0, count: InputSniff.prefixBytes)
+            // A file no larger than the prefix needs no more room than its size (and one byte to see its end).
+            let room = min(InputSniff.prefixBytes, (input.source.size ?? InputSniff.prefixBytes) + 1)
+            bytes = [UInt8](repeating: 0, count: room)
             let n = bytes.withUnsafeMutableBytes { stream.fill($0) }
             bytes.removeLast(bytes.count - n)
-            prefixIsWhole = n < InputSniff.prefixBytes
+            prefixIsWhole = n < room
             if n == 0, case .failed(let message) = stream.ending { readProblem = message }
         }
         prefix = bytes

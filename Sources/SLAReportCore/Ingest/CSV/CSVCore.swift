@@ -133,8 +133,9 @@ public struct CSVCore {
     private var resumeLine = 0
     private var resumeSkipLF = false
 
-    // Bytes to read again before the caller's input (after a recovery).
+    // Bytes to read again before the caller's input (after a recovery), from `replayPosition` on.
     private var replay: [UInt8] = []
+    private var replayPosition = 0
     private var replayOffset = 0
 
     /// A parser for fields separated by `separator`, starting at absolute offset `offset` and line `line`
@@ -150,7 +151,7 @@ public struct CSVCore {
     /// Whether the parser sits between records with nothing pending: a part of the input that stops here
     /// ends on a record boundary.
     public var isAtRecordBoundary: Bool {
-        state == .startRecord && replay.isEmpty && !skipLF && (bomDone || bomMatched == 0)
+        state == .startRecord && replayPosition >= replay.count && !skipLF && (bomDone || bomMatched == 0)
     }
 
     /// Absolute offset of the next byte of the caller's input.
@@ -176,28 +177,34 @@ public struct CSVCore {
                 // Not a byte order mark after all: the bytes matched are data.
                 bomDone = true
                 replay = Array(bom[0..<bomMatched])
+                replayPosition = 0
                 replayOffset = inputOffset
                 inputOffset += bomMatched
             } else {
                 return (.inputEmpty, consumed)
             }
         }
-        while !replay.isEmpty {
+        while replayPosition < replay.count {
+            // Shares the bytes (no copy): `run` never touches `replay` itself.
             let span = replay
-            replay = []
-            let startOffset = replayOffset
+            let from = replayPosition
             let result = span.withUnsafeBufferPointer { bytes -> (Step, Int, [UInt8]?) in
                 guard let base = bytes.baseAddress else { return (.inputEmpty, 0, nil) }
-                return run(base, bytes.count, at: startOffset, final: final && consumed == input.count, record)
+                return run(
+                    base + from, bytes.count - from, at: replayOffset + from, final: final && consumed == input.count,
+                    record)
             }
-            let rest = span[result.1...]
             if let again = result.2 {
                 // A recovery inside the replayed bytes: its own copy comes first, then what was not read yet.
-                replay = again + rest
+                replay = again + span[(from + result.1)...]
                 replayOffset = resumeOffset
-            } else if !rest.isEmpty {
-                replay = Array(rest)
-                replayOffset = startOffset + result.1
+                replayPosition = 0
+            } else {
+                replayPosition = from + result.1
+                if replayPosition >= span.count {
+                    replay = []
+                    replayPosition = 0
+                }
             }
             if result.0 != .inputEmpty { return (result.0, consumed) }
         }
@@ -210,6 +217,7 @@ public struct CSVCore {
                 }
                 if let again = result.2 {
                     replay = again
+                    replayPosition = 0
                     replayOffset = resumeOffset
                 }
                 return (result.0, consumed)
@@ -222,6 +230,7 @@ public struct CSVCore {
         consumed += result.1
         if let again = result.2 {
             replay = again
+            replayPosition = 0
             replayOffset = resumeOffset
         }
         return (result.0, consumed)
