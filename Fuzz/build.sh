@@ -17,8 +17,17 @@ if swiftc -use-ld=lld --version >/dev/null 2>&1 && command -v ld.lld >/dev/null 
   linker=(-use-ld=lld)
 fi
 echo "fuzz: building $binary (optimised, libFuzzer + ASan)"
+rm -f "$binary.tmp"
+log=$(mktemp)
+status=0
 # shellcheck disable=SC2086
 swiftc -module-name SLAReportCore -parse-as-library -O -g -sanitize=fuzzer,address "${linker[@]}" \
-  $sources -o "$binary.tmp" 2>&1 | grep -v -e "Cannot export local symbol" || true
-[ -x "$binary.tmp" ] || { echo "fuzz: build failed" >&2; exit 1; }
+  $sources -o "$binary.tmp" >"$log" 2>&1 || status=$?
+grep -v -e "Cannot export local symbol" "$log" || true
+rm -f "$log"
+if [ "$status" -ne 0 ] || [ ! -x "$binary.tmp" ]; then
+  rm -f "$binary.tmp"
+  echo "fuzz: build failed" >&2
+  exit 1
+fi
 mv "$binary.tmp" "$binary"

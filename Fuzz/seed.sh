@@ -19,7 +19,7 @@ add() { # add FILE [PREFIX-BYTE-IN-OCTAL]
 data_files() { find SampleData Tests/SLAReportCoreTests/Fixtures/native -type f \( -name '*.csv' -o -name '*.json' -o -name '*.ndjson' \) ! -name '*.policy.json' | LC_ALL=C sort; }
 case "$target" in
   ingest)
-    max=4096
+    max=2048
     for f in $(data_files); do add "$f"; done
     # Several files at once (the harness splits at a `--8<--` line): Zendesk tickets with their audits.
     n=$((n + 1))
