@@ -87,7 +87,9 @@ import Testing
                     #expect(run == duration.seconds)
                 } else {
                     // Counting whole days: off by at most an hour per DST change crossed.
-                    #expect(abs(run - duration.seconds) <= 3600, "\(calendar.schedule.timezone) \(a) \(duration), \(generator.note)")
+                    #expect(
+                        abs(run - duration.seconds) <= 3600,
+                        "\(calendar.schedule.timezone) \(a) \(duration), \(generator.note)")
                 }
             }
         }
