@@ -20,16 +20,22 @@ lint:
 format:
 	$(SWIFT) format -i -r Package.swift Sources Tests
 
-# Regenerates Reports/ from SampleData/ with the built-in policy, in every format (the CI ones too): the whole
-# four weeks, and the Monday report of 2016-W47 under --fail-under 85 (trend, threshold). Review the diff
-# before committing.
+# Regenerates Reports/ from SampleData/ with the sample team's policy (the built-in one plus the team in
+# `agents`, with aliases, so that the agent table has one row per person), in every format (the CI ones too):
+# the whole four weeks, and the Monday report of 2016-W47 under --fail-under 85 (trend, threshold); and the whole
+# four weeks under the Zendesk-level policy (night shift, half day, requester wait, agent work, periodic update,
+# goals per metric) in Reports/zendesk-level. Review the diff before committing.
+REPORTS_POLICY ?= SampleData/gitlab-team.policy.json
+ZENDESK_LEVEL_POLICY ?= SampleData/zendesk-level.policy.json
 REPORT_FORMATS = md,html,json,csv,junit,metrics
 REPORT_W47_ARGS = --week 2016-W47 --fail-under 85
 reports: build
-	rm -rf Reports && .build/debug/slareport report SampleData --out Reports --format $(REPORT_FORMATS) --quiet \
-		|| [ $$? -eq 1 ]
-	.build/debug/slareport report SampleData $(REPORT_W47_ARGS) --out Reports/2016-W47 --format $(REPORT_FORMATS) \
-		--quiet || [ $$? -eq 1 ]
+	rm -rf Reports && .build/debug/slareport report SampleData --policy $(REPORTS_POLICY) --out Reports \
+		--format $(REPORT_FORMATS) --quiet || [ $$? -eq 1 ]
+	.build/debug/slareport report SampleData --policy $(REPORTS_POLICY) $(REPORT_W47_ARGS) --out Reports/2016-W47 \
+		--format $(REPORT_FORMATS) --quiet || [ $$? -eq 1 ]
+	.build/debug/slareport report SampleData --policy $(ZENDESK_LEVEL_POLICY) --out Reports/zendesk-level \
+		--format $(REPORT_FORMATS) --quiet || [ $$? -eq 1 ]
 
 $(VENV)/bin/python:
 	python3 -m venv $(VENV)
@@ -54,7 +60,8 @@ $(BROWSER_VENV)/bin/python:
 # screenshots of Reports/sla-report.html become docs/report-1280.png and docs/report-375.png.
 browser-check: $(BROWSER_VENV)/bin/python
 	$(BROWSER_VENV)/bin/python Tests/Browser/browser_check.py Reports/sla-report.html Reports/2016-W47/sla-report.html \
-	  --md Reports/sla-report.md --md Reports/2016-W47/sla-report.md --out .build/browser-check --docs docs
+	  Reports/zendesk-level/sla-report.html --md Reports/sla-report.md --md Reports/2016-W47/sla-report.md \
+	  --md Reports/zendesk-level/sla-report.md --out .build/browser-check --docs docs
 
 # libFuzzer over ingest, the CSV and JSON readers, timestamps, policies and durations (Fuzz/README.md): builds
 # Fuzz/.build/slareport-fuzz (swiftc -sanitize=fuzzer,address, outside the package's build), then runs each

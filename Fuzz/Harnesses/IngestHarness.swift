@@ -40,7 +40,7 @@ enum IngestHarness {
     static func run(_ data: UnsafeBufferPointer<UInt8>) {
         let contents = files(data)
         let inputs = contents.enumerated().map { InputFile(path: "f\($0.offset)", bytes: $0.element) }
-        let result = Ingest.read(inputs, options: whole)
+        let result = Ingest.readAndJoin(inputs, options: whole)
         checkLines(result, contents: contents)
         // The pipeline's accounting and reading again in chunks and in parts cost three times the read: done
         // for one input in four (chosen from its length and its first and last bytes, so that an input always
@@ -53,31 +53,31 @@ enum IngestHarness {
                 InputFile(path: "f\($0.offset)", source: InputSource(FuzzChunks(bytes: $0.element, chunk: chunk)))
             }, options: whole)
         require(chunked.log.events == result.log.events, "events differ when read in chunks of \(chunk)")
-        require(chunked.log.recordLine == result.log.recordLine, "lines differ when read in chunks of \(chunk)")
+        require(chunked.log.ledger.line == result.log.ledger.line, "lines differ when read in chunks of \(chunk)")
         require(chunked.log.rejections == result.log.rejections, "rejections differ in chunks of \(chunk)")
         require(chunked.diagnostics == result.diagnostics, "diagnostics differ in chunks of \(chunk)")
         // Only canonical-events CSV is read in parts: the other inputs would read the same twice.
         if result.log.files.contains(where: { $0.format == "canonical-events" }) {
-            let split = Ingest.read(inputs, options: parts)
+            let split = Ingest.readAndJoin(inputs, options: parts)
             require(split.log.events == result.log.events, "events differ when read in parts")
-            require(split.log.recordLine == result.log.recordLine, "lines differ when read in parts")
+            require(split.log.ledger.line == result.log.ledger.line, "lines differ when read in parts")
             require(split.log.rejections == result.log.rejections, "rejections differ when read in parts")
             require(split.diagnostics == result.diagnostics, "diagnostics differ when read in parts")
         }
     }
 
     /// Every record at a line of its file, every event and rejection of a record, every message short.
-    static func checkLines(_ result: IngestResult, contents: [[UInt8]]) {
+    static func checkLines(_ result: JoinedInput, contents: [[UInt8]]) {
         let log = result.log
         let lineCounts = contents.map { file in file.withUnsafeBufferPointer { LineTable($0).line($0.count) } }
         for record in 0..<log.recordCount {
-            let file = Int(log.recordFile[record])
+            let file = Int(log.ledger.file[record])
             require(file < log.files.count, "record \(record) names file \(file)")
             // The log lists only the files that were read: its path says which input it is (`f2`).
             guard let input = Int(log.files[file].path.dropFirst()), input < lineCounts.count else {
                 fatalError("invariant broken: record \(record) of an unknown file \(log.files[file].path)")
             }
-            let line = Int(log.recordLine[record])
+            let line = Int(log.ledger.line[record])
             let lines = lineCounts[input]
             require(line >= 1 && line <= lines, "record \(record) at line \(line) of a \(lines)-line file")
         }
@@ -89,10 +89,10 @@ enum IngestHarness {
     }
 
     /// Every record in exactly one bucket after the pipeline, per file and in total.
-    static func checkAccounting(_ result: IngestResult) {
+    static func checkAccounting(_ result: JoinedInput) {
         let log = result.log
-        var consumed = result.log
-        let report = Pipeline.run(&consumed, request: request)
+        var consumed = result
+        guard let report = try? Pipeline.run(&consumed, request: request) else { return }
         let quality = report.model.dataQuality
         var total = QualityCounts()
         for file in quality.files {

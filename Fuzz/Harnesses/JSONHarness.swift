@@ -7,7 +7,7 @@ enum JSONHarness {
         var values: [JSONValue?] = []
         var failureLines: [[Int]] = []
         var failureOffsets: [[Int]] = []
-        var elementLines: [[String: [Int]]] = []
+        var elementLines: [[String: Int]] = []
     }
 
     static func read(_ source: InputSource, pages: Bool, chunk: Int, limit: Int) -> Read {

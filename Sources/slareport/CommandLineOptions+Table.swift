@@ -326,23 +326,34 @@ extension CommandLineOptions {
         },
     ]
 
-    /// `explain TICKET [OPTIONS] INPUT...` (SPEC §1): declared here, added to ``subcommands`` by the change
-    /// that implements it.
+    /// `explain TICKET [OPTIONS] INPUT...` (SPEC §1), run by ``ExplainCommand``.
     static let explain = CommandSpec<ExplainOptions>(
         name: "explain",
-        summary: "one ticket's timeline, target, clock, deadline and outcome, in plain text or JSON",
+        summary: "one ticket's story: timeline, target, clock, deadline and outcome (text or JSON)",
         synopsis: "TICKET [OPTIONS] INPUT...",
         about: [
-            "TICKET is the id as the report shows it (E1, zendesk:1234, twitter:789). " + inputParagraph
+            "TICKET is the id as the report shows it (E1, zendesk:1234, twitter:789). " + inputParagraph,
+            "Reads the inputs and runs the report's stages up to measuring, with the same options as the report "
+                + "(so the same --policy, window and --as-of give the same figures), then tells the ticket's "
+                + "story: who is who and why, its events and what each counted as, the policy, target and why, "
+                + "each clock day by day, the deadline, the outcome and by how much, and the report's CSV row. "
+                + "A ticket outside the window is explained all the same, and the window named.",
         ],
-        options: [asOfOption, policyOption, inputFormatOption, quietOption].map { $0.lifted(\ExplainOptions.report) }
+        options: [
+            sinceOption, untilOption, weekOption, monthOption, asOfOption, policyOption, channelOption,
+            inputFormatOption,
+        ].map { $0.lifted(\ExplainOptions.report) }
             + [
                 OptionSpec(
+                    flag: ["-q", "--quiet"], section: inputSection,
+                    help: "no warnings about the inputs on stderr (errors are still shown)"
+                ) { o, _ throws(SLAReportError) in o.report.quiet = true },
+                OptionSpec(
                     ["-f", "--format"], value: "text|json", example: "json", section: outputSection,
-                    help: "plain text (default) or JSON"
+                    help: "plain text (default) or JSON (schema slareport-explain/1, in the README)"
                 ) { o, use throws(SLAReportError) in
                     o.format = ExplainOptions.Format(rawValue: try choice(use, among: ["text", "json"])) ?? .text
-                }
+                },
             ],
         positionals: [
             PositionalSpec(name: "TICKET", count: 1...1, missing: "explain needs a ticket id and an input") {
@@ -353,7 +364,25 @@ extension CommandLineOptions {
                 missing: "no input given (a file, a directory, or - for standard input)"
             ) { o, value throws(SLAReportError) in o.report.inputs.append(value) },
         ],
-        notes: [("EXIT CODES", exitCodeLines)],
-        examples: [("explain E2 exports/", "why is E2 late?")],
-        initial: ExplainOptions(), validate: { _ throws(SLAReportError) in })
+        notes: [
+            (
+                "EXIT CODES",
+                [
+                    "0 explained (also when the ticket is outside the window)   64 usage error",
+                    "65 no such ticket in the inputs (with the nearest ids), or nothing could be read",
+                    "66 an input cannot be opened   78 invalid policy",
+                ]
+            )
+        ],
+        examples: [
+            ("explain E2 exports/", "why is E2 late?"),
+            ("explain zendesk:5012 exports/ --week 2016-W47 -f json", "the same story as JSON, for the W47 report"),
+        ],
+        initial: ExplainOptions(),
+        validate: { o throws(SLAReportError) in
+            try validateReport(&o.report)
+            if o.ticket.isEmpty {
+                throw .usage("explain needs a ticket id (for example slareport explain E2 exports/)")
+            }
+        })
 }

@@ -8,6 +8,7 @@ enum Command {
     case report(ReportOptions, checkOnly: Bool)
     case policy(PolicyOptions)
     case generate(GenerateOptions)
+    case explain(ExplainOptions)
 }
 
 /// A window bound as typed, resolved once the policy's time zone is known.
@@ -63,7 +64,7 @@ struct ExplainOptions: Sendable {
     enum Format: String, Sendable { case text, json }
 
     var ticket = ""
-    /// The inputs, policy, as-of and input format, read as `report` reads them.
+    /// The inputs, policy, window, channels and input format, read as `report` reads them.
     var report = ReportOptions()
     var format = Format.text
 }
@@ -73,13 +74,11 @@ struct ExplainOptions: Sendable {
 /// ``CommandSpec``.
 enum CommandLineOptions {
     /// The subcommands, in the order the overview lists them. `report` is the default.
-    ///
-    /// `explain` and `policy --from-zendesk` are declared below (``explain``, ``fromZendesk``) and join this
-    /// table, one entry each, with the branches that implement them.
     static let subcommands: [Subcommand] = [
         Subcommand(report) { .report($0, checkOnly: false) },
         Subcommand(check) { .report($0, checkOnly: true) },
         Subcommand(policy) { .policy($0) },
+        Subcommand(explain) { .explain($0) },
         Subcommand(generate) { .generate($0) },
     ]
 

@@ -23,6 +23,8 @@ enum Runner {
             return try generate(options)
         case .report(let options, let checkOnly):
             return try report(options, checkOnly: checkOnly)
+        case .explain(let options):
+            return try ExplainCommand.run(options)
         }
     }
 
@@ -33,6 +35,69 @@ enum Runner {
 
     static func report(_ options: ReportOptions, checkOnly: Bool) throws(SLAReportError) -> Int32 {
         let policy = try loadPolicy(options.policyPath)
+        let request = try self.request(options, policy: policy)
+        var joined = try readInputs(options, policy: policy)
+        let result = try Pipeline.run(&joined, request: request)
+        if let selected = request.channels {
+            let present = Set(result.model.channels.map(\.key))
+            let known = Aggregator.channelOrder(policy: policy, dataChannels: Set(result.dataChannels), selected: nil)
+            for name in selected where !present.contains(name) {
+                throw .usage(
+                    "--channel: no channel '\(name)' in the policy or the data"
+                        + Suggestion.hint(name, among: known))
+            }
+        }
+        let quality = result.model.dataQuality
+        if !options.quiet || options.strict {
+            let shown = quality.rejected.prefix(options.strict ? 50 : 20)
+            for r in shown { Console.err("\(r.path):\(r.line): warning: \(r.reason)") }
+            if quality.totals.rejected > shown.count {
+                Console.err(
+                    "slareport: warning: \(quality.totals.rejected - shown.count) more rejected records "
+                        + "(listed in the report's data-quality section)")
+            }
+        }
+        if options.strict, quality.totals.rejected > 0 {
+            throw .data("--strict: \(quality.totals.rejected) rejected record(s)")
+        }
+        if result.nothingUsable {
+            throw .data(
+                "no usable record in the inputs (\(quality.totals.read) read, \(quality.totals.rejected) rejected)")
+        }
+        if !options.quiet {
+            // A gate that judged nothing is said once, by the gate's own message below.
+            for warning in result.model.warnings where warning.kind != .nothingJudged {
+                Console.err("slareport: warning: \(warning.message)")
+            }
+        }
+        if checkOnly {
+            Console.out(CheckSummary.text(quality))
+            return 0
+        }
+
+        if let outDir = options.outDir {
+            try writeReportSet(result.model, to: outDir, options: options)
+        } else {
+            let format = options.formats.first ?? .md
+            for file in Renderer.render(result.model, formats: [format], namePrefix: options.name) {
+                file.contents.withUnsafeBytes { Console.outBytes($0) }
+            }
+        }
+        if result.gateFailed {
+            if !options.quiet {
+                // A gated window that judged nothing says so (naming the newest ticket); else the failing channels.
+                Console.err(
+                    result.gate.nothingJudged
+                        ? "slareport: SLA gate failed: \(result.gate.message ?? "")" : gateMessage(result.model))
+            }
+            return 1
+        }
+        return 0
+    }
+
+    /// The report request of `options`: the window bounds read in the policy's time zones, the channels, the
+    /// gate and `--as-of`.
+    static func request(_ options: ReportOptions, policy: Policy) throws(SLAReportError) -> ReportRequest {
         let zone = ZoneClock(identifier: policy.timezone) ?? .utc
         let inputZone = ZoneClock(identifier: policy.inputTimezone) ?? .utc
         var request = ReportRequest(policy: policy)
@@ -71,7 +136,15 @@ enum Runner {
             }
             request.asOf = instant
         }
+        return request
+    }
 
+    /// Reads and joins the inputs of `options` (SPEC §2): their diagnostics on stderr unless `--quiet`, files
+    /// that cannot be read reported by ``reportUnreadable(_:inputCount:options:)``.
+    static func readInputs(
+        _ options: ReportOptions, policy: Policy, keepsRoutingFacts: Bool = false
+    ) throws(SLAReportError) -> JoinedInput {
+        let inputZone = ZoneClock(identifier: policy.inputTimezone) ?? .utc
         let expansion = try FileSystem.expand(options.inputs)
         let paths = expansion.paths
         guard !paths.isEmpty else {
@@ -88,66 +161,24 @@ enum Runner {
         let progress = options.progress ?? (isatty(2) != 0 && totalBytes > 50_000_000)
         if progress { Console.err("slareport: reading \(files.count) file(s), \(totalBytes / 1_000_000) MB") }
 
-        let ingestOptions = IngestOptions(inputTimeZone: inputZone, forcedFormat: options.inputFormat, policy: policy)
-        var ingested = Ingest.read(files, options: ingestOptions)
+        var ingestOptions = IngestOptions(inputTimeZone: inputZone, forcedFormat: options.inputFormat, policy: policy)
+        ingestOptions.keepsRoutingFacts = keepsRoutingFacts
+        // Read and joined in one go: the joined log is the only owner of the events, so that grouping
+        // permutes them in place instead of copying them.
+        var joined = Ingest.readAndJoin(files, options: ingestOptions)
         files.removeAll()
-        // Moved out, not shared: grouping permutes the events in place, which would copy them all if
-        // `ingested` still referred to them.
-        var log = ingested.log
-        ingested.log = EventLog()
         if !options.quiet {
             for skipped in expansion.skipped { Console.err("\(skipped.path): warning: \(skipped.reason)") }
-            for diagnostic in ingested.diagnostics { Console.err(diagnostic.description) }
+            for diagnostic in joined.diagnostics { Console.err(diagnostic.description) }
         }
-        try reportUnreadable(ingested.failures, inputCount: paths.count, options: options)
-        request.unrecognised = expansion.skipped + ingested.failures.map(\.rejectedRecord)
-        if progress { Console.err("slareport: \(log.recordCount) records read; measuring") }
-
-        let result = Pipeline.run(&log, request: request)
-        if let selected = request.channels {
-            let present = Set(result.model.channels.map(\.key))
-            let known = Aggregator.channelOrder(policy: policy, dataChannels: Set(result.dataChannels), selected: nil)
-            for name in selected where !present.contains(name) {
-                throw .usage(
-                    "--channel: no channel '\(name)' in the policy or the data"
-                        + Suggestion.hint(name, among: known))
-            }
+        try reportUnreadable(joined.failures, inputCount: paths.count, options: options)
+        // Entries of directories that could not be read are listed with the files that could not be (the
+        // data-quality section), and are never fatal: only an input named on the command line is (66).
+        joined.failures += expansion.skipped.map {
+            IngestFailure(path: $0.path, kind: .unreadable, tried: [], message: $0.reason)
         }
-        let quality = result.model.dataQuality
-        if !options.quiet || options.strict {
-            let shown = quality.rejected.prefix(options.strict ? 50 : 20)
-            for r in shown { Console.err("\(r.path):\(r.line): warning: \(r.reason)") }
-            if quality.totals.rejected > shown.count {
-                Console.err(
-                    "slareport: warning: \(quality.totals.rejected - shown.count) more rejected records "
-                        + "(listed in the report's data-quality section)")
-            }
-        }
-        if options.strict, quality.totals.rejected > 0 {
-            throw .data("--strict: \(quality.totals.rejected) rejected record(s)")
-        }
-        if result.nothingUsable {
-            throw .data(
-                "no usable record in the inputs (\(quality.totals.read) read, \(quality.totals.rejected) rejected)")
-        }
-        if checkOnly {
-            Console.out(CheckSummary.text(quality))
-            return 0
-        }
-
-        if let outDir = options.outDir {
-            try writeReportSet(result.model, to: outDir, options: options)
-        } else {
-            let format = options.formats.first ?? .md
-            for file in Renderer.render(result.model, formats: [format], namePrefix: options.name) {
-                file.contents.withUnsafeBytes { Console.outBytes($0) }
-            }
-        }
-        if result.gateFailed {
-            if !options.quiet { Console.err(gateMessage(result.model)) }
-            return 1
-        }
-        return 0
+        if progress { Console.err("slareport: \(joined.log.recordCount) records read; measuring") }
+        return joined
     }
 
     /// Writes the report files into `outDir`, all new or (on any failure, SIGINT or SIGTERM) all old
@@ -214,10 +245,21 @@ enum Runner {
         directory.hasSuffix("/") ? directory + name : directory + "/" + name
     }
 
-    /// `slareport: SLA gate failed for 2 channels:` and one line per failing channel with its attainment and
-    /// the threshold it is below (`  email: 85.71% of 120 judged, below the goal 90%`).
+    /// `slareport: SLA gate failed for 2 channels:` and one line per failing channel with its first-reply
+    /// attainment and the threshold it is below (`  email: 85.71% of 120 judged, below the goal 90%`), then one
+    /// per requester wait, agent work or periodic update below its goal (`  email requester wait: 75% of 40
+    /// judged, below the goal 80%`).
     static func gateMessage(_ model: ReportModel) -> String {
-        let failing = model.channels.filter(\.failsGate).map { channel -> String in
+        let channels = model.channels.filter { $0.failsGate || $0.statusMetrics.contains(where: \.failsGate) }
+        let metricLines = { (channel: ChannelSummary) -> [String] in
+            channel.statusMetrics.filter(\.failsGate).map { metric in
+                let figure = metric.attainment.map { "\($0)%" } ?? "nothing judged"
+                let goal = metric.goal.map { ", below the goal \($0)%" } ?? ""
+                return "  \(channel.key) \(metric.metric.label): \(figure) of \(metric.judged) judged\(goal)"
+            }
+        }
+        let failing = channels.flatMap { channel -> [String] in
+            guard channel.failsGate else { return metricLines(channel) }
             let reply = channel.firstReply
             var thresholds: [String] = []
             if let goal = reply.goal, let attainment = reply.attainment, attainment < goal {
@@ -229,9 +271,9 @@ enum Runner {
             let figure = reply.attainment.map { "\($0)%" } ?? "nothing judged"
             let judged = (reply.achieved ?? 0) + (reply.breached ?? 0) + (reply.early ?? 0)
             let detail = thresholds.isEmpty ? "" : ", below " + thresholds.joined(separator: " and ")
-            return "  \(channel.key): \(figure) of \(judged) judged\(detail)"
+            return ["  \(channel.key): \(figure) of \(judged) judged\(detail)"] + metricLines(channel)
         }
-        let count = failing.count == 1 ? "1 channel" : "\(failing.count) channels"
+        let count = channels.count == 1 ? "1 channel" : "\(channels.count) channels"
         return (["slareport: SLA gate failed for \(count):"] + failing).joined(separator: "\n")
     }
 

@@ -112,7 +112,8 @@ MEASURE = r"""
 (() => {
   const vw = document.documentElement.clientWidth;
   const out = { vw, scrollWidth: document.documentElement.scrollWidth, wide: [], charts: [], lowContrast: [],
-                csp: null, scripts: document.scripts.length, handlers: [], summaryFits: null };
+                csp: null, scripts: document.scripts.length, handlers: [], summaryFits: null,
+                statusFits: null };
   const meta = document.querySelector('meta[http-equiv="Content-Security-Policy"]');
   out.csp = meta ? meta.getAttribute('content') : null;
   const describe = (el) => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') +
@@ -154,6 +155,11 @@ MEASURE = r"""
   if (summary) {
     const box = summary.parentElement;
     out.summaryFits = summary.getBoundingClientRect().width <= box.clientWidth + 0.5;
+  }
+  // The second summary (requester wait, agent work, periodic update), where the report has one.
+  const status = document.querySelector('#status-metrics table');
+  if (status) {
+    out.statusFits = status.getBoundingClientRect().width <= status.parentElement.clientWidth + 0.5;
   }
   // Contrast of visible text against the first opaque background behind it (WCAG relative luminance).
   const parse = (c) => { const m = c.match(/rgba?\(([^)]+)\)/); if (!m) return null;
@@ -283,6 +289,8 @@ def check_html(html_path, out_dir, docs_dir, failures, variants=VARIANTS, pdf=Tr
                     failures.append(f"{name}: elements wider than the viewport: {measured['wide'][:8]}")
                 if measured["summaryFits"] is not True:
                     failures.append(f"{name}: the summary table does not fit the screen")
+                if measured["statusFits"] is False:
+                    failures.append(f"{name}: the requester wait / agent work table does not fit the screen")
             if measured["lowContrast"]:
                 failures.append(f"{name}: text below 4.5:1 contrast: {measured['lowContrast'][:6]}")
             print(f"browser_check: {name}: {len(measured['charts'])} charts, page {measured['scrollWidth']} px "

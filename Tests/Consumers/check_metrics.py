@@ -4,7 +4,8 @@
 
 The parser is strict (it requires `# EOF`, valid names, units that match, canonical quantiles). Then each
 `--expect` triple (repeatable) must be a sample of that family and channel with that value (for a summary,
-NAME may carry `:QUANTILE`, e.g. slareport_frt_seconds:0.5, or be NAME_count).
+NAME may carry `:QUANTILE`, e.g. slareport_frt_seconds:0.5, or be NAME_count); CHANNEL may be
+`CHANNEL/METRIC` for the families labelled by metric too (`email/requester_wait`).
 Prints the families found; exits 1 on any disagreement.
 """
 import argparse
@@ -27,7 +28,10 @@ def main():
             key = s.name
             if "quantile" in s.labels:
                 key += ":" + s.labels["quantile"]
-            samples[(key, s.labels.get("channel"))] = s.value
+            channel = s.labels.get("channel")
+            if "metric" in s.labels:
+                channel = f"{channel}/{s.labels['metric']}"
+            samples[(key, channel)] = s.value
     problems = []
     required = ["slareport_attainment_percent", "slareport_tickets", "slareport_judged", "slareport_breached",
                 "slareport_frt_seconds"]

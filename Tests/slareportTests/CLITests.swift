@@ -133,6 +133,7 @@ import Testing
         // Enough tickets that the CSV is far larger than a pipe buffer, so the writer meets a closed pipe.
         var rows = [Fixtures.header]
         for i in 0..<4000 { rows.append("B\(i),email,created,2016-11-21T09:00:00Z,u\(i),,") }
+        rows.append("B0,,reply,2016-11-21T10:00:00Z,ann,,")
         try CLI.write(rows.joined(separator: "\n"), to: dir.appendingPathComponent("events.csv"))
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
@@ -146,5 +147,44 @@ import Testing
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
         #expect(err.fileHandleForReading.readDataToEndOfFile().isEmpty)
+    }
+
+    @Test func theGateCannotGoGreenOnNothing() throws {
+        let dir = try CLI.temporaryDirectory()
+        try CLI.write(Fixtures.events, to: dir.appendingPathComponent("events.csv"))
+        // A window after the export: nothing judged, so --fail-under fails, naming the newest ticket.
+        let stale = try CLI.run(["events.csv", "--since", "2017-01-01", "--fail-under", "90", "--out", "out"], in: dir)
+        #expect(stale.status == 1)
+        #expect(
+            stale.stderr.contains(
+                "slareport: SLA gate failed: no ticket was judged in the window; the newest ticket in the inputs is "
+                    + "T1, created 2016-11-22 12:00 UTC"))
+        let report = try String(contentsOf: dir.appendingPathComponent("out/sla-report.md"), encoding: .utf8)
+        #expect(report.contains("## Warnings\n\n- ⚠️ SLA gate: no ticket was judged in the window;"))
+        // Without a gate the same window is an empty report, exit 0.
+        #expect(try CLI.run(["events.csv", "--since", "2017-01-01"], in: dir).status == 0)
+        // Backwards: a usage error.
+        let backwards = try CLI.run(["events.csv", "--since", "2016-12-01", "--until", "2016-11-01"], in: dir)
+        #expect(backwards.status == 64)
+        #expect(backwards.stderr.contains("--since 2016-12-01 00:00 UTC is after --until 2016-11-01 00:00 UTC"))
+        #expect(backwards.stdout.isEmpty)
+    }
+
+    @Test func warningsGoToStderrAndTheReport() throws {
+        let dir = try CLI.temporaryDirectory()
+        // A forum export alone: nobody is known to be on the team.
+        let topic =
+            #"{"id": 9, "title": "Help", "post_stream": {"posts": ["#
+            + #"{"post_number": 1, "username": "a", "created_at": "2016-11-14T10:00:00Z"},"#
+            + #"{"post_number": 2, "username": "b", "created_at": "2016-11-14T11:00:00Z"}]}}"#
+        try CLI.write(topic + "\n", to: dir.appendingPathComponent("topics.ndjson"))
+        let run = try CLI.run(["topics.ndjson", "--as-of", "2016-11-30T00:00:00Z"], in: dir)
+        #expect(run.status == 0)
+        let warning =
+            "GitLab Forum: 1 ticket, nobody known to be on the team — list your team in the policy's `agents`"
+        #expect(run.stderr.contains("slareport: warning: " + warning))
+        #expect(run.stdout.contains("- ⚠️ GitLab Forum: 1 ticket, nobody known to be on the team"))
+        #expect(try CLI.run(["topics.ndjson", "--quiet"], in: dir).stderr.isEmpty)
+        #expect(run.stdout.contains("- **As of:** 2016-11-30 00:00 UTC\n"))
     }
 }

@@ -124,6 +124,77 @@ struct ConsumerTests {
         #expect(metrics.status == 0, "\(metrics.output)")
     }
 
+    /// The Zendesk-level sample: a JUnit case per requester-wait, agent-work and periodic-update target (failed
+    /// below the metric's goal, skipped when nothing was judged) beside the first-reply ones, and the
+    /// `slareport_metric_*` families labelled by metric, as the JSON report's figures say.
+    @Test func statusMetricsAsCIReadsThem() throws {
+        let dir = try CLI.temporaryDirectory()
+        let run = try CLI.run([
+            "SampleData", "--policy", "SampleData/zendesk-level.policy.json", "--out", dir.path, "-f",
+            "json,junit,metrics", "--quiet",
+        ])
+        #expect(run.status == 1, "the sample misses goals: \(run.stderr)")
+        let report = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("sla-report.json")))
+                as? [String: Any])
+        var failing: [String] = []
+        var expectations: [[String]] = []
+        for channel in (report["channels"] as? [[String: Any]]) ?? [] {
+            let key = try #require(channel["channel"] as? String)
+            for metric in ["requester_wait", "agent_work", "periodic_update"] {
+                guard let figures = channel[metric] as? [String: Any] else { continue }
+                let name = metric.replacingOccurrences(of: "_", with: " ")
+                let judged = try #require(figures["judged"] as? Int)
+                // judged = achieved + breached (SPEC §4)
+                #expect(judged == (figures["achieved"] as? Int ?? -1) + (figures["breached"] as? Int ?? -1))
+                if judged == 0 { failing.append("skipped slareport.\(key)/\(name)") }
+                if let goal = figures["goal"] as? Double, let attainment = figures["attainment"] as? Double,
+                    attainment < goal
+                {
+                    failing.append("slareport.\(key)/\(name)")
+                }
+                expectations.append(["slareport_metric_judged", "\(key)/\(metric)", "\(judged)"])
+                expectations.append([
+                    "slareport_metric_breached", "\(key)/\(metric)", "\(figures["breached"] as? Int ?? -1)",
+                ])
+                if let attainment = figures["attainment"] as? Double {
+                    expectations.append(["slareport_metric_attainment_percent", "\(key)/\(metric)", "\(attainment)"])
+                }
+                if let p50 = (figures["calendar_seconds"] as? [String: Any])?["p50"] as? Int {
+                    expectations.append(["slareport_metric_seconds:0.5", "\(key)/\(metric)", "\(p50)"])
+                    expectations.append([
+                        "slareport_metric_seconds_count", "\(key)/\(metric)", "\(figures["measured"] as? Int ?? -1)",
+                    ])
+                }
+            }
+        }
+        #expect(failing.contains("slareport.email/agent work"))
+        #expect(failing.contains("slareport.twitter/requester wait"))
+        #expect(expectations.count > 20)
+        let junit = try Consumers.check(
+            "check_junit.py", [dir.appendingPathComponent("sla-report-junit.xml").path])
+        #expect(junit.status == 0, "\(junit.output)")
+        #expect(junit.output.contains("schema valid"))
+        let xml = try String(contentsOf: dir.appendingPathComponent("sla-report-junit.xml"), encoding: .utf8)
+        // Each metric case fails exactly when the JSON says the metric is below its goal (skipped when nothing
+        // was judged, passed otherwise).
+        for channel in (report["channels"] as? [[String: Any]]) ?? [] {
+            let key = channel["channel"] as? String ?? ""
+            for metric in ["requester_wait", "agent_work", "periodic_update"] where channel[metric] is [String: Any] {
+                let name = metric.replacingOccurrences(of: "_", with: " ")
+                let head = "<testcase classname=\"slareport.\(key)\" name=\"\(name)\" time=\"0\">\n      <"
+                let result =
+                    failing.contains("slareport.\(key)/\(name)")
+                    ? "failure" : (failing.contains("skipped slareport.\(key)/\(name)") ? "skipped" : "system-out")
+                #expect(xml.contains(head + result), "slareport.\(key)/\(name) should be \(result)")
+            }
+        }
+        let metrics = try Consumers.check(
+            "check_metrics.py",
+            [dir.appendingPathComponent("sla-report-metrics.txt").path] + expectations.flatMap { ["--expect"] + $0 })
+        #expect(metrics.status == 0, "\(metrics.output)")
+    }
+
     /// The consumers see no failure where the renderer's figures say none, and reject a broken file (so a
     /// green check means something).
     @Test func consumersRejectBrokenFiles() throws {

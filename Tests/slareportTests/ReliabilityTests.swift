@@ -248,17 +248,36 @@ enum Spawn {
         return result
     }
 
-    @Test func aDiskFillingUpAfterTwoFilesKeepsLastWeeksSet() throws {
+    /// The set of files `report SampleData --out` writes, made without interruption.
+    func completeSet() throws -> [String: Data] {
+        let out = try CLI.temporaryDirectory().appendingPathComponent("complete")
+        let run = try Spawn.run(["report", "SampleData", "--out", out.path, "--quiet"], timeout: 120)
+        #expect(run.status == 0, "\(run.err)")
+        return try files(out)
+    }
+
+    @Test func aDiskFillingUpAfterSomeFilesKeepsLastWeeksSet() throws {
+        // A file-size limit (`ulimit -f`) between the files' sizes: the first ones fit, a later one does not.
+        let complete = try completeSet()
+        let order = ["sla-report.md", "sla-report.html", "sla-report.json", "sla-report-tickets.csv"]
+        let sizes = order.map { complete[$0]?.count ?? 0 }
+        guard let failing = (1..<sizes.count).first(where: { sizes[$0] > (sizes[..<$0].max() ?? 0) + 2048 }) else {
+            Issue.record("no file is larger than the ones before it: \(sizes)")
+            return
+        }
+        let blocks = ((sizes[..<failing].max() ?? 0) + sizes[failing]) / 2 / 512
         let out = try CLI.temporaryDirectory().appendingPathComponent("reports")
         let old = try previousSet(out)
-        // 170 KiB per file: the Markdown and HTML fit, the JSON does not.
         let sh = URL(fileURLWithPath: "/bin/sh")
         let run = try Spawn.run(
             executable: sh,
-            ["-c", "ulimit -f 340 && exec \"$0\" report SampleData --out \"$1\" --quiet", CLI.binary.path, out.path],
+            [
+                "-c", "ulimit -f \(blocks) && exec \"$0\" report SampleData --out \"$1\" --quiet", CLI.binary.path,
+                out.path,
+            ],
             timeout: 120)
         #expect(run.status == 73, "\(run.err)")
-        #expect(run.err.contains("error: cannot write \(out.path)/sla-report.json: File too large"))
+        #expect(run.err.contains("error: cannot write \(out.path)/\(order[failing]): File too large"), "\(run.err)")
         #expect(try files(out) == old, "last week's files, and no temporary file")
     }
 
@@ -289,9 +308,7 @@ enum Spawn {
     }
 
     @Test func aSIGTERMAtAnyMomentLeavesEitherSetAndNoTemporaries() throws {
-        let expected = try files(CLI.packageRoot.appendingPathComponent("Reports")).filter {
-            ["sla-report.md", "sla-report.html", "sla-report.json", "sla-report-tickets.csv"].contains($0.key)
-        }
+        let expected = try completeSet()
         var random = SeededRandom(20_161_121)
         for attempt in 0..<6 {
             let out = try CLI.temporaryDirectory().appendingPathComponent("reports")

@@ -1,12 +1,16 @@
 import Foundation
 import Testing
 
-/// `Reports/` is the golden output of `SampleData/`: regenerate it with `make reports` and review the diff.
+/// `Reports/` is the golden output of `SampleData/` with the sample team's policy: regenerate it with
+/// `make reports` and review the diff.
 @Suite struct SampleReportsTests {
-    /// The reports `make reports` writes: the whole sample, and the Monday report of 2016-W47 under
-    /// `--fail-under 85` (keep in step with the Makefile's `REPORT_W47_ARGS`).
+    /// The reports `make reports` writes: the whole sample, the Monday report of 2016-W47 under
+    /// `--fail-under 85` (keep in step with the Makefile's `REPORT_W47_ARGS`), and the whole sample under the
+    /// Zendesk-level policy (`ZENDESK_LEVEL_POLICY`).
     static let reports: [(folder: String, arguments: [String])] = [
-        ("", []), ("2016-W47", ["--week", "2016-W47", "--fail-under", "85"]),
+        ("", ["--policy", "SampleData/gitlab-team.policy.json"]),
+        ("2016-W47", ["--policy", "SampleData/gitlab-team.policy.json", "--week", "2016-W47", "--fail-under", "85"]),
+        ("zendesk-level", ["--policy", "SampleData/zendesk-level.policy.json"]),
     ]
 
     @Test(arguments: reports.map(\.folder))
@@ -37,5 +41,18 @@ import Testing
         let run = try CLI.run(["SampleData"])
         #expect(run.status == 0)
         #expect(run.stdout.contains("GitLab Support (late 2016)"))
+    }
+
+    /// The agent table of `Reports/` has one row per person: each name of the sample team once, whatever
+    /// names the person goes by (`ana_gitlab` is Ana Souza on the forum), and brand accounts apart.
+    @Test func agentTableHasOneRowPerPerson() throws {
+        let json = try Data(contentsOf: CLI.packageRoot.appendingPathComponent("Reports/sla-report.json"))
+        let root = try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any])
+        let agents = try #require(root["agents"] as? [[String: Any]]).compactMap { $0["agent"] as? String }
+        #expect(agents.count == 16)
+        #expect(agents.contains("Ana Souza"))
+        #expect(!agents.contains { ["ana_gitlab", "ana.souza", "ben_gitlab", "@GitLab", "gitlab"].contains($0) })
+        let handles = try #require(root["handles"] as? [[String: Any]]).compactMap { $0["agent"] as? String }
+        #expect(handles == ["@GitLab", "@GitLabStatus", "gitlab-security"])
     }
 }

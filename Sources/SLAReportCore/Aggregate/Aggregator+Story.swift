@@ -8,6 +8,8 @@ extension Aggregator {
     ///   among those that judged at least ``Trend/minimumJudged`` tickets;
     /// - **changes**: the ``ReportStory/changeCount`` largest non-zero trends (by magnitude), only where both
     ///   windows judged enough tickets;
+    /// - **metric misses**: requester wait, agent work and periodic update below their goal, ordered like the
+    ///   misses (most items short, then the largest shortfall);
     /// - open overdue over all channels and the at-risk count.
     /// Ties keep report (channel) order.
     static func story(_ model: ReportModel) -> ReportStory {
@@ -21,7 +23,16 @@ extension Aggregator {
         var leftOut = 0
         var compared = 0
         var gatesSet = model.failUnder != nil
+        var metricMisses: [(shortfall: Int, order: Int, miss: ReportStory.MetricMiss)] = []
         for (order, channel) in model.channels.enumerated() {
+            for metric in channel.statusMetrics where metric.goal != nil {
+                gatesSet = true
+                guard metric.failsGate, let attainment = metric.attainment, let goal = metric.goal else { continue }
+                let miss = ReportStory.MetricMiss(
+                    name: channel.name, metric: metric.metric, attainment: attainment, judged: metric.judged,
+                    target: metric.target, goal: goal, short: metric.shortOfGoal)
+                metricMisses.append((goal.hundredths - attainment.hundredths, order, miss))
+            }
             let reply = channel.firstReply
             guard let target = reply.target, let channelJudged = reply.judged else { continue }
             withTarget += 1
@@ -64,6 +75,10 @@ extension Aggregator {
             if a.line.ticketsShort != b.line.ticketsShort { return a.line.ticketsShort > b.line.ticketsShort }
             return a.shortfall != b.shortfall ? a.shortfall > b.shortfall : a.order < b.order
         }
+        metricMisses.sort { a, b in
+            if a.miss.short != b.miss.short { return a.miss.short > b.miss.short }
+            return a.shortfall != b.shortfall ? a.shortfall > b.shortfall : a.order < b.order
+        }
         candidates.sort { $0.attainment != $1.attainment ? $0.attainment < $1.attainment : $0.order < $1.order }
         changes.sort { $0.magnitude != $1.magnitude ? $0.magnitude > $1.magnitude : $0.order < $1.order }
         return ReportStory(
@@ -72,6 +87,7 @@ extension Aggregator {
             lowest: gatesSet ? [] : Array(candidates.prefix(ReportStory.lowestCount).map(\.line)),
             changes: Array(changes.prefix(ReportStory.changeCount).map(\.change)),
             hasPreviousWindow: model.channels.contains { $0.previous != nil }, trendsLeftOut: leftOut,
-            trendsCompared: compared, openOverdue: openOverdue, atRisk: model.atRisk.count)
+            trendsCompared: compared, openOverdue: openOverdue, atRisk: model.atRisk.count,
+            metricMisses: metricMisses.map(\.miss))
     }
 }

@@ -5,6 +5,8 @@ public struct Aggregator {
     public struct Input {
         public var symbols: SymbolTable
         public var policy: Policy
+        /// Who is who: people get one row each whatever names they go by; brand accounts get their own rows.
+        public var directory: ActorDirectory
         public var window: ReportWindow
         /// Channel keys selected with `--channel`; nil = all.
         public var selectedChannels: [String]?
@@ -12,36 +14,56 @@ public struct Aggregator {
         public var failUnder: Double?
         /// Measurements of the tickets in the report.
         public var measurements: [TicketMeasurement]
+        /// Requester wait, agent work and periodic update of the measurements whose channel sets such a target
+        /// (rows index ``measurements``).
+        public var statusMetrics: StatusMetricsColumn
         /// Per channel key: ticket count and attainment of the previous window (nil when there is none).
         public var previous: [String: PreviousWindow]?
         public var rules: ChannelRuleResult
-        /// Tickets whose response times are excluded (Disqus reply tickets).
+        /// Tickets whose response times are excluded (Disqus reply tickets, tickets answered without a time).
         public var excluded: Set<Symbol>
-        /// Public replies per agent in reported tickets.
-        public var repliesByAgent: [Symbol: Int]
+        /// Public replies per actor in reported tickets.
+        public var repliesByActor: [Symbol: Int]
         public var dataQuality: DataQuality
         public var urls: [Symbol: String]
         public var toolVersion: String
 
         public init(
-            symbols: SymbolTable, policy: Policy, window: ReportWindow, selectedChannels: [String]?,
-            failUnder: Double?, measurements: [TicketMeasurement], previous: [String: PreviousWindow]?,
-            rules: ChannelRuleResult, excluded: Set<Symbol>, repliesByAgent: [Symbol: Int],
-            dataQuality: DataQuality, urls: [Symbol: String], toolVersion: String
+            symbols: SymbolTable, policy: Policy, directory: ActorDirectory = ActorDirectory(), window: ReportWindow,
+            selectedChannels: [String]?, failUnder: Double?, measurements: [TicketMeasurement],
+            previous: [String: PreviousWindow]?, rules: ChannelRuleResult, excluded: Set<Symbol>,
+            repliesByActor: [Symbol: Int], dataQuality: DataQuality, urls: [Symbol: String], toolVersion: String,
+            statusMetrics: StatusMetricsColumn = StatusMetricsColumn()
         ) {
             self.symbols = symbols
             self.policy = policy
+            self.directory = directory
             self.window = window
             self.selectedChannels = selectedChannels
             self.failUnder = failUnder
             self.measurements = measurements
+            self.statusMetrics = statusMetrics
             self.previous = previous
             self.rules = rules
             self.excluded = excluded
-            self.repliesByAgent = repliesByAgent
+            self.repliesByActor = repliesByActor
             self.dataQuality = dataQuality
             self.urls = urls
             self.toolVersion = toolVersion
+        }
+
+        /// The input of the measure stage's output.
+        init(
+            symbols: SymbolTable, policy: Policy, directory: ActorDirectory, window: ReportWindow,
+            selectedChannels: [String]?, failUnder: Double?, measured: MeasureStage.Output, dataQuality: DataQuality,
+            urls: [Symbol: String], toolVersion: String
+        ) {
+            self.init(
+                symbols: symbols, policy: policy, directory: directory, window: window,
+                selectedChannels: selectedChannels, failUnder: failUnder, measurements: measured.measurements,
+                previous: measured.previous, rules: measured.rules, excluded: measured.excluded,
+                repliesByActor: measured.repliesByActor, dataQuality: dataQuality, urls: urls,
+                toolVersion: toolVersion, statusMetrics: measured.statusMetrics)
         }
     }
 
@@ -79,7 +101,11 @@ public struct Aggregator {
             let policyChannel =
                 policy.channels.first { $0.key == key }
                 ?? policy.versions.reversed().lazy.compactMap { $0.channels.first { $0.key == key } }.first
-            summaries.append(channelSummary(key: key, policyChannel: policyChannel, tickets: tickets, input: input))
+            var summary = channelSummary(key: key, policyChannel: policyChannel, tickets: tickets, input: input)
+            if let policyChannel {
+                summary.statusMetrics = statusMetricSummaries(policyChannel, tickets: tickets, input: input)
+            }
+            summaries.append(summary)
         }
 
         // Breaches, worst first within each channel: sorted as (channel position, lateness, ticket text) keys,
@@ -104,20 +130,23 @@ public struct Aggregator {
             return BreachRow(
                 ticket: symbols[m.ticket], channel: symbols[m.channel], created: m.created,
                 deadline: m.deadline ?? m.created, firstReply: m.firstReply, lateBySeconds: key.lateBy,
-                assignee: m.assignee.isNone ? nil : symbols[m.assignee], url: input.urls[m.ticket])
+                assignee: m.assignee.isNone ? nil : input.directory.name(of: m.assignee, in: symbols),
+                url: input.urls[m.ticket])
         }
 
         let early = earlyReplies(input)
         var rules = input.rules.findings
         rules.earlyReplies = early
 
+        let people = agentRows(input)
         var model = ReportModel(
             toolVersion: input.toolVersion, window: input.window,
             policy: PolicyInfo(
                 name: policy.name, source: policy.source, versions: policy.versions.map(\.effectiveFrom)),
-            channels: summaries, rules: rules, breaches: breaches, agents: agentRows(input),
+            channels: summaries, rules: rules, breaches: breaches, agents: people.agents, handles: people.handles,
             dataQuality: input.dataQuality, daily: dailyPoints(input), tickets: ticketRows(input),
-            failUnder: input.failUnder.map { Percent(value: $0) })
+            failUnder: input.failUnder.map { Percent(value: $0) },
+            metricBreaches: metricBreaches(input, channelIndex: channelIndex))
         addSections(to: &model, input)
         return model
     }
@@ -130,7 +159,9 @@ public struct Aggregator {
         let judgedIndices =
             input.excluded.isEmpty ? ticketIndices : ticketIndices.filter { !input.excluded.contains(all[$0].ticket) }
         let judged = judgedIndices.lazy.map { all[$0] }
-        let hasTarget = policyChannel?.firstReply != nil
+        // A channel whose first-reply targets are all in `by_priority` (imported from Zendesk) has a target too:
+        // its tickets with such a priority are judged.
+        let hasTarget = policyChannel?.hasTarget(.firstReply) ?? false
         var calendar: [Int64] = []
         var business: [Int64] = []
         var histogram = [Int](repeating: 0, count: ChannelSummary.frtBuckets.count)
@@ -152,19 +183,19 @@ public struct Aggregator {
             case nil: break
             }
         }
-        let businessClock = policyChannel?.firstReply.map { $0.clock != .calendar } ?? false
+        let businessClock = policyChannel?.aggregateClock(.firstReply).map { $0 != .calendar } ?? false
         let attainment =
             hasTarget ? Percent(counts.achieved, of: counts.achieved + counts.breached + counts.early) : nil
         let goal = policyChannel?.goal.map { Percent(value: $0) }
         let firstReply = ReplySummary(
-            target: policyChannel?.firstReply?.description, goal: goal, replied: calendar.count,
+            target: policyChannel?.targetText(.firstReply), goal: goal, replied: calendar.count,
             achieved: hasTarget ? counts.achieved : nil, breached: hasTarget ? counts.breached : nil,
             openOverdue: hasTarget ? counts.openOverdue : nil, pending: hasTarget ? counts.pending : nil,
             early: hasTarget ? counts.early : nil, attainment: attainment, calendar: DurationStats.compute(&calendar),
             business: businessClock ? DurationStats.compute(&business) : nil)
 
         var nextReply: ReplySummary?
-        if let nextTarget = policyChannel?.nextReply ?? policyChannel?.byPriority.values.compactMap(\.nextReply).first {
+        if let policyChannel, policyChannel.hasTarget(.nextReply) {
             var nCalendar: [Int64] = []
             var nBusiness: [Int64] = []
             var n = (achieved: 0, breached: 0, openOverdue: 0, pending: 0)
@@ -176,15 +207,15 @@ public struct Aggregator {
                     case .achieved: n.achieved += 1
                     case .breached:
                         n.breached += 1
-                        if clock.replied == nil { n.openOverdue += 1 }
+                        if clock.openOverdue { n.openOverdue += 1 }
                     case .pending: n.pending += 1
                     case .early, nil: break
                     }
                 }
             }
-            let nextClockIsBusiness = (policyChannel?.nextReply ?? nextTarget).clock != .calendar
+            let nextClockIsBusiness = policyChannel.aggregateClock(.nextReply).map { $0 != .calendar } ?? false
             nextReply = ReplySummary(
-                target: policyChannel?.nextReply?.description, goal: nil, replied: nCalendar.count,
+                target: policyChannel.targetText(.nextReply), goal: nil, replied: nCalendar.count,
                 achieved: n.achieved, breached: n.breached, openOverdue: n.openOverdue, pending: n.pending, early: 0,
                 attainment: Percent(n.achieved, of: n.achieved + n.breached),
                 calendar: DurationStats.compute(&nCalendar),
@@ -197,16 +228,22 @@ public struct Aggregator {
         for m in tickets {
             if let f = m.firstResolutionSeconds { first.append(f) }
             if let f = m.fullResolutionSeconds { full.append(f) }
-            reopens += m.reopens
+            reopens += Int(m.reopens)
         }
         let resolution = ResolutionSummary(
             solved: first.count, reopens: reopens, firstCalendar: DurationStats.compute(&first),
             fullCalendar: DurationStats.compute(&full))
 
-        let previous = input.previous.map { $0[key] ?? PreviousWindow(tickets: 0, attainment: nil) }
+        let previous = input.previous.map { $0[key] ?? PreviousWindow(tickets: 0, attainment: nil, judged: 0) }
+        var vendorFigures = 0
+        for m in judged where m.fromVendorMetric { vendorFigures += 1 }
+        var withoutReplyTime = 0
+        for m in tickets where m.replyTimeUnknown { withoutReplyTime += 1 }
         return ChannelSummary(
             key: key, name: policyChannel?.name ?? key, tickets: tickets.count, firstReply: firstReply,
             nextReply: nextReply, resolution: resolution, previous: previous,
+            leftOut: ticketIndices.count - judgedIndices.count, leftOutWithoutReplyTime: withoutReplyTime,
+            vendorFigures: vendorFigures,
             failsGate: hasTarget && failsGate(attainment, goal: goal, failUnder: input.failUnder),
             frtHistogram: histogram,
             byPriority: policyChannel.map { priorityAttainment($0, judged: judged, input: input) } ?? [])
@@ -285,8 +322,11 @@ public struct Aggregator {
         }
     }
 
-    private static func agentRows(_ input: Input) -> [AgentRow] {
+    /// One row per person on the team (every spelling of a person counted under the person's name), and one
+    /// per brand account; actors the directory does not know keep their own spelling.
+    private static func agentRows(_ input: Input) -> (agents: [AgentRow], handles: [AgentRow]) {
         let symbols = input.symbols
+        let directory = input.directory
         var firstRepliesBySymbol: [Symbol: [Int64]] = [:]
         var breachedBySymbol: [Symbol: Int] = [:]
         for m in input.measurements where !input.excluded.contains(m.ticket) {
@@ -295,16 +335,20 @@ public struct Aggregator {
             }
             if m.outcome == .breached, !m.assignee.isNone { breachedBySymbol[m.assignee, default: 0] += 1 }
         }
-        // Names from symbols (distinct symbols have distinct names unless repaired UTF-8 made them equal: then
-        // their values are pooled, as keying by name always did).
+        var handleNames = Set<String>()
+        func name(_ actor: Symbol) -> String {
+            let text = directory.name(of: actor, in: symbols)
+            if directory.isHandle(actor) { handleNames.insert(text) }
+            return text
+        }
         var firstReplies: [String: [Int64]] = [:]
-        for (agent, frts) in firstRepliesBySymbol { firstReplies[symbols[agent], default: []] += frts }
+        for (agent, frts) in firstRepliesBySymbol { firstReplies[name(agent), default: []] += frts }
         var breached: [String: Int] = [:]
-        for (agent, count) in breachedBySymbol { breached[symbols[agent], default: 0] += count }
+        for (agent, count) in breachedBySymbol { breached[name(agent), default: 0] += count }
         var replies: [String: Int] = [:]
-        for (agent, count) in input.repliesByAgent where !agent.isNone { replies[symbols[agent], default: 0] += count }
+        for (agent, count) in input.repliesByActor where !agent.isNone { replies[name(agent), default: 0] += count }
         let names = Set(replies.keys).union(firstReplies.keys).union(breached.keys).union(input.rules.agentCounts.keys)
-        return names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.map { name in
+        let rows = names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.map { name in
             let counts = input.rules.agentCounts[name] ?? AgentRuleCounts()
             let frts = firstReplies[name] ?? []
             return AgentRow(
@@ -313,6 +357,7 @@ public struct Aggregator {
                 breachedAssigned: breached[name] ?? 0, skips: counts.skips, passedOverTakes: counts.passedOverTakes,
                 crossAssignments: counts.crossAssignments)
         }
+        return (rows.filter { !handleNames.contains($0.agent) }, rows.filter { handleNames.contains($0.agent) })
     }
 
     private static func dailyPoints(_ input: Input) -> [DailyPoint] {
@@ -358,17 +403,39 @@ public struct Aggregator {
             return c != 0 ? c < 0 : a < b
         }
         return order.map { i -> TicketRow in
-            let m = input.measurements[i]
-            var flags = input.rules.flags[m.ticket] ?? []
-            if m.outcome == .early { flags.append("early") }
-            let excluded = input.excluded.contains(m.ticket)
-            return TicketRow(
-                ticket: symbols[m.ticket], channel: symbols[m.channel],
-                priority: m.priority.isNone ? nil : symbols[m.priority],
-                created: m.created, firstReply: m.firstReply, frtSeconds: m.frtSeconds,
-                frtBusinessSeconds: m.frtBusinessSeconds, target: excluded ? nil : m.target?.description,
-                deadline: excluded ? nil : m.deadline, outcome: excluded ? nil : m.outcome?.rawValue,
-                assignee: m.assignee.isNone ? nil : symbols[m.assignee], flags: flags)
+            ticketRow(
+                input.measurements[i],
+                statusMetrics: input.statusMetrics.isEmpty ? nil : input.statusMetrics.metrics(ofRow: i),
+                rules: input.rules, excluded: input.excluded, directory: input.directory, symbols: symbols)
         }
+    }
+
+    /// One ticket's row of the per-ticket CSV: its measurement and its requester wait and agent work (from the
+    /// status-metrics column, when its channel sets such a target), its rule flags (then `early`,
+    /// `reply_time_unknown`, `vendor_metric`), and no target, deadline or outcome when it is left out of the
+    /// first-reply figures (`excluded`). `slareport explain` shows the same row.
+    static func ticketRow(
+        _ m: TicketMeasurement, statusMetrics: TicketStatusMetrics?, rules: ChannelRuleResult, excluded: Set<Symbol>,
+        directory: ActorDirectory, symbols: SymbolTable
+    ) -> TicketRow {
+        var flags = rules.flags[m.ticket] ?? []
+        if m.outcome == .early { flags.append("early") }
+        if m.replyTimeUnknown { flags.append("reply_time_unknown") }
+        if m.fromVendorMetric { flags.append("vendor_metric") }
+        let excluded = excluded.contains(m.ticket)
+        var row = TicketRow(
+            ticket: symbols[m.ticket], channel: symbols[m.channel],
+            priority: m.priority.isNone ? nil : symbols[m.priority],
+            created: m.created, firstReply: m.firstReply, frtSeconds: m.frtSeconds,
+            frtBusinessSeconds: m.frtTargetBusinessSeconds, target: excluded ? nil : m.target?.description,
+            deadline: excluded ? nil : m.deadline, outcome: excluded ? nil : m.outcome?.rawValue,
+            assignee: m.assignee.isNone ? nil : directory.name(of: m.assignee, in: symbols), flags: flags)
+        if !excluded, let metrics = statusMetrics {
+            row.requesterWaitSeconds = metrics.requesterWait?.ticketSeconds
+            row.requesterWaitOutcome = metrics.requesterWait?.result?.outcome.rawValue
+            row.agentWorkSeconds = metrics.agentWork?.ticketSeconds
+            row.agentWorkOutcome = metrics.agentWork?.result?.outcome.rawValue
+        }
+        return row
     }
 }

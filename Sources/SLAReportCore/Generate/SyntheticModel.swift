@@ -217,7 +217,7 @@ struct SyntheticModel: Sendable {
         lastNames = t.lastNames.map { b.field($0) }
         domains = t.domains.map { b.field($0) }
         skipReasons = t.skipReasons.map { b.field($0) }
-        eventNames = EventKind.allCases.map { b.field($0.name) }
+        eventNames = EventKind.canonical.map { b.field($0.name) }
         statusNames = SyntheticStatus.allCases.map { b.field($0.name) }
         priorityNames = SyntheticPriority.allCases.map { b.field($0.name) }
         system = b.field("zendesk")

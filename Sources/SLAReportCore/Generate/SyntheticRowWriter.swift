@@ -74,7 +74,7 @@ struct SyntheticRowWriter {
             case .status: out.append(arena[model.statusNames[Int(e.value)]])
             case .priority: out.append(arena[model.priorityNames[Int(e.value)]])
             case .skip: out.append(arena[model.skipReasons[Int(e.value)]])
-            case .reply, .comment, .note: break
+            case .reply, .comment, .note, .post: break
             }
             out.append(byte: 44)
             if e.via { out.append(via) }
@@ -104,7 +104,7 @@ struct SyntheticRowWriter {
                 lastStatusAt = e.at
             case .priority: priority = e.value
             case .assign: assignee = e.value
-            case .created, .comment, .note, .skip: break
+            case .created, .comment, .note, .skip, .post: break
             }
         }
         out.append(decimal: id)

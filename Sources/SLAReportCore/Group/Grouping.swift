@@ -1,5 +1,5 @@
 /// The group stage: sorts the events of every ticket into a ``TicketTimeline``, merges duplicates and
-/// rejects what cannot belong to a ticket.
+/// rejects what cannot belong to a ticket, moving the records' fates forward in the log's ledger.
 ///
 /// Order inside a ticket is `at`, then ``EventKind`` order, then the *text* of actor, value and via (through
 /// a rank table of the symbols), so the timelines never depend on the order of files or rows.
@@ -9,10 +9,6 @@ public enum Grouping {
     public struct Result: Sendable {
         /// Every ticket that has a `created` event and a channel, in ticket-id text order.
         public var timelines: [TicketTimeline]
-        /// Per record: ``RecordFate/rejected`` or ``RecordFate/duplicate`` when grouping decided it, else unknown.
-        public var fates: [RecordFate]
-        /// Reasons for records rejected here (no created event, event before creation, …).
-        public var rejections: [UInt32: String]
         /// Rank of every symbol in text order (`rank[symbol.raw]`).
         public var symbolRank: [UInt32]
     }
@@ -20,24 +16,33 @@ public enum Grouping {
     /// Groups `log`'s events, taking them out of `log` (they are permuted in place, never copied, so that a
     /// million-ticket export does not hold two copies of its events). Events later than `as-of` are kept;
     /// the caller decides what is out of window.
+    ///
+    /// The ledger moves forward: a record all of whose events repeat earlier ones is a duplicate; the records
+    /// of a ticket without a `created` event or without a channel, a record with an event before its
+    /// ticket's creation, and a second `created` are rejected — and a rejected record's events are all left
+    /// out, so that no record is both used and rejected.
     public static func group(_ log: inout EventLog) -> Result {
         let rank = symbolRanks(log.symbols)
-        var fates = [RecordFate](repeating: .unknown, count: log.recordCount)
-        var rejections: [UInt32: String] = [:]
-        for (record, _) in log.rejections { fates[Int(record)] = .rejected }
+        var ledger = log.ledger
+        log.ledger = RecordLedger()
+        defer { log.ledger = ledger }
+        let sources = log.files.map(\.source)
+        let symbols = log.symbols
 
         // Counting sort by ticket symbol: destination of every event, rejected records' events last.
         var sorted = log.events
         log.events = []
         let ticketCount = log.symbols.count
         var start = [Int](repeating: 0, count: ticketCount + 1)
-        for event in sorted where fates[Int(event.record)] != .rejected { start[Int(event.ticket.raw) + 1] += 1 }
+        // Rejected at ingest or in the join: their events go last and are dropped.
+        let rejectedBefore = ledger.fate.map { $0 == .rejected }
+        for event in sorted where !rejectedBefore[Int(event.record)] { start[Int(event.ticket.raw) + 1] += 1 }
         for i in 0..<ticketCount { start[i + 1] += start[i] }
         var next = start
         var spill = start[ticketCount]
         var destination = [Int](repeating: 0, count: sorted.count)
         for (i, event) in sorted.enumerated() {
-            if fates[Int(event.record)] == .rejected {
+            if rejectedBefore[Int(event.record)] {
                 destination[i] = spill
                 spill += 1
             } else {
@@ -80,7 +85,7 @@ public enum Grouping {
                 if let p = previous, p.at == event.at, p.kind == event.kind, p.actor == event.actor,
                     p.value == event.value, p.via == event.via
                 {
-                    if fates[Int(event.record)] == .unknown { fates[Int(event.record)] = .duplicate }
+                    ledger.settle(event.record, .duplicate)
                     continue
                 }
                 previous = event
@@ -96,9 +101,10 @@ public enum Grouping {
         var spans: [(lower: Int, upper: Int, created: TicketEvent, channel: Symbol)] = []
         spans.reserveCapacity(ranges.count)
         for (t, lower, upper) in ranges {
+            func ticketName() -> String { symbols[Symbol(raw: UInt32(t))] }
             guard let createdIndex = (lower..<upper).first(where: { sorted[$0].kind == .created }) else {
                 for i in lower..<upper {
-                    reject(sorted[i].record, "no created event for ticket \(log.symbols[Symbol(raw: UInt32(t))])")
+                    ledger.reject(sorted[i].record, reason: "no created event for ticket \(ticketName())")
                 }
                 continue
             }
@@ -110,41 +116,51 @@ public enum Grouping {
             }
             if channel.isNone {
                 for i in lower..<upper {
-                    reject(sorted[i].record, "no channel on any row of ticket \(log.symbols[created.ticket])")
+                    ledger.reject(sorted[i].record, reason: "no channel on any row of ticket \(ticketName())")
+                }
+                continue
+            }
+            var rejectedHere = false
+            for i in lower..<upper {
+                let e = sorted[i]
+                if i < createdIndex {
+                    ledger.reject(
+                        e.record, reason: "\(e.kind.name) at \(e.at) is before the ticket's creation at \(created.at)")
+                    rejectedHere = true
+                } else if e.kind == .created && i != createdIndex {
+                    ledger.reject(e.record, reason: "ticket \(ticketName()) was already created at \(created.at)")
+                    rejectedHere = true
+                }
+            }
+            if rejectedHere && ledger.isRejected(created.record) {
+                for i in lower..<upper {
+                    ledger.reject(
+                        sorted[i].record,
+                        reason: "no created event for ticket \(ticketName()) (its creation record is rejected)")
                 }
                 continue
             }
             var valid = lower
-            for i in lower..<upper {
-                let e = sorted[i]
-                if i < createdIndex {
-                    reject(e.record, "\(e.kind.name) at \(e.at) is before the ticket's creation at \(created.at)")
-                } else if e.kind == .created && i != createdIndex {
-                    reject(e.record, "ticket \(log.symbols[e.ticket]) was already created at \(created.at)")
-                } else {
-                    sorted[valid] = e
-                    valid += 1
-                }
+            for i in lower..<upper where !rejectedHere || !ledger.isRejected(sorted[i].record) {
+                sorted[valid] = sorted[i]
+                valid += 1
             }
             spans.append((lower, valid, created, channel))
         }
         var timelines: [TicketTimeline] = []
         timelines.reserveCapacity(spans.count)
         for span in spans {
+            let r = Int(span.created.record)
+            let file = r < ledger.count ? Int(ledger.file[r]) : -1
             timelines.append(
                 TicketTimeline(
                     ticket: span.created.ticket, channel: span.channel, created: span.created.at,
-                    requester: span.created.actor, events: sorted[span.lower..<span.upper]))
+                    requester: span.created.actor,
+                    source: file >= 0 && file < sources.count ? sources[file] : .canonical,
+                    events: sorted[span.lower..<span.upper]))
         }
         timelines.sort { rank[Int($0.ticket.raw)] < rank[Int($1.ticket.raw)] }
-        return Result(timelines: timelines, fates: fates, rejections: rejections, symbolRank: rank)
-
-        func reject(_ record: UInt32, _ reason: String) {
-            if fates[Int(record)] != .rejected {
-                fates[Int(record)] = .rejected
-                rejections[record] = reason
-            }
-        }
+        return Result(timelines: timelines, symbolRank: rank)
     }
 
     /// The rank of every symbol when the table is sorted by text (UTF-8 byte order, locale-free).

@@ -179,6 +179,7 @@ public struct FormatRegistry: Sendable {
         ZendeskJSONAdapter(.audits),
         ZendeskJSONAdapter(.skips),
         ZendeskJSONAdapter(.ticketMetrics),
+        ZendeskJSONAdapter(.metricEvents),
         ZendeskJSONAdapter(.users),
         ZendeskCSVAdapter(),
         HackerOneAdapter(),

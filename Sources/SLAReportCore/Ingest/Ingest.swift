@@ -24,6 +24,8 @@ public struct IngestOptions: Sendable {
     public var partThreshold: Int = Ingest.partThreshold
     /// How many parts such a file is read in.
     public var partCount: Int = 2
+    /// Keep the facts each native ticket was routed by (``EventLog/routingFacts``), for `slareport explain`.
+    public var keepsRoutingFacts = false
 
     public init(
         inputTimeZone: ZoneClock = .utc, forcedFormat: String? = nil, registry: FormatRegistry = .standard,
@@ -39,74 +41,71 @@ public struct IngestOptions: Sendable {
     }
 }
 
-/// What the ingest stage produced.
-public struct IngestResult: Sendable {
-    /// The events, records and rejections of every file that could be read, in input order.
-    public var log: EventLog
-    /// Warnings that did not reject a record (malformed CSV quoting, …), `path:line`, in input order.
-    /// Rejected records are in ``EventLog/rejections``, not here.
-    public var diagnostics: [Diagnostic]
-    /// Files that could not be read at all, in input order. The caller decides: fatal (exit 65) when
-    /// nothing else was read or under `--strict`, otherwise reported and skipped (SPEC §2.4).
-    public var failures: [IngestFailure]
-
-    public init(log: EventLog, diagnostics: [Diagnostic], failures: [IngestFailure]) {
-        self.log = log
-        self.diagnostics = diagnostics
-        self.failures = failures
-    }
-}
-
-/// The ingest stage: detects each file's format and runs its adapter (SPEC §2).
+/// The ingest stage: detects each file's format and runs its adapter (SPEC §2), one file at a time and
+/// each on its own, so that files can be read side by side. The join stage (``Join``) puts them together.
 public enum Ingest {
-    /// Reads `files` in the order given (the caller sorts directory listings). Never throws: files that
-    /// cannot be read are listed in ``IngestResult/failures``; bad records are rejected in the log.
-    ///
-    /// Files are read one after another into one ``EventLog``, so record numbers, symbols and diagnostics
-    /// follow the input order and the result is the same on every run.
-    public static func read(_ files: [InputFile], options: IngestOptions = IngestOptions()) -> IngestResult {
-        var log = EventLog()
-        var context = IngestContext(options: options)
-        var failures: [IngestFailure] = []
-        for input in files {
-            let sniff = InputSniff(input)
-            context.beginFile()
-            switch FormatDetector.detect(sniff, registry: options.registry, forcedFormat: options.forcedFormat) {
-            case .failure(let failure):
-                failures.append(failure)
-            case .success(let adapter):
-                if !readInParts(sniff, with: adapter, into: &log, context: &context),
-                    let failure = read(sniff, with: adapter, into: &log, context: &context)
-                {
-                    failures.append(failure)
-                }
-            }
-            context.finishFile(path: sniff.path)
-        }
-        for adapter in options.registry.adapters {
-            adapter.finish(into: &log, context: &context)
-        }
-        return IngestResult(log: log, diagnostics: context.diagnostics, failures: failures)
+    /// Reads `files`, several at once on a machine with several cores; the results are in input order
+    /// whatever finished first. Never throws: a file that cannot be read carries its
+    /// ``FileRecords/failure``; bad records are rejected in its ledger.
+    public static func read(_ files: [InputFile], options: IngestOptions = IngestOptions()) -> [FileRecords] {
+        if files.count < 2 { return files.map { read($0, options: options) } }
+        return Parallel.map(files.count) { read(files[$0], options: options) }
     }
 
-    /// Runs one adapter on one file; on a file-level error, takes back everything it appended.
+    /// Reads one file: pure, nothing in it depends on another input.
+    public static func read(_ input: InputFile, options: IngestOptions = IngestOptions()) -> FileRecords {
+        let sniff = InputSniff(input)
+        switch FormatDetector.detect(sniff, registry: options.registry, forcedFormat: options.forcedFormat) {
+        case .failure(let failure):
+            return FileRecords(failure: failure)
+        case .success(let adapter):
+            if let parts = readInParts(sniff, with: adapter, options: options) { return parts }
+            let (records, context) = read(sniff, with: adapter, options: options)
+            return finished(records, context)
+        }
+    }
+
+    /// Runs one adapter on one file (or one part of a file) into a log of its own: its records, and the
+    /// context the reading ended with (where a part's reader stopped, the reader's warnings, an early end),
+    /// for ``finished(_:_:)`` or the merge of the parts. On a file-level error, the file's failure.
     static func read(
-        _ sniff: InputSniff, with adapter: any InputAdapter, into log: inout EventLog, context: inout IngestContext
-    ) -> IngestFailure? {
-        let mark = (files: log.files.count, events: log.events.count, records: log.recordCount)
+        _ sniff: InputSniff, with adapter: any InputAdapter, options: IngestOptions, reserve: Int = 0
+    ) -> (records: FileRecords, context: IngestContext) {
+        var log = EventLog()
+        if reserve > 0 {
+            log.events.reserveCapacity(reserve)
+            log.ledger.reserve(reserve)
+        }
+        var context = IngestContext(options: options)
         context.file = log.addFile(path: sniff.path, format: adapter.name)
         context.path = sniff.path
         do {
             try adapter.read(sniff, into: &log, context: &context)
-            if let early = sniff.readReport.earlyEnd, context.earlyEnd == nil {
+            if let early = sniff.readReport.earlyEnd {
                 context.earlyEnd = Diagnostic(
                     .warning, early.message, at: SourceLocation(path: sniff.path, line: early.line))
             }
-            return nil
+            let records = FileRecords(
+                path: sniff.path, log: log, diagnostics: context.diagnostics, failure: nil, pending: context.pending)
+            return (records, context)
         } catch {
-            rollBack(&log, to: mark)
-            return IngestFailure(
+            let failure = IngestFailure(
                 path: sniff.path, kind: .unusable, tried: [adapter.name], message: "\(adapter.name): \(error.message)")
+            let records = FileRecords(
+                path: sniff.path, log: EventLog(), diagnostics: context.diagnostics, failure: failure,
+                pending: PendingRecords())
+            return (records, context)
         }
+    }
+
+    /// A file read whole, or its parts merged: the reader's warnings (capped per file) and the early end of
+    /// its bytes join its diagnostics.
+    static func finished(_ records: FileRecords, _ context: IngestContext) -> FileRecords {
+        var records = records
+        var context = context
+        context.diagnostics = records.diagnostics
+        context.finishFile()
+        records.diagnostics = context.diagnostics
+        return records
     }
 }

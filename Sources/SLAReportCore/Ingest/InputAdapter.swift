@@ -1,11 +1,13 @@
-/// One input format: how to recognise it from a sniff of the file and how to turn it into events.
+/// One input format: how to recognise it from a sniff of the file and how to turn it into records.
 ///
 /// Adapters are listed in ``FormatRegistry/standard`` and tried in order; the first whose ``detect(_:)``
 /// says yes reads the file. A native adapter plugs in with one line there. Adapters read through
 /// ``CSVReader`` (bytes, reusable record) or ``JSONReader`` (values with lines), append with
 /// ``EventLog/beginRecord(file:line:)`` / ``EventLog/append(_:)`` / ``EventLog/reject(record:reason:)``, and
 /// throw ``IngestFileError`` only for problems with the whole file (missing required columns): the ingest
-/// stage then undoes whatever the adapter had appended for that file.
+/// stage then drops whatever the adapter had appended for that file. Reading is pure per file: records that
+/// only mean something together with other files (Zendesk audits, tweets of a thread, GitLab notes) go to
+/// ``IngestContext/pending`` and become events in the join stage (``Join``).
 public protocol InputAdapter: Sendable {
     /// The format's name, as `--input-format` takes it and the report shows it (`canonical-events`).
     var name: String { get }
@@ -17,13 +19,6 @@ public protocol InputAdapter: Sendable {
     func detect(_ sniff: InputSniff) -> Bool
     /// Reads the whole file into `log`, as file number `context.file`.
     func read(_ sniff: InputSniff, into log: inout EventLog, context: inout IngestContext) throws(IngestFileError)
-    /// Called once after every file has been read (in registry order), for adapters that join across files
-    /// (e.g. naming Zendesk users from a side-loaded users file). The default does nothing.
-    func finish(into log: inout EventLog, context: inout IngestContext)
-}
-
-extension InputAdapter {
-    public func finish(into log: inout EventLog, context: inout IngestContext) {}
 }
 
 /// A problem with a whole file (as opposed to one record), e.g. a required column missing.
@@ -35,8 +30,8 @@ public struct IngestFileError: Error, Hashable, Sendable, CustomStringConvertibl
     public var description: String { message }
 }
 
-/// What an adapter gets besides the file: the options, the file's number in the ``EventLog``, a place for
-/// warnings, and state shared across files and adapters for the length of one ingest run.
+/// What an adapter gets besides the file: the options, the file's number in its ``EventLog``, a place for
+/// warnings, and the records it leaves for the join stage.
 public struct IngestContext {
     public let options: IngestOptions
     /// The current file's index in ``EventLog/files``.
@@ -45,6 +40,8 @@ public struct IngestContext {
     public internal(set) var path: String = ""
     /// Warnings so far (malformed quotes, …), compiler style `path:line: warning: message`.
     public internal(set) var diagnostics: [Diagnostic] = []
+    /// Records of native exports that the join stage turns into events.
+    var pending = PendingRecords()
     /// Where the reader of a part of a file stopped (``InputSniff/part``), set by the CSV row reader.
     public internal(set) var partEnd: PartEnd?
     /// The CSV reader's warnings about the current file (quotes kept as text), at most
@@ -55,7 +52,6 @@ public struct IngestContext {
     var suppressedReaderWarnings = 0
     /// The warning that the current file's bytes ended early (it shrank, a read failed).
     var earlyEnd: Diagnostic?
-    private var states: [ObjectIdentifier: any Sendable] = [:]
 
     public init(options: IngestOptions) { self.options = options }
 
@@ -67,17 +63,9 @@ public struct IngestContext {
         public var line: Int
     }
 
-    /// Starts a file: no reader warnings yet.
-    mutating func beginFile() {
-        readerWarnings = []
-        suppressedReaderWarnings = 0
-        earlyEnd = nil
-        partEnd = nil
-    }
-
     /// Ends a file: its reader warnings (the first ``CSVCore/maxWarnings``, then one line for the rest) and the
     /// early end of its bytes become diagnostics.
-    mutating func finishFile(path: String) {
+    mutating func finishFile() {
         let kept = readerWarnings.prefix(CSVCore.maxWarnings)
         let more = suppressedReaderWarnings + readerWarnings.count - kept.count
         diagnostics += kept
@@ -88,28 +76,13 @@ public struct IngestContext {
                     at: SourceLocation(path: path, line: 0)))
         }
         if let earlyEnd { diagnostics.append(earlyEnd) }
-        beginFile()
+        readerWarnings = []
+        suppressedReaderWarnings = 0
+        earlyEnd = nil
     }
 
     /// Records a warning about `line` of the current file (0 = the whole file).
     public mutating func warn(_ message: String, line: Int) {
         diagnostics.append(Diagnostic(.warning, message, at: SourceLocation(path: path, line: line)))
     }
-
-    /// Runs `body` on the run-wide state of type `State` (created empty on first use). Adapters that join
-    /// across files (ids → names, newest version of a ticket) keep what they need here.
-    public mutating func withState<State: IngestState, Result>(
-        _ type: State.Type, _ body: (inout State) throws -> Result
-    ) rethrows -> Result {
-        let key = ObjectIdentifier(type)
-        var state = (states[key] as? State) ?? State()
-        states[key] = nil
-        defer { states[key] = state }
-        return try body(&state)
-    }
-}
-
-/// State an adapter keeps across the files of one ingest run (see ``IngestContext/withState(_:_:)``).
-public protocol IngestState: Sendable {
-    init()
 }

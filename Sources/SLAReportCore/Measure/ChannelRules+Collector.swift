@@ -46,7 +46,7 @@ extension ChannelRules {
             for event in timeline.events where event.at <= asOf {
                 switch event.kind {
                 case .skip:
-                    let agent = symbols[event.actor]
+                    let agent = context.name(event.actor)
                     findings.skips.append(
                         SkipFinding(
                             ticket: ticket, channel: channel.key, agent: agent, at: event.at,
@@ -57,10 +57,10 @@ extension ChannelRules {
                     guard channel.ruleChannel, context.isPerson(event.actor), !event.value.isNone,
                         !context.sameName(event.value, event.actor)
                     else { continue }
-                    let by = symbols[event.actor]
+                    let by = context.name(event.actor)
                     findings.crossAssignments.append(
                         CrossAssignmentFinding(
-                            ticket: ticket, channel: channel.key, by: by, to: symbols[event.value], at: event.at))
+                            ticket: ticket, channel: channel.key, by: by, to: context.name(event.value), at: event.at))
                     flag(index, Flag.crossAssigned)
                     count(by) { $0.crossAssignments += 1 }
                 case .comment:
@@ -74,8 +74,8 @@ extension ChannelRules {
                     {
                         findings.duplicateResponses.append(
                             DuplicateResponseFinding(
-                                ticket: ticket, channel: channel.key, firstAgent: symbols[first.actor],
-                                secondAgent: symbols[event.actor], firstAt: first.at, secondAt: event.at))
+                                ticket: ticket, channel: channel.key, firstAgent: context.name(first.actor),
+                                secondAgent: context.name(event.actor), firstAt: first.at, secondAt: event.at))
                         flag(index, Flag.duplicateResponse)
                     }
                     lastReply = event
@@ -91,7 +91,7 @@ extension ChannelRules {
             guard let handles = context.policy.handles, !event.via.isNone else { return }
             let via = context.symbols[event.via]
             let finding = ReplyFinding(
-                ticket: ticket, channel: channel.key, agent: context.symbols[event.actor], at: event.at, via: via)
+                ticket: ticket, channel: channel.key, agent: context.name(event.actor), at: event.at, via: via)
             let lower = via.lowercased()
             if lower.hasPrefix("@") {
                 guard lower != handles.main.lowercased() else { return }

@@ -16,22 +16,22 @@ extension ChannelRules {
         var ruleChannel: Bool { view != nil || handleRules }
     }
 
-    /// Classifies channel symbols and actor symbols against the policy, case-insensitively, caching per symbol.
+    /// Classifies channel symbols against the policy (case-insensitively, cached per symbol) and actors
+    /// through the directory of people.
     final class Context {
         let symbols: SymbolTable
         let policy: Policy
-        private let systemNames: Set<String>
+        let directory: ActorDirectory
         private let viewOfChannel: [String: Int]
         private let handleChannels: Set<String>
         private let selectedChannels: Set<String>?
         private var channelCache: [Symbol: ChannelInfo] = [:]
-        private var systemCache: [Symbol: Bool] = [:]
         private var statusCache: [Symbol: Bool] = [:]
 
-        init(symbols: SymbolTable, policy: Policy, selectedChannels: Set<String>? = nil) {
+        init(symbols: SymbolTable, policy: Policy, directory: ActorDirectory, selectedChannels: Set<String>? = nil) {
             self.symbols = symbols
             self.policy = policy
-            systemNames = Set(policy.systemActors.map { $0.lowercased() })
+            self.directory = directory
             var views: [String: Int] = [:]
             for (index, view) in policy.playMode.enumerated() {
                 for channel in view.channels where views[channel.lowercased()] == nil {
@@ -54,20 +54,17 @@ extension ChannelRules {
             return info
         }
 
-        /// Whether the actor is listed in `system_actors` (case-insensitively).
-        func isSystem(_ actor: Symbol) -> Bool {
-            if actor.isNone { return false }
-            if let found = systemCache[actor] { return found }
-            let result = systemNames.contains(symbols[actor].lowercased())
-            systemCache[actor] = result
-            return result
-        }
+        /// Whether the actor is automation (`system_actors`, after the directory's normalisation).
+        func isSystem(_ actor: Symbol) -> Bool { directory.isSystem(actor) }
 
-        /// A named person: not empty and not a system actor.
-        func isPerson(_ actor: Symbol) -> Bool { !actor.isNone && !isSystem(actor) }
+        /// A named person acting by hand: not empty, not a system actor, not a brand account.
+        func isPerson(_ actor: Symbol) -> Bool { directory.isPerson(actor) }
 
         /// Whether a `reply` event counts as a reply: system actors never reply.
         func isReply(_ event: TicketEvent) -> Bool { event.kind == .reply && !isSystem(event.actor) }
+
+        /// How findings and the agent table name an actor: the person's name in the directory.
+        func name(_ actor: Symbol) -> String { directory.name(of: actor, in: symbols) }
 
         /// Whether a `status` value is `solved`/`closed` (case-insensitively); `nil` for an empty value.
         func isSolvedStatus(_ value: Symbol) -> Bool? {
@@ -79,11 +76,11 @@ extension ChannelRules {
             return result
         }
 
-        /// Whether two names are the same person (case-insensitively).
+        /// Whether two actors are the same person (one symbol, or two spellings of one person in the directory).
         func sameName(_ a: Symbol, _ b: Symbol) -> Bool {
             if a == b { return true }
             if a.isNone || b.isNone { return false }
-            return symbols[a].lowercased() == symbols[b].lowercased()
+            return directory.same(a, b)
         }
     }
 }

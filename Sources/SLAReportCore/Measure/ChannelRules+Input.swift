@@ -9,6 +9,8 @@ public struct ChannelRuleInput: Sendable {
     public var timelines: [TicketTimeline]
     public var symbols: SymbolTable
     public var policy: Policy
+    /// Who is who.
+    public var directory: ActorDirectory
     /// Start of the report window (inclusive); `nil` = unbounded.
     public var since: Instant?
     /// End of the report window (exclusive); `nil` = unbounded.
@@ -22,12 +24,14 @@ public struct ChannelRuleInput: Sendable {
     public var urls: [Symbol: String]
 
     public init(
-        timelines: [TicketTimeline], symbols: SymbolTable, policy: Policy, since: Instant? = nil,
+        timelines: [TicketTimeline], symbols: SymbolTable, policy: Policy, directory: ActorDirectory,
+        since: Instant? = nil,
         until: Instant? = nil, asOf: Instant, channels: Set<String>? = nil, urls: [Symbol: String] = [:]
     ) {
         self.timelines = timelines
         self.symbols = symbols
         self.policy = policy
+        self.directory = directory
         self.since = since
         self.until = until
         self.asOf = asOf

@@ -4,12 +4,14 @@
 /// Findings are reported for tickets **in the report** (created in `[since, until)`, created at or before
 /// `asOf`, channel selected) and for their events at or before `asOf`. The waiting queue of the passed-over
 /// check is built from **all** tickets given, so an older ticket created before the window still waits.
-/// Names (actors, assignees, system actors, agents, handles, clients, channel keys) compare
-/// case-insensitively. Where each rule applies:
+/// Actors are classified, compared and named by the directory of people (a person's spellings are one person,
+/// shown by the person's name); handles, clients and channel keys compare case-insensitively. Where each rule applies:
 ///
 /// - **Recorded skip**: every `skip` event, on any channel (Zendesk records skips only in Play mode, so the
 ///   event itself says the ticket was in a Play-mode view). Agent = actor, reason = value (may be empty).
-/// - **Passed over**: on channels of a `play_mode` view; see ``PassedOverSweep`` for the exact definition of
+/// - **Passed over**: on channels of a `play_mode` view, for tickets that live in Zendesk (Zendesk and
+///   canonical sources; tweets read from a twcs export were never worked in Play mode, and a brand handle's
+///   reply is never a take); see ``PassedOverSweep`` for the exact definition of
 ///   waiting, take and same-second ties. One finding per take that passed over at least one ticket, with the
 ///   count and the oldest ids passed over (oldest first, at most ``PassedOverFinding/oldestLimit``).
 /// - **Cross-assignment**: on *rule channels* (channels of a Play-mode view or of `handles.channels`): an
@@ -22,7 +24,7 @@
 ///   with `second − first < 600 s` (10:00 apart is not a duplicate, 9:59 is) and no `comment` between them
 ///   in timeline order (a comment in the same second as the second reply sorts after it, so it does not
 ///   separate them).
-/// - **Disqus reply tickets**: see ``disqusReplyTickets(timelines:symbols:policy:asOf:)``; those of the
+/// - **Disqus reply tickets**: see ``disqusReplyTickets(timelines:symbols:policy:directory:asOf:)``; those of the
 ///   report whose last `status` at `asOf` is not `solved`/`closed` are listed as to be solved.
 ///
 /// Display order: skips by time; passed-over takes by count (most first), then time; the others by time (a
@@ -58,7 +60,8 @@ public enum ChannelRules {
 
     /// Runs every channel rule check. O(n log n) in tickets and events.
     public static func evaluate(_ input: ChannelRuleInput) -> ChannelRuleResult {
-        let context = Context(symbols: input.symbols, policy: input.policy, selectedChannels: input.channels)
+        let context = Context(
+            symbols: input.symbols, policy: input.policy, directory: input.directory, selectedChannels: input.channels)
         let timelines = input.timelines
         let symbols = input.symbols
         var reported = [Bool](repeating: false, count: timelines.count)
@@ -66,7 +69,8 @@ public enum ChannelRules {
         var collector = Collector(context: context, asOf: input.asOf, ticketCount: timelines.count)
         for (index, timeline) in timelines.enumerated() where timeline.created <= input.asOf {
             let channel = context.channel(timeline.channel)
-            if let view = channel.view { participants.append((index, view)) }
+            // Play mode works tickets that live in Zendesk; tweets read from a twcs export never were in it.
+            if let view = channel.view, timeline.source.livesInZendesk { participants.append((index, view)) }
             guard channel.selected, input.since.map({ timeline.created >= $0 }) ?? true,
                 input.until.map({ timeline.created < $0 }) ?? true
             else { continue }
@@ -79,7 +83,7 @@ public enum ChannelRules {
             context: context)
         for take in sweep.takes {
             let timeline = timelines[take.timeline]
-            let agent = symbols[take.agent]
+            let agent = context.name(take.agent)
             collector.findings.passedOver.append(
                 PassedOverFinding(
                     ticket: symbols[timeline.ticket], channel: symbols[timeline.channel], agent: agent, at: take.at,
@@ -96,7 +100,7 @@ public enum ChannelRules {
                 collector.findings.disqusReplyTicketsUnsolved.append(
                     TicketFinding(
                         ticket: symbols[timeline.ticket], channel: symbols[timeline.channel],
-                        created: timeline.created, requester: symbols[timeline.requester],
+                        created: timeline.created, requester: context.name(timeline.requester),
                         url: input.urls[timeline.ticket]))
             }
         }

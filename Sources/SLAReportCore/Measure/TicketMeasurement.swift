@@ -17,6 +17,12 @@ public struct TicketMeasurement: Sendable {
     /// `created + target` on the target's clock.
     public var deadline: Instant?
     public var outcome: ReplyOutcome?
+    /// The first reply was placed by the vendor's own figure (Zendesk's first reply time in whole minutes, or
+    /// its business minutes advanced on the schedule), not by a timestamp of the ticket's history.
+    public var fromVendorMetric: Bool
+    /// The first reply cannot be measured: the vendor says the ticket was answered but gives no time
+    /// (``VendorMetric/replyTimeUnknown``). Such a ticket is left out of the first-reply figures.
+    public var replyTimeUnknown: Bool
     /// The assignee at as-of (``Symbol/none`` when unassigned).
     public var assignee: Symbol
     /// `first solved/closed − created`.
@@ -30,8 +36,19 @@ public struct TicketMeasurement: Sendable {
     public var target: SLADuration?
     /// Next-reply clocks, in time order (empty for most tickets).
     public var nextReplies: [NextReplyClock]
-    /// Transitions from solved/closed back to another status.
-    public var reopens: Int
+    /// Transitions from solved/closed back to another status (or the vendor's count, when the ticket's
+    /// history is not in the inputs).
+    public var reopens: Int32
+    /// ``frtTargetBusinessSeconds`` stored in 4 bytes (-1 = none), so that the measurement stays 136 bytes.
+    private var targetClockBusiness: Int32
+
+    /// `first reply − created` on the clock of the ticket's **own** target (8 business hours for a
+    /// high-priority ticket), for the per-ticket CSV; nil when that target runs on the calendar clock or
+    /// there is no target or reply. The channel's aggregates use ``frtBusinessSeconds`` (the default clock).
+    public var frtTargetBusinessSeconds: Int64? {
+        get { targetClockBusiness < 0 ? nil : Int64(targetClockBusiness) }
+        set { targetClockBusiness = newValue.map { Int32(clamping: max($0, 0)) } ?? -1 }
+    }
 
     public init(ticket: Symbol, channel: Symbol, created: Instant) {
         self.ticket = ticket
@@ -51,6 +68,9 @@ public struct TicketMeasurement: Sendable {
         self.fullResolutionSeconds = nil
         self.reopens = 0
         self.status = .none
+        self.fromVendorMetric = false
+        self.replyTimeUnknown = false
+        self.targetClockBusiness = -1
     }
 }
 
@@ -67,24 +87,32 @@ public enum ReplyOutcome: String, Sendable, Equatable {
 }
 
 /// One next-reply clock: started by the oldest unanswered customer comment after the first reply, stopped
-/// by the next reply.
+/// by the next reply, or by a solve when that comes first.
 public struct NextReplyClock: Sendable, Equatable {
     public var started: Instant
     public var replied: Instant?
+    /// The solve (status solved or closed) that ended the clock before any reply; nil when a reply stopped it
+    /// or it still runs at as-of.
+    public var solved: Instant?
+    /// `replied − started` in calendar seconds; nil when no reply stopped the clock.
     public var seconds: Int64?
     public var businessSeconds: Int64?
     public var deadline: Instant?
     public var outcome: ReplyOutcome?
 
     public init(
-        started: Instant, replied: Instant?, seconds: Int64?, businessSeconds: Int64?, deadline: Instant?,
-        outcome: ReplyOutcome?
+        started: Instant, replied: Instant?, solved: Instant? = nil, seconds: Int64?, businessSeconds: Int64?,
+        deadline: Instant?, outcome: ReplyOutcome?
     ) {
         self.started = started
         self.replied = replied
+        self.solved = solved
         self.seconds = seconds
         self.businessSeconds = businessSeconds
         self.deadline = deadline
         self.outcome = outcome
     }
+
+    /// Breached and still running at as-of (neither replied to nor solved).
+    public var openOverdue: Bool { outcome == .breached && replied == nil && solved == nil }
 }

@@ -16,6 +16,10 @@ public enum EventKind: UInt8, CaseIterable, Sendable, Comparable {
     case priority
     /// An agent skipped the ticket in Play mode; value = the reason (may be empty).
     case skip
+    /// A public message whose export does not say whether it is an agent's reply or a customer's comment (a
+    /// forum post, a Zendesk comment): the join stage makes every one a `reply` or a `comment` with the
+    /// directory of people (``ActorDirectory``), so no later stage ever sees one. Not a canonical event name.
+    case post
 
     /// The canonical name, as written in the `event` column.
     public var name: String {
@@ -28,12 +32,16 @@ public enum EventKind: UInt8, CaseIterable, Sendable, Comparable {
         case .status: "status"
         case .priority: "priority"
         case .skip: "skip"
+        case .post: "post"
         }
     }
 
+    /// The events of the canonical `event` column, in order (``post`` is not one of them).
+    public static let canonical: [EventKind] = [.created, .reply, .comment, .note, .assign, .status, .priority, .skip]
+
     /// Parses a canonical event name, case-insensitively.
     public init?(name: String) {
-        guard let kind = EventKind.allCases.first(where: { $0.name == name.lowercased() }) else { return nil }
+        guard let kind = EventKind.canonical.first(where: { $0.name == name.lowercased() }) else { return nil }
         self = kind
     }
 

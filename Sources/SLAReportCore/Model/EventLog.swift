@@ -1,23 +1,26 @@
-/// Everything the ingest stage read: the events of all inputs, the records they came from, and the
-/// records that were rejected on the way in.
+/// Everything read from the inputs: the events of all files, the ledger of the records they came from, and
+/// what the exports say about people and about their own metrics.
 ///
 /// Adapters append through ``beginRecord(file:line:)``, ``append(_:)`` and ``reject(record:reason:)``; the
-/// group stage reads it. Records are numbered in reading order; each knows its file and 1-based line.
+/// join stage merges the logs of the files into one; the group stage reads it. Records are numbered in
+/// reading order; the ``ledger`` knows each one's file, 1-based line and fate.
 public struct EventLog: Sendable {
     public var symbols = SymbolTable()
     public var events: [TicketEvent] = []
     public var files: [InputFileInfo] = []
-    /// Per record: index into ``files``.
-    public var recordFile: [UInt32] = []
-    /// Per record: 1-based line where the record starts.
-    public var recordLine: [UInt32] = []
-    /// Records rejected while reading, with the reason (a record may be rejected only once).
-    public var rejections: [UInt32: String] = [:]
+    /// The one account of every record read (see ``RecordLedger``).
+    public var ledger = RecordLedger()
     /// Optional per-ticket attributes that are not events (links, requester).
     public var ticketAttributes: [Symbol: TicketAttributes] = [:]
-    /// Records that stand for an older copy of something newer (a Zendesk ticket seen in an earlier page);
-    /// counted as duplicates.
-    public var supersededRecords: Set<UInt32> = []
+    /// What a vendor computed for a ticket (Zendesk's own first-reply time, replies, reopens), by ticket.
+    public var vendorMetrics: [Symbol: VendorMetric] = [:]
+    /// What the exports say about who is who (Zendesk users' roles, Discourse staff, company tweets, …),
+    /// for the directory of people.
+    public var evidence: [ActorEvidence] = []
+    /// What routed each native ticket the join stage routed (Zendesk, GitLab), by ticket; nil unless
+    /// ``IngestOptions/keepsRoutingFacts`` asked for it (`slareport explain` names the rule that chose the
+    /// channel).
+    public var routingFacts: [Symbol: RoutingFacts]?
 
     public init() {}
 
@@ -28,25 +31,36 @@ public struct EventLog: Sendable {
     }
 
     /// Starts a new record of `file` at `line` and returns its index.
-    public mutating func beginRecord(file: UInt32, line: Int) -> UInt32 {
-        recordFile.append(file)
-        recordLine.append(UInt32(clamping: line))
-        return UInt32(recordLine.count - 1)
-    }
+    public mutating func beginRecord(file: UInt32, line: Int) -> UInt32 { ledger.begin(file: file, line: line) }
 
     public mutating func append(_ event: TicketEvent) { events.append(event) }
 
     /// Marks `record` rejected; the first reason given wins.
-    public mutating func reject(record: UInt32, reason: String) {
-        if rejections[record] == nil { rejections[record] = reason }
+    public mutating func reject(record: UInt32, reason: String) { ledger.reject(record, reason: reason) }
+
+    /// Records what the export says about `actor`, and on what evidence.
+    public mutating func note(_ actor: Symbol, is role: ActorEvidence.Role, because basis: ActorEvidence.Basis) {
+        guard !actor.isNone else { return }
+        evidence.append(ActorEvidence(actor: actor, role: role, basis: basis))
     }
 
-    public var recordCount: Int { recordLine.count }
+    public var recordCount: Int { ledger.count }
+
+    /// Rejected records and their reasons.
+    public var rejections: [UInt32: String] { ledger.reasons }
 
     /// `path:line` of a record.
     public func location(of record: UInt32) -> SourceLocation {
-        let file = files[Int(recordFile[Int(record)])]
-        return SourceLocation(path: file.path, line: Int(recordLine[Int(record)]))
+        let r = Int(record)
+        guard r < ledger.count, Int(ledger.file[r]) < files.count else { return SourceLocation(path: "?", line: 0) }
+        return SourceLocation(path: files[Int(ledger.file[r])].path, line: Int(ledger.line[r]))
+    }
+
+    /// The source of the file `record` was read from.
+    public func source(of record: UInt32) -> SourceKind {
+        let r = Int(record)
+        guard r < ledger.count, Int(ledger.file[r]) < files.count else { return .canonical }
+        return files[Int(ledger.file[r])].source
     }
 }
 
@@ -60,6 +74,9 @@ public struct InputFileInfo: Hashable, Sendable {
         self.path = path
         self.format = format
     }
+
+    /// The system the format comes from.
+    public var source: SourceKind { SourceKind(format: format) }
 }
 
 /// Ticket facts that are not events.

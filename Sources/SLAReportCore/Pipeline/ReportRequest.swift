@@ -23,12 +23,10 @@ public struct ReportRequest: Sendable {
     /// `--fail-under`.
     public var failUnder: Double?
     public var toolVersion: String
-    /// Files skipped because their format was not recognised.
-    public var unrecognised: [RejectedRecord]
 
     public init(
         policy: Policy, since: Bound? = nil, until: Bound? = nil, asOf: Instant? = nil, channels: [String]? = nil,
-        failUnder: Double? = nil, toolVersion: String = SLAReportVersion.current, unrecognised: [RejectedRecord] = []
+        failUnder: Double? = nil, toolVersion: String = SLAReportVersion.current
     ) {
         self.policy = policy
         self.since = since
@@ -37,7 +35,6 @@ public struct ReportRequest: Sendable {
         self.channels = channels
         self.failUnder = failUnder
         self.toolVersion = toolVersion
-        self.unrecognised = unrecognised
     }
 }
 

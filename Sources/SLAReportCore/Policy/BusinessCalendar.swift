@@ -26,9 +26,9 @@ public struct BusinessCalendar: Sendable {
     /// The result of advancing a clock that never runs: 9999-12-31T23:59:59Z.
     public static let never = Instant(seconds: 253_402_300_799)
 
-    private typealias Segment = (start: Int64, end: Int64)
+    typealias Segment = (start: Int64, end: Int64)
 
-    private let zone: ZoneClock
+    let zone: ZoneClock
     /// Per ISO weekday (index 0 = Monday), for a day with no holiday or dated day on it or the day before:
     /// the wall-time stretches on the business-hours clock in seconds since its local midnight, within
     /// `[0, 86 400)`, sorted and disjoint — its own spans up to midnight and the previous weekday's spans
@@ -170,7 +170,7 @@ public struct BusinessCalendar: Sendable {
     // MARK: - Wall-time walks (one constant UTC offset)
 
     /// The business-hours stretches of the local date `day`, in seconds since its midnight.
-    private func segments(of day: Int) -> [Segment] {
+    func segments(of day: Int) -> [Segment] {
         if let index = exceptionIndex(day) { return exceptionSegments[index] }
         return week[CivilDateTime.isoWeekday(fromDays: day) - 1]
     }
@@ -253,7 +253,7 @@ public struct BusinessCalendar: Sendable {
         return .exhausted(seconds - remaining)
     }
 
-    private static func overlap(_ a: Int64, _ b: Int64, _ from: Int64, _ to: Int64) -> Int64 {
+    static func overlap(_ a: Int64, _ b: Int64, _ from: Int64, _ to: Int64) -> Int64 {
         max(0, min(b, to) - max(a, from))
     }
 
@@ -335,7 +335,7 @@ public struct BusinessCalendar: Sendable {
     }
 
     /// Local midnight starting the local date `day`.
-    private func dayStart(_ day: Int) -> Instant {
+    func dayStart(_ day: Int) -> Instant {
         zone.instant(wallSeconds: Int64(day) * 86_400)
     }
 

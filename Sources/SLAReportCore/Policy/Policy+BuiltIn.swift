@@ -12,7 +12,8 @@ extension Policy {
     ///    `stack-overflow`, `reddit`, `quora`: 14 days, not before 2 days.
     ///
     /// Business hours: Monday–Friday 09:00–17:00 UTC, no holidays. No goals. Twitter's main handle is
-    /// `@GitLab`, replies count as from Zendesk when the client is `zendesk`; the Play-mode view "Twitter and
+    /// `@GitLab` (the handbook's other accounts, `@GitLabSupport` and `@GitLabStatus`, are brand handles too),
+    /// replies count as from Zendesk when the client is `zendesk`; the Play-mode view "Twitter and
     /// Facebook" holds `twitter` and `facebook`. Routing: ``builtInRouting``.
     public static let builtIn = Policy(
         name: "GitLab Support (late 2016)",
@@ -22,7 +23,8 @@ extension Policy {
         channels: builtInChannels,
         routing: builtInRouting,
         playMode: [PlayModeView(view: "Twitter and Facebook", channels: ["twitter", "facebook"])],
-        handles: Handles(main: "@GitLab", channels: ["twitter"], clients: ["zendesk"]),
+        handles: Handles(
+            main: "@GitLab", others: ["@GitLabSupport", "@GitLabStatus"], channels: ["twitter"], clients: ["zendesk"]),
         agents: [],
         systemActors: builtInSystemActors,
         versions: [],

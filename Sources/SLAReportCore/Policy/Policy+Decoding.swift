@@ -19,8 +19,9 @@ extension Policy {
     ///   works Monday–Friday 09:00–17:00, one without `holidays` has none;
     /// - a channel needs only `key`: `name` defaults to the key, `schedule` to `default`, targets to none;
     /// - `routing`, `play_mode`, `agents`, `versions`: empty (the built-in routing rules still apply after the
-    ///   policy's own, see ``route(_:)``); `handles`: none (when given, `channels` defaults to none and
-    ///   `clients` to `["zendesk"]`); `system_actors`: the built-in `["-1", "system", "zendesk"]`.
+    ///   policy's own, see ``route(_:)``); `handles`: none (when given, `others` and `channels` default to
+    ///   none and `clients` to `["zendesk"]`); `system_actors`: the built-in `["-1", "system", "zendesk"]`;
+    /// - an `agents` entry is a name or `{ "name": …, "aliases": [ … ] }` (aliases default to none).
     ///
     /// A `by_priority` entry is either one duration, which replaces `first_reply` and every other target the
     /// channel defines (`next_reply`, `requester_wait`, `agent_work`, `periodic_update`), or an object
@@ -70,7 +71,8 @@ struct PolicyDecoder {
     static let routingKeys = ["if", "channel"]
     static let routingFields = ["via", "tag", "group", "priority", "source", "project"]
     static let playModeKeys = ["view", "channels"]
-    static let handlesKeys = ["main", "channels", "clients"]
+    static let handlesKeys = ["main", "others", "channels", "clients"]
+    static let agentKeys = ["name", "aliases"]
     static let versionKeys = ["effective_from", "channels"]
 
     mutating func report(_ path: String, _ message: String) {
@@ -181,10 +183,11 @@ struct PolicyDecoder {
             let handleChannels =
                 fields["channels"].flatMap { channelKeys($0, at: "handles.channels", known: knownChannels) } ?? []
             let clients = fields["clients"].flatMap { strings($0, at: "handles.clients") } ?? ["zendesk"]
-            if let main { handles = Handles(main: main, channels: handleChannels, clients: clients) }
+            let others = fields["others"].flatMap { strings($0, at: "handles.others") } ?? []
+            if let main { handles = Handles(main: main, others: others, channels: handleChannels, clients: clients) }
         }
 
-        let agents = top["agents"].flatMap { strings($0, at: "agents") } ?? []
+        let agents = top["agents"].flatMap { agentList($0, at: "agents") } ?? []
         let systemActors =
             top["system_actors"].flatMap { strings($0, at: "system_actors") } ?? Policy.builtInSystemActors
 
@@ -689,6 +692,31 @@ struct PolicyDecoder {
         guard let entries = array(json, at: path) else { return nil }
         let result = entries.enumerated().compactMap { string($0.element, at: "\(path)[\($0.offset)]") }
         return result.count == entries.count ? result : nil
+    }
+
+    /// `agents`: each a name, or `{ "name": …, "aliases": [ … ] }`.
+    mutating func agentList(_ json: PolicyJSON, at path: String) -> [PolicyAgent]? {
+        guard let entries = array(json, at: path) else { return nil }
+        var agents: [PolicyAgent] = []
+        for (index, entry) in entries.enumerated() {
+            let at = "\(path)[\(index)]"
+            switch entry {
+            case .string:
+                if let name = nonEmptyString(entry, at: at) { agents.append(PolicyAgent(name: name)) }
+            case .object:
+                guard let fields = members(entry, at: at, allowed: Self.agentKeys) else { continue }
+                guard let nameValue = fields["name"] else {
+                    report(at, "missing \"name\" (how the report names the person)")
+                    continue
+                }
+                let name = nonEmptyString(nameValue, at: at + ".name")
+                let aliases = fields["aliases"].flatMap { strings($0, at: at + ".aliases") } ?? []
+                if let name { agents.append(PolicyAgent(name: name, aliases: aliases)) }
+            default:
+                report(at, "expected a name or {\"name\": …, \"aliases\": […]}, found \(entry.kindName)")
+            }
+        }
+        return agents.count == entries.count ? agents : nil
     }
 
     mutating func duration(_ json: PolicyJSON, at path: String) -> SLADuration? {

@@ -13,7 +13,8 @@ extension Policy {
     ///   (a number when only first reply has one, else an object by metric), `by_priority` (`urgent`,
     ///   `high`, `normal`, `low`, each an object of the targets it replaces), `note`; absent ones left out;
     /// - routing rules in order, `if` (conditions in rule order) then `channel`; play-mode views `view`,
-    ///   `channels`; handles `main`, `channels`, `clients`; versions `effective_from`, `channels`.
+    ///   `channels`; handles `main`, `others` (left out when empty), `channels`, `clients`; agents as a name, or
+    ///   `{ "name", "aliases" }` when they have aliases; versions `effective_from`, `channels`.
     public func jsonText() -> String {
         jsonValue.pretty() + "\n"
     }
@@ -38,13 +39,22 @@ extension Policy {
             top.append(
                 (
                     "handles",
-                    .object([
-                        ("main", .string(handles.main)), ("channels", .strings(handles.channels)),
-                        ("clients", .strings(handles.clients)),
-                    ])
+                    .object(
+                        [("main", .string(handles.main))]
+                            + (handles.others.isEmpty ? [] : [("others", .strings(handles.others))])
+                            + [("channels", .strings(handles.channels)), ("clients", .strings(handles.clients))])
                 ))
         }
-        top.append(("agents", .strings(agents)))
+        top.append(
+            (
+                "agents",
+                .array(
+                    agents.map {
+                        $0.aliases.isEmpty
+                            ? .string($0.name)
+                            : .object([("name", .string($0.name)), ("aliases", .strings($0.aliases))])
+                    })
+            ))
         top.append(("system_actors", .strings(systemActors)))
         top.append(
             (

@@ -59,6 +59,33 @@ extension Policy {
     }
 }
 
+extension ChannelPolicy {
+    /// The clock a channel's aggregate figures of `metric` are measured on, so that one percentile never
+    /// mixes clocks: the clock of the channel's own target; for a channel whose targets of `metric` are only in
+    /// `by_priority` (a policy imported from Zendesk), the clock they all share; nil when there is no target,
+    /// or the priorities' targets run on different clocks.
+    public func aggregateClock(_ metric: SLAMetric) -> Clock? {
+        if let own = target(metric) { return own.clock }
+        var shared: Clock?
+        for targets in byPriority.values {
+            guard let clock = targets.target(metric)?.clock else { continue }
+            if let known = shared, known != clock { return nil }
+            shared = clock
+        }
+        return shared
+    }
+
+    /// How the reports name the channel's target of `metric`: the channel's own (`1 business day`), `by
+    /// priority` when only `by_priority` sets one, nil when there is none.
+    public func targetText(_ metric: SLAMetric) -> String? {
+        if let own = target(metric) { return own.description }
+        return hasTarget(metric) ? ChannelPolicy.byPriorityText : nil
+    }
+
+    /// The target text of a channel whose targets of a metric are only in `by_priority`.
+    public static let byPriorityText = "by priority"
+}
+
 /// One ``BusinessCalendar`` per schedule of a policy, built once and shared by every ticket.
 public struct PolicyCalendars: Sendable {
     private let calendars: [String: BusinessCalendar]

@@ -31,8 +31,15 @@ extension Policy {
     /// Values compare case-insensitively; `tag` holds when any of the record's tags matches; a condition on
     /// a fact the record does not have fails; a rule without conditions matches everything.
     public func route(_ facts: RoutingFacts) -> String? {
-        for rule in routing where rule.matches(facts) { return rule.channel }
-        for rule in Policy.builtInRouting where rule.matches(facts) { return rule.channel }
+        guard let rule = routingRule(for: facts) else { return nil }
+        return rule.builtIn ? Policy.builtInRouting[rule.index].channel : routing[rule.index].channel
+    }
+
+    /// The rule ``route(_:)`` takes for `facts`: its index in the policy's `routing` or, when `builtIn`, in
+    /// ``builtInRouting``; nil when none matches.
+    public func routingRule(for facts: RoutingFacts) -> (builtIn: Bool, index: Int)? {
+        for (index, rule) in routing.enumerated() where rule.matches(facts) { return (false, index) }
+        for (index, rule) in Policy.builtInRouting.enumerated() where rule.matches(facts) { return (true, index) }
         return nil
     }
 }

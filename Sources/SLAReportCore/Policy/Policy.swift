@@ -16,8 +16,9 @@ public struct Policy: Sendable, Equatable {
     public var routing: [RoutingRule]
     public var playMode: [PlayModeView]
     public var handles: Handles?
-    /// People who answer for the team even if the data never shows them replying (Disqus, Stack Exchange).
-    public var agents: [String]
+    /// The people on the team, each with the other names they go by in other systems (`aliases`): one
+    /// person's Zendesk name, GitLab username and Twitter handle make one row in the agent table.
+    public var agents: [PolicyAgent]
     /// Actors that are automation, never people: they never reply and never cross-assign.
     public var systemActors: [String]
     /// Later channel tables in force from a date, oldest first.
@@ -28,7 +29,7 @@ public struct Policy: Sendable, Equatable {
     public init(
         name: String, timezone: String = "UTC", inputTimezone: String = "UTC", schedules: [String: Schedule],
         channels: [ChannelPolicy], routing: [RoutingRule] = [], playMode: [PlayModeView] = [],
-        handles: Handles? = nil, agents: [String] = [], systemActors: [String] = [],
+        handles: Handles? = nil, agents: [PolicyAgent] = [], systemActors: [String] = [],
         versions: [PolicyVersion] = [], source: String = "built-in"
     ) {
         self.name = name
@@ -311,20 +312,40 @@ public struct PlayModeView: Sendable, Equatable {
     }
 }
 
-/// Which handle replies must come from, and which clients count as "in Zendesk".
+/// Which handle replies must come from, the team's other brand accounts, and which clients count as "in
+/// Zendesk".
 public struct Handles: Sendable, Equatable {
     /// The handle replies must come from (`@GitLab`).
     public var main: String
+    /// The team's other brand accounts (`@GitLabStatus`): accounts, not people, and not the main handle.
+    public var others: [String]
     /// Channels the handle rules apply to.
     public var channels: [String]
     /// Clients that count as replying from Zendesk (`zendesk`).
     public var clients: [String]
 
-    public init(main: String, channels: [String], clients: [String]) {
+    public init(main: String, others: [String] = [], channels: [String], clients: [String]) {
         self.main = main
+        self.others = others
         self.channels = channels
         self.clients = clients
     }
+}
+
+/// A person on the team (the policy's `agents`): written as a name, or as `{"name": "Ana Souza", "aliases":
+/// ["ana_gitlab", "@ana"]}` when the person goes by other names in other systems.
+public struct PolicyAgent: Sendable, Equatable, ExpressibleByStringLiteral {
+    /// How the report names the person.
+    public var name: String
+    /// The person's other names (a GitLab username, a Twitter handle, …).
+    public var aliases: [String]
+
+    public init(name: String, aliases: [String] = []) {
+        self.name = name
+        self.aliases = aliases
+    }
+
+    public init(stringLiteral name: String) { self.init(name: name) }
 }
 
 /// A later channel table, in force for tickets created at or after `effectiveFrom` (local midnight in the

@@ -1,6 +1,11 @@
 /// Writes the per-ticket CSV (`PREFIX-tickets.csv`, SPEC §5): one row per ticket in the report, in the
 /// model's order (creation, then id), under the header
-/// `ticket,channel,priority,created,first_reply,frt_seconds,frt_business_seconds,target,deadline,outcome,assignee,flags`.
+/// `ticket,channel,priority,created,first_reply,frt_seconds,frt_business_seconds,target,deadline,outcome,assignee,flags`
+/// and, appended after SPEC's columns so that scripts reading them by position keep working,
+/// `requester_wait_seconds,requester_wait_outcome,agent_work_seconds,agent_work_outcome`: the total on the
+/// clock of the ticket's own target of the metric (calendar seconds when its priority has none) and its
+/// outcome (`achieved`, `breached`, `pending`; empty without a target); both empty when the channel sets no
+/// such target, and for tickets left out of the response times.
 ///
 /// Instants are RFC 3339 UTC, durations whole seconds, a missing value is an empty cell, `flags` are joined
 /// with `;`. Every cell goes through ``Escape/csv(_:)`` (RFC 4180 quoting and the formula-injection guard).
@@ -10,7 +15,8 @@ public enum CSVRenderer {
     /// The header line's columns.
     public static let columns = [
         "ticket", "channel", "priority", "created", "first_reply", "frt_seconds", "frt_business_seconds", "target",
-        "deadline", "outcome", "assignee", "flags",
+        "deadline", "outcome", "assignee", "flags", "requester_wait_seconds", "requester_wait_outcome",
+        "agent_work_seconds", "agent_work_outcome",
     ]
 
     /// The whole CSV document.
@@ -59,6 +65,14 @@ public enum CSVRenderer {
         case 1: Escape.csv(row.flags[0], to: &sink)
         default: Escape.csv(row.flags.joined(separator: ";"), to: &sink)
         }
+        sink.write(byte: 0x2C)
+        writeNumber(row.requesterWaitSeconds, to: &sink)
+        sink.write(byte: 0x2C)
+        if let outcome = row.requesterWaitOutcome { Escape.csv(outcome, to: &sink) }
+        sink.write(byte: 0x2C)
+        writeNumber(row.agentWorkSeconds, to: &sink)
+        sink.write(byte: 0x2C)
+        if let outcome = row.agentWorkOutcome { Escape.csv(outcome, to: &sink) }
         sink.write(byte: 0x0A)
     }
 

@@ -7,15 +7,24 @@ public struct DataQuality: Sendable, Equatable {
     public var rejected: [RejectedRecord]
     /// Files that could not be recognised and were skipped (non-strict runs with other inputs).
     public var unrecognised: [RejectedRecord]
+    /// Warnings of the readers that did not reject a record (malformed CSV quoting kept as text, …), in input
+    /// order, at most ``rejectedListLimit`` (`reason` holds the message).
+    public var warnings: [RejectedRecord]
+    /// How many reader warnings there were in all.
+    public var warningCount: Int
 
     public static let rejectedListLimit = 1000
 
-    public init(files: [FileQuality], totals: QualityCounts, rejected: [RejectedRecord], unrecognised: [RejectedRecord])
-    {
+    public init(
+        files: [FileQuality], totals: QualityCounts, rejected: [RejectedRecord], unrecognised: [RejectedRecord],
+        warnings: [RejectedRecord] = [], warningCount: Int? = nil
+    ) {
         self.files = files
         self.totals = totals
         self.rejected = rejected
         self.unrecognised = unrecognised
+        self.warnings = warnings
+        self.warningCount = warningCount ?? warnings.count
     }
 }
 

@@ -50,7 +50,7 @@ public enum HTMLRenderer {
             w.element("h1", text: "SLA report: \(t.windowText)")
             w.element("p", [("class", "meta")]) { w in
                 w.element("strong", text: "As of")
-                w.text(" \(DurationFormat.instant(model.window.asOf)) · ")
+                w.text(" \(t.asOfText) · ")
                 w.element("strong", text: "Policy")
                 w.text(" \(t.policyText)")
                 if let threshold = model.failUnder {
@@ -62,6 +62,13 @@ public enum HTMLRenderer {
             }
         }
         w.newline()
+        if !model.warnings.isEmpty {
+            section("warnings", "Warnings", to: &w) { w in
+                w.element("ul") { w in
+                    for warning in model.warnings { w.element("li", [("class", "flagged")], text: warning.message) }
+                }
+            }
+        }
 
         section("story", "In short", to: &w) { w in
             w.element("p", [("class", "story")], text: t.storySentences.joined(separator: " "))
@@ -71,7 +78,20 @@ public enum HTMLRenderer {
             let summary = t.summary(marks: .text)
             table(summary, fit: true, to: &w)
             w.element("p", [("class", "note")], text: summaryLegend(summary))
+            let notes = t.summaryNotes
+            if !notes.isEmpty {
+                w.element("ul", [("class", "note")]) { w in
+                    for note in notes { w.element("li", text: note) }
+                }
+            }
             SVGChart.attainment(model.channels, failUnder: model.failUnder, to: &w)
+        }
+
+        if t.hasStatusMetrics {
+            section("status-metrics", "Requester wait, agent work and periodic update", to: &w) { w in
+                table(t.statusMetricsTable(marks: .text, compact: false), fit: true, to: &w)
+                w.element("p", [("class", "note")], text: t.statusMetricsNote)
+            }
         }
 
         section("first-replies", "First replies", to: &w) { w in
@@ -158,9 +178,28 @@ public enum HTMLRenderer {
             }
         }
 
+        if t.hasStatusMetrics {
+            section("metric-breaches", "Requester wait, agent work and periodic update breaches", to: &w) { w in
+                let sections = t.metricBreachSections
+                if sections.isEmpty {
+                    w.element("p", text: "No requester-wait, agent-work or periodic-update breaches.")
+                }
+                for sub in sections {
+                    w.element("h3", text: "\(sub.title) (\(sub.count))")
+                    table(
+                        sub.table, moreNote: "the JSON report lists up to \(ReportModel.metricBreachListLimit)", to: &w)
+                }
+            }
+        }
+
         section("agents", "Agents", to: &w) { w in
             let agents = t.agents
             if agents.rows.isEmpty { w.element("p", text: "No agent activity.") } else { table(agents, to: &w) }
+            let handles = t.handles
+            if !handles.rows.isEmpty {
+                w.element("h3", text: "Brand handles")
+                table(handles, to: &w)
+            }
         }
 
         section("data-quality", "Data quality", to: &w) { w in
@@ -180,11 +219,16 @@ public enum HTMLRenderer {
                 w.element("h3", text: "Unrecognised files (skipped)")
                 table(unrecognised, to: &w)
             }
+            let readerWarnings = t.readerWarnings
+            if !readerWarnings.rows.isEmpty {
+                w.element("h3", text: "Reader warnings (nothing rejected)")
+                table(readerWarnings, moreNote: "the JSON report lists up to \(DataQuality.rejectedListLimit)", to: &w)
+            }
         }
 
         section("definitions", "How these numbers are computed", to: &w) { w in
             w.element("dl") { w in
-                for definition in ReportTables.definitions {
+                for definition in t.definitionsShown {
                     w.element("dt", text: definition.term)
                     w.element("dd", text: definition.text)
                 }

@@ -12,7 +12,30 @@
 /// - `breaches` lists every breach (not capped) and appends `assignee` and `url` (null when unknown) after
 ///   the schema's keys;
 /// - `data_quality` always ends with `"unrecognised"`: the files that were skipped because their format
-///   could not be recognised, as `{path, line, reason}` (`[]` when none), so the shape never changes.
+///   could not be recognised, as `{path, line, reason}` (`[]` when none), then `"warnings"`: the readers'
+///   warnings that rejected nothing (`{path, line, message}`, at most 1000) and `"warning_count"`, so the
+///   shape never changes;
+/// - `window` also has `"as_of_source"`: the `path:line` of the record that set the default as-of (null
+///   when `--as-of` was given);
+/// - `first_reply` has `"judged"` (achieved + breached + early; null without a target) after `"replied"`,
+///   and ends with `"from_vendor_metric"`: first replies placed by Zendesk's own figure (whole minutes, or
+///   business minutes on the schedule) rather than a timestamp; a channel also has `"left_out"` (tickets
+///   counted but left out of the first-reply figures: Disqus reply tickets, tickets answered without a
+///   time); `previous` has `"judged"` and `"trend_left_out"` (why the trend is not shown, or null);
+/// - `"handles"` after `"agents"`: the team's brand accounts, in the agents' shape;
+/// - the document ends with `"warnings"`: `{kind, channel, ticket, message}` of what the reader must know to
+///   trust the figures (nothing judged under a gate, an outlier as-of, a channel nobody on the team acted
+///   on, tickets answered without a reply time, a ticket whose history and Zendesk's metric disagree).
+/// - per channel, after `next_reply`, the objects `requester_wait`, `agent_work` and `periodic_update` of SPEC §4
+///   (null without a target of the metric): `target` (`by priority` when only `by_priority` sets one), `goal`,
+///   `measured` (solved tickets, or ended intervals for periodic update, whose times are given), `judged`,
+///   `achieved`, `breached`, `open_overdue`, `pending`, `attainment`, `calendar_seconds`, `business_seconds`
+///   (on the clock of the channel's default target of the metric; null when that is calendar);
+/// - after `breaches`, `"metric_breaches"`: the breached requester waits, agent works and periodic-update
+///   intervals (`{metric, ticket, channel, created, target, interval_started, breached_at, seconds,
+///   over_by_seconds, open_overdue, assignee, url}`; metric by metric, furthest over first within each
+///   channel, at most ``ReportModel/metricBreachListLimit``), and `"metric_breach_counts"` with the full number
+///   per metric.
 /// Instants are RFC 3339 UTC strings (`2016-11-21T09:14:03Z`); durations are whole seconds.
 public enum JSONRenderer {
     /// The schema identifier written as `"schema"`.
@@ -38,6 +61,7 @@ public enum JSONRenderer {
                 w.field("since", model.window.since)
                 w.field("until", model.window.until)
                 w.field("as_of", model.window.asOf)
+                w.field("as_of_source", model.window.asOfSource)
             }
             w.key("policy")
             w.object { w in
@@ -63,24 +87,38 @@ public enum JSONRenderer {
                     w.field("url", breach.url)
                 }
             }
+            writeMetricBreaches(model.metricBreaches, to: &w)
             w.key("agents")
-            w.array(model.agents) { w, agent in
-                w.object { w in
-                    w.field("agent", agent.agent)
-                    w.field("replies", agent.replies)
-                    w.field("first_replies", agent.firstReplies)
-                    w.field("frt_p50_seconds", agent.frtP50Seconds)
-                    w.field("breached_assigned", agent.breachedAssigned)
-                    w.field("skips", agent.skips)
-                    w.field("passed_over_takes", agent.passedOverTakes)
-                    w.field("cross_assignments", agent.crossAssignments)
-                }
-            }
+            w.array(model.agents) { w, agent in writeAgent(agent, to: &w) }
+            w.key("handles")
+            w.array(model.handles) { w, agent in writeAgent(agent, to: &w) }
             w.key("data_quality")
             writeDataQuality(model.dataQuality, to: &w)
+            w.key("warnings")
+            w.array(model.warnings) { w, warning in
+                w.object { w in
+                    w.field("kind", warning.kind.rawValue)
+                    w.field("channel", warning.channel)
+                    w.field("ticket", warning.ticket)
+                    w.field("message", warning.message)
+                }
+            }
         }
         w.finish()
         return w.sink
+    }
+
+    static func writeAgent(_ agent: AgentRow, to w: inout JSONWriter) {
+        w.object { w in
+            w.field("agent", agent.agent)
+            w.field("replies", agent.replies)
+            w.field("first_replies", agent.firstReplies)
+            w.field("frt_p50_seconds", agent.frtP50Seconds)
+            w.field("breached_assigned", agent.breachedAssigned)
+            w.field("skips", agent.skips)
+            w.field("passed_over_takes", agent.passedOverTakes)
+            w.field("cross_assignments", agent.crossAssignments)
+        }
     }
 
     // MARK: Channels
@@ -90,10 +128,15 @@ public enum JSONRenderer {
             w.field("channel", channel.key)
             w.field("name", channel.name)
             w.field("tickets", channel.tickets)
+            w.field("left_out", channel.leftOut)
             w.key("first_reply")
-            writeReply(channel.firstReply, to: &w)
+            writeReply(channel.firstReply, vendorFigures: channel.vendorFigures, to: &w)
             w.key("next_reply")
             if let next = channel.nextReply { writeReply(next, to: &w) } else { w.null() }
+            for metric in StatusClock.metrics {
+                w.key(metric.key)
+                if let summary = channel.statusMetric(metric) { writeStatusMetric(summary, to: &w) } else { w.null() }
+            }
             w.key("resolution")
             w.object { w in
                 w.field("solved", channel.resolution.solved)
@@ -107,7 +150,13 @@ public enum JSONRenderer {
             if let previous = channel.previous {
                 w.object { w in
                     w.field("tickets", previous.tickets)
+                    w.field("judged", previous.judged)
                     w.field("attainment", previous.attainment)
+                    if case .leftOut(let reason) = channel.trend {
+                        w.field("trend_left_out", reason)
+                    } else {
+                        w.field("trend_left_out", nil as String?)
+                    }
                 }
             } else {
                 w.null()
@@ -115,12 +164,13 @@ public enum JSONRenderer {
         }
     }
 
-    static func writeReply(_ reply: ReplySummary, to w: inout JSONWriter) {
+    static func writeReply(_ reply: ReplySummary, vendorFigures: Int? = nil, to w: inout JSONWriter) {
         let hasTarget = reply.target != nil
         w.object { w in
             w.field("target", reply.target)
             w.field("goal", hasTarget ? reply.goal : nil)
             w.field("replied", reply.replied)
+            w.field("judged", hasTarget ? reply.judged : nil)
             w.field("achieved", hasTarget ? reply.achieved : nil)
             w.field("breached", hasTarget ? reply.breached : nil)
             w.field("open_overdue", hasTarget ? reply.openOverdue : nil)
@@ -131,6 +181,53 @@ public enum JSONRenderer {
             writeStats(reply.calendar, to: &w)
             w.key("business_seconds")
             if let business = reply.business { writeStats(business, to: &w) } else { w.null() }
+            if let vendorFigures { w.field("from_vendor_metric", vendorFigures) }
+        }
+    }
+
+    static func writeStatusMetric(_ metric: StatusMetricSummary, to w: inout JSONWriter) {
+        w.object { w in
+            w.field("target", metric.target)
+            w.field("goal", metric.goal)
+            w.field("measured", metric.measured)
+            w.field("judged", metric.judged)
+            w.field("achieved", metric.achieved)
+            w.field("breached", metric.breached)
+            w.field("open_overdue", metric.openOverdue)
+            w.field("pending", metric.pending)
+            w.field("attainment", metric.attainment)
+            w.key("calendar_seconds")
+            writeStats(metric.calendar, to: &w)
+            w.key("business_seconds")
+            if let business = metric.business { writeStats(business, to: &w) } else { w.null() }
+        }
+    }
+
+    /// `metric_breaches` (capped) and `metric_breach_counts` (every breach, per metric).
+    static func writeMetricBreaches(_ breaches: [MetricBreachRow], to w: inout JSONWriter) {
+        w.key("metric_breaches")
+        w.array(breaches.prefix(ReportModel.metricBreachListLimit)) { w, b in
+            w.object { w in
+                w.field("metric", b.metric.key)
+                w.field("ticket", b.ticket)
+                w.field("channel", b.channel)
+                w.field("created", b.created)
+                w.field("target", b.target)
+                w.field("interval_started", b.intervalStarted)
+                w.field("breached_at", b.breachedAt)
+                w.field("seconds", b.seconds)
+                w.field("over_by_seconds", b.overBySeconds)
+                w.key("open_overdue")
+                w.bool(b.openOverdue)
+                w.field("assignee", b.assignee)
+                w.field("url", b.url)
+            }
+        }
+        w.key("metric_breach_counts")
+        w.object { w in
+            for metric in StatusClock.metrics {
+                w.field(metric.key, breaches.reduce(0) { $0 + ($1.metric == metric ? 1 : 0) })
+            }
         }
     }
 
@@ -248,6 +345,15 @@ public enum JSONRenderer {
             w.array(quality.rejected.prefix(DataQuality.rejectedListLimit)) { w, r in writeRejected(r, to: &w) }
             w.key("unrecognised")
             w.array(quality.unrecognised) { w, r in writeRejected(r, to: &w) }
+            w.key("warnings")
+            w.array(quality.warnings.prefix(DataQuality.rejectedListLimit)) { w, r in
+                w.object { w in
+                    w.field("path", r.path)
+                    w.field("line", r.line)
+                    w.field("message", r.reason)
+                }
+            }
+            w.field("warning_count", quality.warningCount)
         }
     }
 

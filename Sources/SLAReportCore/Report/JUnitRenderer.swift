@@ -9,6 +9,9 @@
 /// - a case **fails** (`<failure>`) when its attainment is below the channel's `goal` or `--fail-under`, with
 ///   the figures in the message; it is **skipped** (`<skipped>`) when nothing was judged; its figures are
 ///   in `<system-out>` either way;
+/// - one case per requester-wait, agent-work and periodic-update target of a channel (`requester wait`,
+///   `agent work`, `periodic update`), after its first-reply cases: failed below that metric's goal
+///   (`--fail-under` gates first replies only), skipped when nothing was judged;
 /// - with a gate (a `goal` or `--fail-under`), one more case, `tickets judged`, fails when no channel with
 ///   a target judged any ticket: a CI job must not go green on an empty or stale export (SPEC §1).
 ///
@@ -61,7 +64,15 @@ public enum JUnitRenderer {
         var cases: [TestCase] = []
         var anyJudged = false
         var anyGoal = false
-        for channel in model.channels where channel.firstReply.target != nil {
+        for channel in model.channels {
+            for metric in channel.statusMetrics {
+                anyJudged = anyJudged || metric.judged > 0
+                anyGoal = anyGoal || metric.goal != nil
+            }
+            guard channel.firstReply.target != nil else {
+                cases += channel.statusMetrics.map { statusCase(channel, $0) }
+                continue
+            }
             let reply = channel.firstReply
             let judged = (reply.achieved ?? 0) + (reply.breached ?? 0) + (reply.early ?? 0)
             anyJudged = anyJudged || judged > 0
@@ -91,6 +102,7 @@ public enum JUnitRenderer {
                         output: ["channel: \(channel.key) (\(channel.name)), priority \(priority.priority)"]
                             + figures.lines(goal: reply.goal, model: model)))
             }
+            cases += channel.statusMetrics.map { statusCase(channel, $0) }
         }
         if model.failUnder != nil || anyGoal {
             cases.append(
@@ -103,6 +115,38 @@ public enum JUnitRenderer {
                     output: ["window: \(model.window.text)", "as of: \(model.window.asOf.rfc3339)"]))
         }
         return cases
+    }
+
+    /// The case of one channel's requester wait, agent work or periodic update: failed below the metric's goal,
+    /// skipped when nothing was judged.
+    static func statusCase(_ channel: ChannelSummary, _ metric: StatusMetricSummary) -> TestCase {
+        let noun = metric.metric.judgedNoun + "s"
+        let result: TestCase.Result
+        if let attainment = metric.attainment, metric.judged > 0 {
+            result =
+                metric.failsGate
+                ? .failed(
+                    "\(metric.metric.label): \(attainment)% of \(metric.judged) judged \(noun) within \(metric.target)"
+                        + (metric.goal.map { ", below the goal \($0)%" } ?? "")
+                        + " (\(metric.breached) breached, \(metric.openOverdue) of them still open)")
+                : .passed
+        } else {
+            result = .skipped("no \(metric.metric.judgedNoun) judged: \(metric.pending) pending")
+        }
+        var output = [
+            "channel: \(channel.key) (\(channel.name)), \(metric.metric.label)",
+            "target: \(metric.target)",
+            "judged: \(metric.judged) (achieved \(metric.achieved), breached \(metric.breached)), measured: "
+                + "\(metric.measured)",
+            "open overdue: \(metric.openOverdue), pending: \(metric.pending)",
+            "attainment: \(DurationFormat.percent(metric.attainment))"
+                + (metric.goal.map { " (goal \($0)%)" } ?? ""),
+        ]
+        output.append(
+            "p50 / p90 / p95: \(DurationFormat.human(metric.calendar.p50)) / "
+                + "\(DurationFormat.human(metric.calendar.p90)) / \(DurationFormat.human(metric.calendar.p95))")
+        return TestCase(
+            classname: "slareport.\(channel.key)", name: metric.metric.label, result: result, output: output)
     }
 
     /// What a channel or a priority case reports.

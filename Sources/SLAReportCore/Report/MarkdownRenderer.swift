@@ -1,12 +1,13 @@
 /// Writes the Markdown report (GitHub/GitLab-flavoured, readable in a terminal; SPEC §5).
 ///
-/// Sections: title (window, as-of, policy and versions); the story (a paragraph in plain words); the summary
-/// table per channel, within ``MarkdownRenderer/summaryWidth`` terminal columns; first replies (the bands
-/// relative to target and the time percentiles: the text of the HTML charts); attainment per priority; tickets
-/// at risk; the weekly history and the volume per day or week; channel rules (a count per rule, then each
-/// non-empty rule's findings capped at ``ReportModel/findingListCap``); next reply and resolution where there
-/// is a target or data; first-reply breaches per channel (capped at ``ReportModel/breachListCap``); agents;
-/// data quality; how the numbers are computed.
+/// Sections: title (window, as-of and the record that set it, policy and versions); warnings; the story (a
+/// paragraph in plain words); the summary table per channel, within ``MarkdownRenderer/summaryWidth`` terminal
+/// columns, with its notes (Zendesk's own figures, tickets left out); first replies (the bands relative to
+/// target and the time percentiles: the text of the HTML charts); attainment per priority; tickets at risk; the
+/// weekly history and the volume per day or week; channel rules (a count per rule, then each non-empty rule's
+/// findings capped at ``ReportModel/findingListCap``); next reply and resolution where there is a target or
+/// data; first-reply breaches per channel (capped at ``ReportModel/breachListCap``); agents and brand handles;
+/// data quality (with the readers' warnings); how the numbers are computed.
 ///
 /// Every input-derived string goes through ``Escape/markdown(_:)`` (link destinations through
 /// ``Escape/safeURL(_:)`` and ``Escape/markdownURL(_:)``). Links are reference-style (`[id][3]`, with
@@ -26,12 +27,19 @@ public enum MarkdownRenderer {
         out.reserveCapacity(16_384)
 
         out += "# SLA report: \(Escape.markdown(t.windowText))\n\n"
-        out += "- **As of:** \(Escape.markdown(DurationFormat.instant(model.window.asOf)))\n"
+        out += "- **As of:** \(Escape.markdown(t.asOfText))\n"
         out += "- **Policy:** \(Escape.markdown(t.policyText))\n"
         if let threshold = model.failUnder {
             out += "- **Threshold:** \(Escape.markdown(DurationFormat.percent(threshold))) (`--fail-under`)\n"
         }
         out += "- **Tool:** slareport \(Escape.markdown(model.toolVersion))\n\n"
+        if !model.warnings.isEmpty {
+            out += "## Warnings\n\n"
+            for warning in model.warnings {
+                out += wrapped("- ⚠️ " + Escape.markdown(warning.message), indent: "  ") + "\n"
+            }
+            out += "\n"
+        }
 
         out += wrapped(t.storySentences.map(Escape.markdown).joined(separator: " ")) + "\n\n"
 
@@ -39,6 +47,16 @@ public enum MarkdownRenderer {
         let summary = t.compactSummary(marks: .emoji)
         out += table(summary, links: &links, fitWidth: summaryWidth)
         out += "\n" + wrapped(summaryLegend(summary, marks: .emoji)) + "\n\n"
+        let notes = t.summaryNotes
+        for note in notes { out += wrapped("- " + Escape.markdown(note), indent: "  ") + "\n" }
+        if !notes.isEmpty { out += "\n" }
+
+        if t.hasStatusMetrics {
+            out += "## Requester wait, agent work and periodic update\n\n"
+            let metrics = t.statusMetricsTable(marks: .emoji, compact: true)
+            out += table(metrics, links: &links, fitWidth: summaryWidth)
+            out += "\n" + wrapped(Escape.markdown(t.statusMetricsNote)) + "\n\n"
+        }
 
         out += "## First replies\n\n"
         let bands = t.firstReplyBands
@@ -113,11 +131,29 @@ public enum MarkdownRenderer {
             out += table(section.table, links: &links, moreNote: "every breach is listed in the JSON report")
             out += "\n"
         }
+        if t.hasStatusMetrics {
+            out += "## Requester wait, agent work and periodic update breaches\n\n"
+            let sections = t.metricBreachSections
+            if sections.isEmpty { out += "No requester-wait, agent-work or periodic-update breaches.\n\n" }
+            for section in sections {
+                out += "### \(Escape.markdown(section.title)) (\(section.count))\n\n"
+                out += table(
+                    section.table, links: &links,
+                    moreNote: "the JSON report lists up to \(ReportModel.metricBreachListLimit)")
+                out += "\n"
+            }
+        }
 
         out += "## Agents\n\n"
         let agents = t.agents
         out += agents.rows.isEmpty ? "No agent activity.\n" : table(agents, links: &links)
         out += "\n"
+        let handles = t.handles
+        if !handles.rows.isEmpty {
+            out += "### Brand handles\n\n"
+            out += table(handles, links: &links)
+            out += "\n"
+        }
 
         out += "## Data quality\n\n"
         let totals = model.dataQuality.totals
@@ -135,10 +171,16 @@ public enum MarkdownRenderer {
             out += "\n### Unrecognised files (skipped)\n\n"
             out += table(unrecognised, links: &links)
         }
+        let readerWarnings = t.readerWarnings
+        if !readerWarnings.rows.isEmpty {
+            out += "\n### Reader warnings (nothing rejected)\n\n"
+            out += table(
+                readerWarnings, links: &links, moreNote: "the JSON report lists up to \(DataQuality.rejectedListLimit)")
+        }
         out += "\n"
 
         out += "## How these numbers are computed\n\n"
-        for definition in ReportTables.definitions {
+        for definition in t.definitionsShown {
             out +=
                 wrapped(
                     "- **\(Escape.markdown(definition.term)):** \(Escape.markdown(definition.text))", indent: "  ")

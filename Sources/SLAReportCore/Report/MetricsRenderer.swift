@@ -14,6 +14,11 @@
 ///   (the report keeps no sum, and OpenMetrics makes it optional);
 /// - `slareport_frt_business_seconds` (summary): the same on the business clock of the channel's default
 ///   target, for channels whose target is on one;
+/// - for requester wait, agent work and periodic update, families labelled by `channel` and `metric`
+///   (`requester_wait`, `agent_work`, `periodic_update`), one sample per channel and metric with a target, so
+///   that the first-reply series above keep their label sets: `slareport_metric_attainment_percent` (gauge,
+///   only when something was judged), `slareport_metric_judged` (gauge), `slareport_metric_breached`
+///   (gauge), `slareport_metric_seconds` (summary of the complete measures in calendar seconds);
 /// - `# EOF`.
 ///
 /// Values are integers or `Percent` decimals (`88.7`), written by own code; label values go through
@@ -61,6 +66,33 @@ public enum MetricsRenderer {
             samples: model.channels.flatMap { channel in
                 channel.firstReply.business.map { summary("slareport_frt_business_seconds", $0, label(channel)) } ?? []
             })
+        let metrics = model.channels.flatMap { channel in channel.statusMetrics.map { (channel, $0) } }
+        if !metrics.isEmpty {
+            func metricLabel(_ channel: ChannelSummary, _ metric: StatusMetricSummary) -> String {
+                label(channel) + ",metric=\"\(Escape.openMetricsLabel(metric.metric.key))\""
+            }
+            family(
+                "slareport_metric_attainment_percent", type: "gauge", unit: "percent",
+                help: "Requester wait, agent work or periodic update attainment: achieved / judged, in percent.",
+                samples: metrics.compactMap { channel, metric in
+                    metric.attainment.map {
+                        "slareport_metric_attainment_percent{\(metricLabel(channel, metric))} \($0)"
+                    }
+                })
+            family(
+                "slareport_metric_judged", type: "gauge", unit: nil,
+                help: "Tickets (intervals, for periodic update) judged: achieved + breached.",
+                samples: metrics.map { "slareport_metric_judged{\(metricLabel($0, $1))} \($1.judged)" })
+            family(
+                "slareport_metric_breached", type: "gauge", unit: nil,
+                help: "Tickets (intervals, for periodic update) over their target.",
+                samples: metrics.map { "slareport_metric_breached{\(metricLabel($0, $1))} \($1.breached)" })
+            family(
+                "slareport_metric_seconds", type: "summary", unit: "seconds",
+                help: "Requester wait and agent work of solved tickets, periodic-update intervals that ended, in "
+                    + "calendar seconds (nearest-rank quantiles; 1 is the maximum).",
+                samples: metrics.flatMap { summary("slareport_metric_seconds", $1.calendar, metricLabel($0, $1)) })
+        }
         out += "# EOF\n"
         return out
     }

@@ -227,6 +227,9 @@ public struct ReportStory: Sendable, Equatable {
     public var trendsLeftOut: Int
     /// Channels whose attainment was compared with the previous window (a trend, zero or not).
     public var trendsCompared: Int
+    /// Requester wait, agent work and periodic update below their goal: most items short of the goal first,
+    /// then the largest shortfall in points, then report order.
+    public var metricMisses: [MetricMiss]
     /// Unanswered tickets past their deadline, all channels.
     public var openOverdue: Int
     /// Pending tickets due within the next business day (``ReportModel/atRisk``).
@@ -238,7 +241,7 @@ public struct ReportStory: Sendable, Equatable {
     public init(
         judged: Int, achieved: Int, attainment: Percent?, channelsWithTarget: Int, gatesSet: Bool,
         misses: [ChannelLine], lowest: [ChannelLine], changes: [Change], hasPreviousWindow: Bool,
-        trendsLeftOut: Int, trendsCompared: Int = 0, openOverdue: Int, atRisk: Int
+        trendsLeftOut: Int, trendsCompared: Int = 0, openOverdue: Int, atRisk: Int, metricMisses: [MetricMiss] = []
     ) {
         self.judged = judged
         self.achieved = achieved
@@ -251,6 +254,7 @@ public struct ReportStory: Sendable, Equatable {
         self.hasPreviousWindow = hasPreviousWindow
         self.trendsLeftOut = trendsLeftOut
         self.trendsCompared = trendsCompared
+        self.metricMisses = metricMisses
         self.openOverdue = openOverdue
         self.atRisk = atRisk
     }

@@ -12,9 +12,16 @@ public struct ReportModel: Sendable, Equatable {
     /// First-reply breaches, worst (latest) first within each channel, channels in report order; uncapped
     /// (renderers cap per channel with ``ReportModel/breachListCap``).
     public var breaches: [BreachRow]
-    /// Agents sorted by name.
+    /// Requester-wait, agent-work and periodic-update breaches: metric by metric, channels in report order,
+    /// furthest over the target first; uncapped (renderers cap per channel and metric).
+    public var metricBreaches: [MetricBreachRow]
+    /// People on the team (one row per person, whatever names they go by), sorted by name.
     public var agents: [AgentRow]
+    /// The team's brand accounts (`@GitLab`): replies sent as the brand, not by a person; sorted by name.
+    public var handles: [AgentRow]
     public var dataQuality: DataQuality
+    /// What the reader must know to trust the figures, in ``ReportWarning/Kind`` order.
+    public var warnings: [ReportWarning]
     /// Tickets created per day in the window (policy time zone), with first-reply outcomes; for charts.
     public var daily: [DailyPoint]
     /// One row per ticket in the report, sorted by creation then id: the per-ticket CSV.
@@ -41,13 +48,17 @@ public struct ReportModel: Sendable, Equatable {
     public static let findingListCap = 25
     /// How many at-risk tickets the human reports list.
     public static let atRiskListCap = 20
+    /// How many requester-wait, agent-work and periodic-update breaches the JSON report lists (SPEC §5.1's cap
+    /// on lists); `metric_breach_counts` gives the full numbers.
+    public static let metricBreachListLimit = 1000
 
     public init(
         toolVersion: String, window: ReportWindow, policy: PolicyInfo, channels: [ChannelSummary],
-        rules: RuleFindings, breaches: [BreachRow], agents: [AgentRow], dataQuality: DataQuality,
-        daily: [DailyPoint], tickets: [TicketRow], story: ReportStory = .empty, atRisk: [AtRiskRow] = [],
-        weeks: [HistoryWeek] = [], showsHistory: Bool = false, volume: VolumeSeries = .empty,
-        failUnder: Percent? = nil
+        rules: RuleFindings, breaches: [BreachRow], agents: [AgentRow], handles: [AgentRow] = [],
+        dataQuality: DataQuality, warnings: [ReportWarning] = [], daily: [DailyPoint], tickets: [TicketRow],
+        story: ReportStory = .empty, atRisk: [AtRiskRow] = [], weeks: [HistoryWeek] = [],
+        showsHistory: Bool = false, volume: VolumeSeries = .empty, failUnder: Percent? = nil,
+        metricBreaches: [MetricBreachRow] = []
     ) {
         self.toolVersion = toolVersion
         self.window = window
@@ -55,8 +66,11 @@ public struct ReportModel: Sendable, Equatable {
         self.channels = channels
         self.rules = rules
         self.breaches = breaches
+        self.metricBreaches = metricBreaches
         self.agents = agents
+        self.handles = handles
         self.dataQuality = dataQuality
+        self.warnings = warnings
         self.daily = daily
         self.tickets = tickets
         self.story = story
@@ -73,11 +87,14 @@ public struct ReportWindow: Sendable, Equatable {
     public var since: Instant?
     public var until: Instant?
     public var asOf: Instant
+    /// The record (`events.csv:5123`) whose timestamp set the default as-of; nil when `--as-of` was given.
+    public var asOfSource: String?
 
-    public init(since: Instant?, until: Instant?, asOf: Instant) {
+    public init(since: Instant?, until: Instant?, asOf: Instant, asOfSource: String? = nil) {
         self.since = since
         self.until = until
         self.asOf = asOf
+        self.asOfSource = asOfSource
     }
 }
 
@@ -225,6 +242,16 @@ public struct ChannelSummary: Sendable, Equatable {
     public var nextReply: ReplySummary?
     public var resolution: ResolutionSummary
     public var previous: PreviousWindow?
+    /// Tickets counted in ``tickets`` but left out of the first-reply figures: Disqus tickets made by our
+    /// own replies, and tickets answered by the vendor's word without a reply time. So that the columns add
+    /// up: `tickets = judged + pending + leftOut` on a channel with a target.
+    public var leftOut: Int
+    /// Of ``leftOut``, the tickets answered by the vendor's word without a reply time (the rest are Disqus
+    /// reply tickets).
+    public var leftOutWithoutReplyTime: Int
+    /// First replies placed by the vendor's own figure (Zendesk's first reply time in whole minutes, or its
+    /// business minutes on the schedule) rather than by a timestamp.
+    public var vendorFigures: Int
     /// Whether the channel is below its goal or the `--fail-under` threshold (only channels with a target).
     public var failsGate: Bool
     /// First-reply time histogram, counts per ``ChannelSummary/frtBuckets`` bucket (calendar seconds).
@@ -239,6 +266,9 @@ public struct ChannelSummary: Sendable, Equatable {
     /// The goal or threshold this channel is gated by: its own goal, else `--fail-under` (nil without a
     /// target or a gate).
     public var gate: Percent?
+    /// Requester wait, agent work and periodic update, in that order: one entry per metric the channel sets a
+    /// target of (its own or in `by_priority`); see ``statusMetric(_:)``.
+    public var statusMetrics: [StatusMetricSummary]
 
     /// Upper bounds (exclusive) of the FRT histogram buckets in seconds; the last bucket is open.
     public static let frtBuckets: [(label: String, upper: Int64)] = [
@@ -248,9 +278,10 @@ public struct ChannelSummary: Sendable, Equatable {
 
     public init(
         key: String, name: String, tickets: Int, firstReply: ReplySummary, nextReply: ReplySummary?,
-        resolution: ResolutionSummary, previous: PreviousWindow?, failsGate: Bool, frtHistogram: [Int],
+        resolution: ResolutionSummary, previous: PreviousWindow?, leftOut: Int = 0,
+        leftOutWithoutReplyTime: Int = 0, vendorFigures: Int = 0, failsGate: Bool, frtHistogram: [Int],
         byPriority: [PriorityAttainment] = [], bands: FRTBands? = nil, trend: Trend = .unavailable,
-        gate: Percent? = nil
+        gate: Percent? = nil, statusMetrics: [StatusMetricSummary] = []
     ) {
         self.key = key
         self.name = name
@@ -259,12 +290,16 @@ public struct ChannelSummary: Sendable, Equatable {
         self.nextReply = nextReply
         self.resolution = resolution
         self.previous = previous
+        self.leftOut = leftOut
+        self.leftOutWithoutReplyTime = leftOutWithoutReplyTime
+        self.vendorFigures = vendorFigures
         self.failsGate = failsGate
         self.frtHistogram = frtHistogram
         self.bands = bands
         self.byPriority = byPriority
         self.trend = trend
         self.gate = gate
+        self.statusMetrics = statusMetrics
     }
 }
 
@@ -364,11 +399,20 @@ public struct TicketRow: Sendable, Equatable {
     /// Rule flags, sorted: `skipped`, `passed_over`, `cross_assigned`, `wrong_handle`, `outside_zendesk`,
     /// `duplicate_response`, `disqus_reply_ticket`, `early`, and `open_overdue`.
     public var flags: [String]
+    /// Requester wait on the clock of the ticket's own target (calendar seconds without one); nil when the
+    /// channel sets no requester-wait target (``StatusClockMeasure/ticketSeconds``).
+    public var requesterWaitSeconds: Int64?
+    /// `achieved`, `breached` or `pending`; nil without a target for the ticket.
+    public var requesterWaitOutcome: String?
+    /// Agent work, as ``requesterWaitSeconds``.
+    public var agentWorkSeconds: Int64?
+    public var agentWorkOutcome: String?
 
     public init(
         ticket: String, channel: String, priority: String?, created: Instant, firstReply: Instant?,
         frtSeconds: Int64?, frtBusinessSeconds: Int64?, target: String?, deadline: Instant?, outcome: String?,
-        assignee: String?, flags: [String]
+        assignee: String?, flags: [String], requesterWaitSeconds: Int64? = nil, requesterWaitOutcome: String? = nil,
+        agentWorkSeconds: Int64? = nil, agentWorkOutcome: String? = nil
     ) {
         self.ticket = ticket
         self.channel = channel
@@ -382,5 +426,9 @@ public struct TicketRow: Sendable, Equatable {
         self.outcome = outcome
         self.assignee = assignee
         self.flags = flags
+        self.requesterWaitSeconds = requesterWaitSeconds
+        self.requesterWaitOutcome = requesterWaitOutcome
+        self.agentWorkSeconds = agentWorkSeconds
+        self.agentWorkOutcome = agentWorkOutcome
     }
 }

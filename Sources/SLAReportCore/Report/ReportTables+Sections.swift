@@ -45,7 +45,8 @@ extension ReportTables {
                 lead + (small ? ", on fewer than \(Trend.minimumJudged) judged each: " : ": ")
                     + ReportTables.joinedList(list) + ".")
         }
-        if story.gatesSet && story.misses.isEmpty && story.judged > 0 {
+        sentences += metricMissSentences(story.metricMisses)
+        if story.gatesSet && story.misses.isEmpty && story.metricMisses.isEmpty && story.judged > 0 {
             sentences.append("Every channel with a goal or threshold met it.")
         }
         if !story.gatesSet && !story.lowest.isEmpty {
@@ -93,6 +94,27 @@ extension ReportTables {
                 sentences.append("\(first); \(second).")
             }
         }
+        return sentences
+    }
+
+    /// Requester wait, agent work and periodic update below their goal: a sentence each for the first three
+    /// (`Regular tickets missed its requester-wait goal: 72.5% of 40 judged tickets within 16 business hours,
+    /// goal 80% (3 tickets short).`), one list for the rest.
+    func metricMissSentences(_ misses: [ReportStory.MetricMiss]) -> [String] {
+        var sentences: [String] = []
+        for miss in misses.prefix(3) {
+            let noun = miss.metric.judgedNoun
+            let metric = miss.metric.label.replacingOccurrences(of: " ", with: "-")
+            sentences.append(
+                "\(miss.name) missed its \(metric) goal: \(DurationFormat.percentOneDecimal(miss.attainment)) of "
+                    + "\(ReportTables.tickets(miss.judged, "judged " + noun)) within \(miss.target), goal "
+                    + "\(DurationFormat.percent(miss.goal)) (\(ReportTables.tickets(miss.short, noun)) short).")
+        }
+        let rest = misses.dropFirst(3).map {
+            "\($0.name) \($0.metric.label) \(DurationFormat.percentOneDecimal($0.attainment)) of \($0.judged) "
+                + "(goal \(DurationFormat.percent($0.goal)))"
+        }
+        if !rest.isEmpty { sentences.append("Also below their goals: " + ReportTables.joinedList(rest) + ".") }
         return sentences
     }
 

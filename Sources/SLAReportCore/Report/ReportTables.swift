@@ -139,6 +139,39 @@ struct ReportTables {
         return Table(columns: columns, rows: rows)
     }
 
+    /// The sentences under the summary table: where figures come from the vendor, and what is left out of
+    /// them.
+    var summaryNotes: [String] {
+        var notes: [String] = []
+        for channel in model.channels where channel.vendorFigures > 0 {
+            let n = channel.vendorFigures
+            notes.append(
+                "\(channel.name): \(n) first repl\(n == 1 ? "y is" : "ies are") Zendesk's own first reply time "
+                    + "(whole minutes from the export, business minutes placed on the policy's schedule), not a "
+                    + "timestamp of the ticket's history.")
+        }
+        for channel in model.channels where channel.leftOut > channel.leftOutWithoutReplyTime {
+            let n = channel.leftOut - channel.leftOutWithoutReplyTime
+            notes.append(
+                "\(channel.name): \(n) of \(channel.tickets) tickets \(n == 1 ? "is a ticket" : "are tickets") made by "
+                    + "our own replies (requester on the team), left out of the first-reply figures.")
+        }
+        for channel in model.channels where channel.leftOutWithoutReplyTime > 0 {
+            let n = channel.leftOutWithoutReplyTime
+            notes.append(
+                "\(channel.name): \(n) of \(channel.tickets) tickets \(n == 1 ? "was" : "were") answered (by Zendesk's "
+                    + "count of replies) without a reply time, left out of the first-reply figures.")
+        }
+        return notes
+    }
+
+    /// `2016-11-27 23:45 UTC (newest record: events.csv:5123)`.
+    var asOfText: String {
+        var text = DurationFormat.instant(model.window.asOf)
+        if let source = model.window.asOfSource { text += " (newest record: \(source))" }
+        return text
+    }
+
     /// The Markdown summary: the columns that fit 120 terminal columns (the rest is in "First replies").
     func compactSummary(marks: Marks) -> Table {
         let gated = model.channels.contains { $0.gate != nil }
@@ -378,15 +411,20 @@ struct ReportTables {
 
     // MARK: Agents
 
-    /// One row per agent, in the model's order (by name).
-    var agents: Table {
+    /// One row per person on the team, in the model's order (by name).
+    var agents: Table { agentTable(model.agents, title: "Agent") }
+
+    /// One row per brand account (`@GitLab`): replies sent as the brand.
+    var handles: Table { agentTable(model.handles, title: "Handle") }
+
+    private func agentTable(_ rows: [AgentRow], title: String) -> Table {
         let columns = [
-            Column("Agent"), Column("Replies", numeric: true), Column("First replies", numeric: true),
+            Column(title), Column("Replies", numeric: true), Column("First replies", numeric: true),
             Column("p50 FRT", numeric: true), Column("Breached assigned", numeric: true),
             Column("Skips", numeric: true), Column("Passed-over takes", numeric: true),
             Column("Cross-assignments", numeric: true),
         ]
-        let rows = model.agents.map { a -> [Cell] in
+        let rows = rows.map { a -> [Cell] in
             [
                 Cell(a.agent), Cell(String(a.replies)), Cell(String(a.firstReplies)),
                 .duration(a.frtP50Seconds), Cell(String(a.breachedAssigned)),
@@ -425,6 +463,18 @@ struct ReportTables {
             omitted: max(dq.totals.rejected, dq.rejected.count) - shown.count)
     }
 
+    /// The readers' warnings that rejected nothing (`path:line`, message), capped at
+    /// ``ReportModel/findingListCap``.
+    var readerWarnings: Table {
+        let dq = model.dataQuality
+        let shown = dq.warnings.prefix(ReportModel.findingListCap).map { r -> [Cell] in
+            [Cell(ReportTables.location(r)), Cell(r.reason)]
+        }
+        return Table(
+            columns: [Column("Record", nowrap: true), Column("Warning")], rows: shown,
+            omitted: max(dq.warningCount, dq.warnings.count) - shown.count)
+    }
+
     /// Files skipped because their format was not recognised.
     var unrecognised: Table {
         let rows = model.dataQuality.unrecognised.map { [Cell(ReportTables.location($0)), Cell($0.reason)] }
@@ -445,12 +495,16 @@ struct ReportTables {
             "Tickets created in the window, in the selected channels. A ticket is judged by the policy version in force when it was created, with the target for its priority at the first reply."
         ),
         (
+            "Who is who",
+            "One directory of people: the policy's agents (with their aliases), handles and system actors; the exports' own roles (Zendesk users and assignees, Discourse staff, HackerOne's program, a company's tweets); and whoever replies as an agent anywhere in the inputs. Names compare ignoring case, a leading @, spaces, dots, dashes and underscores, so one person's names in several systems are one row."
+        ),
+        (
             "First reply",
-            "The earliest public reply by an agent. System actors never reply; when an agent opened the ticket, their message at the creation instant is not a reply."
+            "The earliest public reply by somebody on the team (an agent or a brand handle). System actors never reply. On forums, Stack Exchange, GitLab and Twitter the requester's own posts are comments; on Zendesk the definitions are Zendesk's own; HackerOne's first program activity is the program's reply. When an agent opened a Zendesk or canonical ticket, their message at the creation instant is not a reply."
         ),
         (
             "First reply time (FRT)",
-            "First reply minus creation, in calendar time. Business FRT counts only the working time of the channel's schedule (business hours or whole business days)."
+            "First reply minus creation, in calendar time. A channel's business FRT counts only the working time of its default target's clock (business hours or whole business days); each ticket's row in the CSV uses the clock of its own target (8 business hours for a high-priority ticket). Where an export has only Zendesk's own first reply time, that figure is used, and the report says so."
         ),
         ("Deadline", "Creation plus the target, on the target's clock (calendar, business hours or business days)."),
         (
@@ -479,7 +533,7 @@ struct ReportTables {
         ),
         (
             "Next reply",
-            "After the first reply, the oldest unanswered customer comment starts a clock that the next agent reply stops; judged against the next-reply target."
+            "After the first reply, the oldest unanswered customer comment starts a clock that the next agent reply stops, or the solve when it comes first (a solved ticket needs no answer); judged against the next-reply target."
         ),
         (
             "Resolution",
@@ -499,7 +553,7 @@ struct ReportTables {
         ),
         (
             "Data quality",
-            "Every record read is used, a duplicate, out of the window, or rejected with a reason: read = used + duplicates + out of window + rejected."
+            "A record is what a person would count: a CSV row, a tweet, a forum post, a Stack Exchange question, answer or comment, a GitLab issue or note, a Zendesk ticket, audit, skip, metric or user. Every record read is used, a duplicate, out of the window, or rejected with a reason: read = used + duplicates + out of window + rejected."
         ),
     ]
 }

@@ -24,13 +24,12 @@ import Testing
 
     static func run(
         _ b: LogBuilder, asOf: String, since: String? = nil, until: String? = nil, failUnder: Double? = nil
-    ) -> ReportModel {
-        var log = b.log
+    ) throws -> ReportModel {
         let request = ReportRequest(
             policy: policy, since: since.map { .instant(LogBuilder.instant($0)) },
             until: until.map { .instant(LogBuilder.instant($0)) }, asOf: LogBuilder.instant(asOf),
             failUnder: failUnder, toolVersion: "test")
-        return Pipeline.run(&log, request: request).model
+        return try TestPolicies.run(b.log, request).model
     }
 
     static func channel(_ model: ReportModel, _ key: String) throws -> ChannelSummary {
@@ -51,7 +50,7 @@ import Testing
         b.add("F3", .reply, "2016-11-29 10:00", actor: "ann")
         b.add("F4", .created, "2016-11-14 10:00", actor: "u", channel: "forum")
         b.add("F5", .created, "2016-12-01 10:00", actor: "u", channel: "forum")
-        let model = Self.run(b, asOf: "2016-12-04 10:00")
+        let model = try Self.run(b, asOf: "2016-12-04 10:00")
         let forum = try Self.channel(model, "forum")
         #expect(
             forum.bands == FRTBands(early: 1, withinTarget: 1, late: 1, unansweredOverdue: 1, pending: 1))
@@ -100,7 +99,7 @@ import Testing
             b.add("Q\(i)", .created, "2016-11-07 10:0\(i)", actor: "u", channel: "email")
             b.add("Q\(i)", .reply, "2016-11-07 10:3\(i)", actor: "ann")
         }
-        let model = Self.run(b, asOf: "2016-11-21 00:00", since: "2016-11-14", until: "2016-11-21")
+        let model = try Self.run(b, asOf: "2016-11-21 00:00", since: "2016-11-14", until: "2016-11-21")
         let twitter = try Self.channel(model, "twitter")
         #expect(twitter.previous?.judged == 10)
         #expect(twitter.trend == .change(hundredths: -1000))
@@ -118,7 +117,7 @@ import Testing
         #expect(model.story.trendsCompared == 1)
         #expect(model.story.misses.isEmpty)
         // A report without a start has no trend at all.
-        let whole = Self.run(b, asOf: "2016-11-21 00:00")
+        let whole = try Self.run(b, asOf: "2016-11-21 00:00")
         #expect(whole.channels.allSatisfy { $0.trend == .unavailable })
     }
 
@@ -143,7 +142,7 @@ import Testing
         b.add("T4", .created, "2016-11-16 10:00", actor: "u", channel: "twitter")
         // Forum (14 days): far off.
         b.add("F1", .created, "2016-11-18 10:00", actor: "u", channel: "forum")
-        let model = Self.run(b, asOf: "2016-11-18 15:00")
+        let model = try Self.run(b, asOf: "2016-11-18 15:00")
         #expect(model.atRisk.map(\.ticket) == ["T1", "E1", "T2"])
         let expectedLeft: [Int64] = [3600, 241_200, 255_600]  // 1 h; 2 d 19 h; 2 d 23 h
         #expect(model.atRisk.map(\.secondsLeft) == expectedLeft)
@@ -174,7 +173,7 @@ import Testing
         b.add("B", .created, "2016-11-20 23:59", actor: "u", channel: "twitter")  // Sunday of W46
         b.add("C", .created, "2016-11-21 00:00", actor: "u", channel: "twitter")  // Monday of W47
         b.add("C", .reply, "2016-11-24 00:00", actor: "ann")
-        let model = Self.run(b, asOf: "2016-11-28 00:00", since: "2016-10-31", until: "2016-11-28")
+        let model = try Self.run(b, asOf: "2016-11-28 00:00", since: "2016-10-31", until: "2016-11-28")
         #expect(model.showsHistory)
         #expect(model.weeks.map(\.week) == ["2016-W44", "2016-W45", "2016-W46", "2016-W47"])
         #expect(model.weeks.map(\.start) == ["2016-10-31", "2016-11-07", "2016-11-14", "2016-11-21"])
@@ -186,13 +185,13 @@ import Testing
                 Percent(hundredths: 10_000), nil, Percent(hundredths: 0), Percent(hundredths: 0),
             ])
         // One week: no history section (the window is not longer than two weeks).
-        let week = Self.run(b, asOf: "2016-11-28 00:00", since: "2016-11-21", until: "2016-11-28")
+        let week = try Self.run(b, asOf: "2016-11-28 00:00", since: "2016-11-21", until: "2016-11-28")
         #expect(!week.showsHistory)
         #expect(week.weeks.map(\.week) == ["2016-W47"])
         #expect(week.volume.unit == .day)
     }
 
-    @Test func volumeIsBinnedByWeekPastSixtyTwoDays() {
+    @Test func volumeIsBinnedByWeekPastSixtyTwoDays() throws {
         var b = LogBuilder()
         // One ticket every day from Monday 2016-01-04 for 100 days.
         for day in 0..<100 {
@@ -200,7 +199,7 @@ import Testing
             let text = CivilDateTime(year: date.year, month: date.month, day: date.day).dateString
             b.add("T\(day)", .created, text + " 10:00", actor: "u", channel: "forum")
         }
-        let model = Self.run(b, asOf: "2016-06-01 00:00")
+        let model = try Self.run(b, asOf: "2016-06-01 00:00")
         #expect(model.daily.count == 100)
         #expect(model.volume.unit == .week)
         #expect(model.volume.points.count == 15)  // 14 whole weeks and 2 days
@@ -208,7 +207,7 @@ import Testing
         #expect(model.volume.points.map(\.tickets) == Array(repeating: 7, count: 14) + [2])
         var short = LogBuilder()
         short.add("T", .created, "2016-01-04 10:00", actor: "u", channel: "forum")
-        #expect(Self.run(short, asOf: "2016-01-05 00:00").volume.unit == .day)
+        #expect(try Self.run(short, asOf: "2016-01-05 00:00").volume.unit == .day)
     }
 
     // MARK: Story
@@ -223,7 +222,7 @@ import Testing
         // Email (no goal) under --fail-under 80: 1 judged, late → 0 %, 1 short.
         b.add("E1", .created, "2016-11-14 10:00", actor: "u", channel: "email")
         b.add("E1", .reply, "2016-11-15 10:00", actor: "ann")
-        let model = Self.run(b, asOf: "2016-11-21 00:00", failUnder: 80)
+        let model = try Self.run(b, asOf: "2016-11-21 00:00", failUnder: 80)
         let misses = model.story.misses
         #expect(misses.map(\.name) == ["Twitter", "Email"])
         #expect(misses.map(\.ticketsShort) == [3, 1])
@@ -238,10 +237,8 @@ import Testing
         // Without any gate: the lowest channels with at least 10 judged, lowest first.
         var policy = Self.policy
         policy.channels[1].goal = nil
-        var log = b.log
-        let noGates = Pipeline.run(
-            &log, request: ReportRequest(policy: policy, asOf: LogBuilder.instant("2016-11-21 00:00"), toolVersion: "t")
-        )
+        let noGates = try TestPolicies.run(
+            b.log, ReportRequest(policy: policy, asOf: LogBuilder.instant("2016-11-21 00:00"), toolVersion: "t"))
         #expect(!noGates.model.story.gatesSet)
         #expect(noGates.model.story.misses.isEmpty)
         #expect(noGates.model.story.lowest.map(\.name) == ["Twitter"])

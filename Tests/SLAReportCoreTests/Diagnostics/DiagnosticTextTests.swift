@@ -35,7 +35,7 @@ import Testing
     @Test func aHugeHeaderMakesAShortMessage() {
         let names = (0..<20_000).map { "column_\($0)_" + String(repeating: "n", count: 50) }
         let text = names.joined(separator: ",") + "\n1,2\n"
-        let result = Ingest.read([InputFile(path: "wide.csv", text: text)])
+        let result = Ingest.readAndJoin([InputFile(path: "wide.csv", text: text)])
         let message = result.failures.first?.message ?? ""
         #expect(message.hasPrefix("unrecognised input format: found a CSV header with columns column_0_"))
         #expect(message.count <= DiagnosticText.maxMessageCharacters)

@@ -30,8 +30,8 @@ private func rejections(_ log: EventLog) -> [String] {
     log.rejections.keys.sorted().map { "\(log.location(of: $0).line): \(log.rejections[$0] ?? "")" }
 }
 
-private func ingest(_ files: [(String, String)], options: IngestOptions = IngestOptions()) -> IngestResult {
-    Ingest.read(files.map { InputFile(path: $0.0, text: $0.1) }, options: options)
+private func ingest(_ files: [(String, String)], options: IngestOptions = IngestOptions()) -> JoinedInput {
+    Ingest.readAndJoin(files.map { InputFile(path: $0.0, text: $0.1) }, options: options)
 }
 
 @Suite struct CanonicalEventsAdapterTests {
@@ -312,21 +312,18 @@ private func ingest(_ files: [(String, String)], options: IngestOptions = Ingest
             func read(_ sniff: InputSniff, into log: inout EventLog, context: inout IngestContext)
                 throws(IngestFileError)
             {
-                context.withState(Counter.self) { $0.files += 1 }
+                // Reading is pure per file: the file number is always the file's own (0).
+                context.warn("fake read file \(context.file) of \(context.path)", line: 0)
                 let record = log.beginRecord(file: context.file, line: 2)
                 log.reject(record: record, reason: "fake")
             }
-            func finish(into log: inout EventLog, context: inout IngestContext) {
-                let files = context.withState(Counter.self) { $0.files }
-                context.warn("fake read \(files) files", line: 0)
-            }
         }
-        struct Counter: IngestState { var files = 0 }
         var registry = FormatRegistry.standard
         registry.adapters.append(Fake())
         let result = ingest([("1.csv", "Magic\n"), ("2.csv", "magic,x\n")], options: IngestOptions(registry: registry))
         #expect(result.log.files.map(\.format) == ["fake", "fake"])
         #expect(rejections(result.log) == ["2: fake", "2: fake"])
-        #expect(result.diagnostics.map(\.message) == ["fake read 2 files"])
+        #expect(result.log.location(of: 1).path == "2.csv")
+        #expect(result.diagnostics.map(\.message) == ["fake read file 0 of 1.csv", "fake read file 0 of 2.csv"])
     }
 }

@@ -4,10 +4,10 @@ import Testing
 
 /// Reading a file in two parts must give exactly what reading it whole gives.
 @Suite struct IngestPartsTests {
-    private func read(_ text: String, parts: Bool) -> IngestResult {
+    private func read(_ text: String, parts: Bool) -> JoinedInput {
         var options = IngestOptions()
         options.partThreshold = parts ? 0 : Int.max
-        return Ingest.read([InputFile(path: "e.csv", text: text)], options: options)
+        return Ingest.readAndJoin([InputFile(path: "e.csv", text: text)], options: options)
     }
 
     private func expectSame(_ text: String) {
@@ -15,8 +15,9 @@ import Testing
         let split = read(text, parts: true)
         #expect(split.log.events == whole.log.events)
         #expect(split.log.symbols.strings == whole.log.symbols.strings)
-        #expect(split.log.recordLine == whole.log.recordLine)
-        #expect(split.log.recordFile == whole.log.recordFile)
+        #expect(split.log.ledger.line == whole.log.ledger.line)
+        #expect(split.log.ledger.file == whole.log.ledger.file)
+        #expect(split.log.ledger.fate == whole.log.ledger.fate)
         #expect(split.log.rejections == whole.log.rejections)
         #expect(split.diagnostics == whole.diagnostics)
         #expect(split.log.files == whole.log.files)
@@ -46,15 +47,13 @@ import Testing
         options.partThreshold = 0
         options.partCount = 3
         let sniff = InputSniff(InputFile(path: "e.csv", text: text))
-        var log = EventLog()
-        var context = IngestContext(options: options)
-        #expect(Ingest.readInParts(sniff, with: CanonicalEventsAdapter(), into: &log, context: &context))
+        let parts = Ingest.readInParts(sniff, with: CanonicalEventsAdapter(), options: options)
         let whole = read(text, parts: false)
-        #expect(log.events == whole.log.events)
-        #expect(log.recordLine == whole.log.recordLine)
+        #expect(parts?.log.events == whole.log.events)
+        #expect(parts?.log.ledger.line == whole.log.ledger.line)
         // Not worth cutting: a header alone.
         let header = InputSniff(InputFile(path: "h.csv", text: "ticket,event,at\n"))
-        #expect(!Ingest.readInParts(header, with: CanonicalEventsAdapter(), into: &log, context: &context))
+        #expect(Ingest.readInParts(header, with: CanonicalEventsAdapter(), options: options) == nil)
     }
 
     @Test func aCutInsideQuotesIsReadPast() {
@@ -77,7 +76,7 @@ import Testing
             #expect(result.log.recordCount == 5000, "parts: \(parts)")
             #expect(result.log.events.count == 4999)
             #expect(result.log.rejections.count == 1)
-            let rejected = result.log.rejections.first.map { (Int(result.log.recordLine[Int($0.key)]), $0.value) }
+            let rejected = result.log.rejections.first.map { (Int(result.log.ledger.line[Int($0.key)]), $0.value) }
             #expect(rejected?.0 == 4)
             #expect(
                 rejected?.1
@@ -99,7 +98,7 @@ import Testing
         }
         for parts in [false, true] {
             let result = read(text, parts: parts)
-            let lines = result.log.rejections.keys.map { Int(result.log.recordLine[Int($0)]) }.sorted()
+            let lines = result.log.rejections.keys.map { Int(result.log.ledger.line[Int($0)]) }.sorted()
             #expect(lines == bad, "parts: \(parts)")
         }
     }
@@ -128,7 +127,7 @@ import Testing
             var options = IngestOptions()
             options.partThreshold = 0
             options.partCount = count
-            let parts = Ingest.read([InputFile(path: "e.csv", text: text)], options: options)
+            let parts = Ingest.readAndJoin([InputFile(path: "e.csv", text: text)], options: options)
             #expect(parts.diagnostics == whole.diagnostics, "\(count) parts")
         }
     }

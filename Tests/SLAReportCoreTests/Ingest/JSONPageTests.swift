@@ -22,13 +22,13 @@ import Testing
         return (text, lines)
     }
 
-    static func ingest(_ text: String, chunks: Int? = nil, maxFieldBytes: Int = 1 << 20) -> IngestResult {
+    static func ingest(_ text: String, chunks: Int? = nil, maxFieldBytes: Int = 1 << 20) -> JoinedInput {
         let bytes = Array(text.utf8)
         let source =
             chunks.map { InputSource(ChunkedSource(bytes: bytes, maxChunk: $0, seed: 5)) } ?? InputSource(bytes: bytes)
         var options = IngestOptions()
         options.maxFieldBytes = maxFieldBytes
-        return Ingest.read([InputFile(path: "page.json", source: source)], options: options)
+        return Ingest.readAndJoin([InputFile(path: "page.json", source: source)], options: options)
     }
 
     @Test func oneOverDeepCustomFieldCostsOneTicketNotThePage() {
@@ -38,7 +38,7 @@ import Testing
             let result = Self.ingest(text, chunks: chunks)
             #expect(result.log.recordCount == 36, "chunks \(chunks ?? 0)")
             #expect(result.log.rejections.count == 1)
-            let rejected = result.log.rejections.keys.map { Int(result.log.recordLine[Int($0)]) }
+            let rejected = result.log.rejections.keys.map { Int(result.log.ledger.line[Int($0)]) }
             #expect(rejected == [lines[16]])
             // The custom field is on the ticket's second line.
             #expect(
@@ -48,7 +48,7 @@ import Testing
             #expect(created.count == 35)
             #expect(!created.contains("zendesk:17"))
             // Every ticket kept is recorded at its own line.
-            let recordLines = result.log.recordLine.map(Int.init).sorted()
+            let recordLines = result.log.ledger.line.map(Int.init).sorted()
             #expect(recordLines == lines)
         }
     }
@@ -59,7 +59,7 @@ import Testing
         let result = Self.ingest(text, maxFieldBytes: 256)
         #expect(result.log.recordCount == 5)
         #expect(result.log.rejections.count == 1)
-        #expect(result.log.rejections.keys.map { Int(result.log.recordLine[Int($0)]) } == [lines[1]])
+        #expect(result.log.rejections.keys.map { Int(result.log.ledger.line[Int($0)]) } == [lines[1]])
         #expect(
             result.log.rejections.values.first == "invalid JSON: line \(lines[1] + 1): string longer than 256 bytes")
     }
@@ -99,7 +99,7 @@ import Testing
         let pageRead = reader.nextPage(recordKeys: NativeJSONPages.recordKeys)
         let page = try #require(pageRead)
         #expect(page.result.map { $0["tickets"]?.array?.count } == .success(2))
-        #expect(page.elementLines["tickets"] == [2, 3])
+        #expect(page.elementLines == ["tickets.0": 2, "tickets.1": 3])
         #expect(page.failures.map(\.line) == [4])
         // Found by the JSON fuzzer: the failure's offset was taken after skipping the rest of the page.
         #expect(page.failures.map { lineOfOffset(Array(text.utf8), $0.offset) } == [4])
@@ -171,7 +171,7 @@ import Testing
         let bytes = Array(text.utf8)
         var source = ChunkedSource(bytes: bytes, maxChunk: 11, seed: 2)
         source.shrinkTo = bytes.count - 10
-        let result = Ingest.read([InputFile(path: "e.csv", source: InputSource(source))])
+        let result = Ingest.readAndJoin([InputFile(path: "e.csv", source: InputSource(source))])
         #expect(result.log.recordCount == 2)
         #expect(result.log.rejections.count == 1)
         #expect(result.log.rejections.values.first?.hasPrefix("the record is cut off: the file ended after") == true)

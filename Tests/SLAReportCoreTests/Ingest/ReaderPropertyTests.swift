@@ -123,14 +123,14 @@ import Testing
         return (Array(text.utf8), bad)
     }
 
-    private func ingest(_ bytes: [UInt8], parts: Int?, chunks: Int? = nil, seed: UInt64 = 0) -> IngestResult {
+    private func ingest(_ bytes: [UInt8], parts: Int?, chunks: Int? = nil, seed: UInt64 = 0) -> JoinedInput {
         var options = IngestOptions()
         options.partThreshold = parts == nil ? Int.max : 0
         options.partCount = parts ?? 2
         let source =
             chunks.map { InputSource(ChunkedSource(bytes: bytes, maxChunk: $0, seed: seed)) }
             ?? InputSource(bytes: bytes)
-        return Ingest.read([InputFile(path: "e.csv", source: source)], options: options)
+        return Ingest.readAndJoin([InputFile(path: "e.csv", source: source)], options: options)
     }
 
     @Test func partsAndChunksGiveTheWholeReadWithAbsoluteLines() {
@@ -138,7 +138,7 @@ import Testing
         for round in 0..<60 {
             let (bytes, badLines) = Self.randomEvents(&random, rows: random.int(5...120))
             let whole = ingest(bytes, parts: nil)
-            let rejectedLines = whole.log.rejections.keys.map { Int(whole.log.recordLine[Int($0)]) }.sorted()
+            let rejectedLines = whole.log.rejections.keys.map { Int(whole.log.ledger.line[Int($0)]) }.sorted()
             #expect(rejectedLines == badLines, "round \(round), \(random.note)")
             let partCount = random.int(2...5)
             let chunk = random.int(1...64)
@@ -148,7 +148,7 @@ import Testing
             ] {
                 #expect(other.log.events == whole.log.events, "round \(round), \(partCount) parts, \(random.note)")
                 #expect(other.log.symbols.strings == whole.log.symbols.strings)
-                #expect(other.log.recordLine == whole.log.recordLine, "round \(round), \(random.note)")
+                #expect(other.log.ledger.line == whole.log.ledger.line, "round \(round), \(random.note)")
                 #expect(other.log.rejections == whole.log.rejections, "round \(round), \(random.note)")
                 #expect(other.diagnostics == whole.diagnostics, "round \(round), \(random.note)")
             }
@@ -166,7 +166,7 @@ import Testing
             let whole = ingest(bytes, parts: nil)
             let parts = ingest(bytes, parts: random.int(2...4))
             #expect(parts.log.events == whole.log.events, "round \(round), \(random.note)")
-            #expect(parts.log.recordLine == whole.log.recordLine, "round \(round), \(random.note)")
+            #expect(parts.log.ledger.line == whole.log.ledger.line, "round \(round), \(random.note)")
             #expect(parts.log.rejections == whole.log.rejections, "round \(round), \(random.note)")
             #expect(parts.diagnostics == whole.diagnostics, "round \(round), \(random.note)")
             for d in whole.diagnostics {
@@ -225,7 +225,7 @@ import Testing
         var errors: [JSONError?] = []
         var failureLines: [[Int]] = []
         var failureOffsets: [[Int]] = []
-        var elementLines: [[String: [Int]]] = []
+        var elementLines: [[String: Int]] = []
 
         mutating func add(_ page: JSONPage) {
             lines.append(page.line)

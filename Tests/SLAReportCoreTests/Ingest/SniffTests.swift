@@ -22,7 +22,7 @@ import Testing
     }
 
     @Test func aBinaryFileIsAFailureThatSaysSo() {
-        let result = Ingest.read([InputFile(path: "zeros.csv", bytes: [UInt8](repeating: 0, count: 1 << 20))])
+        let result = Ingest.readAndJoin([InputFile(path: "zeros.csv", bytes: [UInt8](repeating: 0, count: 1 << 20))])
         #expect(result.log.recordCount == 0)
         #expect(
             result.failures.map(\.message) == ["unrecognised input format: found binary data (NUL bytes), not text"])
@@ -47,7 +47,7 @@ import Testing
                 ["T1", "", "reply", "2016-11-14T10:00:00Z", ""],
             ]
             let text = rows.map { $0.joined(separator: separator) }.joined(separator: "\n")
-            let result = Ingest.read([InputFile(path: name, text: text)])
+            let result = Ingest.readAndJoin([InputFile(path: name, text: text)])
             #expect(result.failures.isEmpty, "\(name)")
             #expect(result.log.rejections.isEmpty)
             #expect(result.log.events.map(\.kind) == [.created, .reply])
@@ -57,7 +57,7 @@ import Testing
 
     @Test func aHeaderWithAStrayQuoteIsAFileError() {
         let text = "ticket,event,at,\"note\nT1,created,2016-11-14T09:00:00Z,x\n"
-        let result = Ingest.read([InputFile(path: "h.csv", text: text)])
+        let result = Ingest.readAndJoin([InputFile(path: "h.csv", text: text)])
         #expect(result.failures.count == 1)
         #expect(
             result.failures.first?.message.hasPrefix("canonical-events: the header row is unusable: the quote") == true)

@@ -212,10 +212,13 @@ import Testing
         func take(_ t: TicketTimeline) -> (agent: String, at: Int64)? {
             var assignedBefore = false
             for e in t.events where sec(e.at) <= asOf {
+                // Findings name a person as the directory does ("Ann" and "ann" are one person).
                 if e.kind == .assign, isPerson(e.actor), name(e.value) == name(e.actor) {
-                    return (f.symbols[e.actor], sec(e.at))
+                    return (f.directory.name(of: e.actor, in: f.symbols), sec(e.at))
                 }
-                if e.kind == .reply, isPerson(e.actor), !assignedBefore { return (f.symbols[e.actor], sec(e.at)) }
+                if e.kind == .reply, isPerson(e.actor), !assignedBefore {
+                    return (f.directory.name(of: e.actor, in: f.symbols), sec(e.at))
+                }
                 if e.kind == .assign, !e.value.isNone { assignedBefore = true }
             }
             return nil

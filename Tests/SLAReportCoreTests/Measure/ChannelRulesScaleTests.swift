@@ -60,8 +60,12 @@ import Testing
         }
         let generated = clock.now - generationStart
         let policy = RulesFixture.policy
+        var log = EventLog()
+        log.symbols = symbols
+        log.events = timelines.flatMap { Array($0.events) }
         let input = ChannelRuleInput(
-            timelines: timelines, symbols: symbols, policy: policy, asOf: Instant(seconds: created + 86_400))
+            timelines: timelines, symbols: symbols, policy: policy,
+            directory: ActorDirectory.build(log, policy: policy), asOf: Instant(seconds: created + 86_400))
         let start = clock.now
         let result = ChannelRules.evaluate(input)
         let elapsed = clock.now - start

@@ -76,6 +76,14 @@ struct RulesFixture {
                 events: list[...]))
     }
 
+    /// The directory of people of these timelines (as the join stage would build it).
+    var directory: ActorDirectory {
+        var log = EventLog()
+        log.symbols = symbols
+        log.events = timelines.flatMap { Array($0.events) }
+        return ActorDirectory.build(log, policy: policy)
+    }
+
     private mutating func next() -> UInt32 {
         record += 1
         return record
@@ -85,7 +93,7 @@ struct RulesFixture {
         since: Int64? = nil, until: Int64? = nil, asOf: Int64 = 30 * 86_400, channels: Set<String>? = nil
     ) -> ChannelRuleInput {
         ChannelRuleInput(
-            timelines: timelines, symbols: symbols, policy: policy,
+            timelines: timelines, symbols: symbols, policy: policy, directory: directory,
             since: since.map { Instant(seconds: RulesFixture.base + $0) },
             until: until.map { Instant(seconds: RulesFixture.base + $0) },
             asOf: Instant(seconds: RulesFixture.base + asOf), channels: channels)
@@ -213,9 +221,11 @@ struct RulesFixture {
         let input = f.input(since: 0, until: 86_400)
         #expect(
             ChannelRules.disqusReplyTickets(
-                timelines: input.timelines, symbols: input.symbols, policy: input.policy, asOf: input.asOf) == expected)
+                timelines: input.timelines, symbols: input.symbols, policy: input.policy, directory: input.directory,
+                asOf: input.asOf) == expected)
         #expect(result.findings.disqusReplyTicketsUnsolved.map(\.ticket) == ["d-ann", "d-reopened"])
-        #expect(result.findings.disqusReplyTicketsUnsolved.first?.requester == "ann")
+        // The requester is named as the directory names the person ("Ann" and "ann" are one person).
+        #expect(result.findings.disqusReplyTicketsUnsolved.first?.requester == "Ann")
         #expect(result.flags[f.symbol("d-dana")] == ["disqus_reply_ticket"])
         #expect(result.flags[f.symbol("d-old")] == nil)  // not in the report
         // Judged at as-of: before the solve, Dana's ticket is still to be solved.

@@ -425,17 +425,38 @@ import Testing
             ],
             routing: [RoutingRule(conditions: [("via", "Web Form"), ("group", "Support")], channel: "email")],
             playMode: [PlayModeView(view: "Forum", channels: ["forum"])],
-            handles: Handles(main: "@Team", channels: ["forum"], clients: ["zendesk", "api"]),
-            agents: ["bob"], systemActors: ["robot"],
+            handles: Handles(main: "@Team", others: ["@TeamStatus"], channels: ["forum"], clients: ["zendesk", "api"]),
+            agents: ["bob", PolicyAgent(name: "Ana Souza", aliases: ["ana_gitlab", "@ana"])], systemActors: ["robot"],
             versions: [
                 PolicyVersion(effectiveFrom: "2017-01-01", channels: [ChannelPolicy(key: "email", name: "Mail")])
             ],
             source: "custom.json")
         let text = policy.jsonText()
+        #expect(text.contains(#"{ "name": "Ana Souza", "aliases": ["ana_gitlab", "@ana"] }"#))
+        #expect(text.contains(#""others": ["@TeamStatus"]"#))
         let decoded = try Policy.decode(Array(text.utf8), source: "custom.json")
         #expect(decoded == policy)
         policy.handles = nil
         #expect(try Policy.decode(Array(policy.jsonText().utf8), source: "custom.json") == policy)
+    }
+
+    @Test func agentsWithAliases() throws {
+        let policy = try Self.decode(
+            #"{"channels": [{"key": "email"}], "agents": ["Ben", {"name": "Ana Souza", "aliases": ["ana_gitlab", "@ana"]}, {"name": "Cy"}]}"#
+        )
+        #expect(policy.agents == ["Ben", PolicyAgent(name: "Ana Souza", aliases: ["ana_gitlab", "@ana"]), "Cy"])
+        #expect(
+            Self.problems(
+                #"{"channels": [{"key": "email"}], "agents": [{"aliases": ["x"]}, 3, {"name": "A", "alias": []}, ""]}"#)
+                == [
+                    "agents[0]: missing \"name\" (how the report names the person)",
+                    "agents[1]: expected a name or {\"name\": …, \"aliases\": […]}, found a number",
+                    "agents[2].alias: unknown key (did you mean \"aliases\"?)",
+                    "agents[3]: must not be empty",
+                ])
+        let handles = try Self.decode(
+            #"{"channels": [{"key": "twitter"}], "handles": {"main": "@GitLab", "others": ["@GitLabStatus"]}}"#)
+        #expect(handles.handles?.others == ["@GitLabStatus"])
     }
 
     @Test func jsonTextLayout() {
@@ -485,7 +506,11 @@ import Testing
             #expect(byKey[key]?.notBefore == SLADuration(amount: 2, unit: .days), "\(key)")
         }
         #expect(policy.playMode == [PlayModeView(view: "Twitter and Facebook", channels: ["twitter", "facebook"])])
-        #expect(policy.handles == Handles(main: "@GitLab", channels: ["twitter"], clients: ["zendesk"]))
+        #expect(
+            policy.handles
+                == Handles(
+                    main: "@GitLab", others: ["@GitLabSupport", "@GitLabStatus"], channels: ["twitter"],
+                    clients: ["zendesk"]))
         #expect(policy.systemActors == ["-1", "system", "zendesk"])
         #expect(policy.source == "built-in")
     }

@@ -151,6 +151,38 @@ import Testing
         try Self.expectRoundTrip(policy)
     }
 
+    /// An imported channel has its targets only in `by_priority`: the report shows them as `by priority`, judges
+    /// the tickets whose priority (in any case) has one, and leaves the others unjudged.
+    @Test func anImportedPolicyIsReportedByPriority() throws {
+        var policy = try ZendeskPolicyImport.convert(
+            policies: Self.bytes(Self.fixtures.appendingPathComponent("sla_policies.json")), policiesPath: "sla.json",
+            schedules: Self.bytes(Self.fixtures.appendingPathComponent("schedules.json")), schedulesPath: "sch.json"
+        ).policy
+        policy.routing = []
+        var b = LogBuilder()
+        // vip-email: urgent 30 minutes for the first reply; normal 16 business hours of requester wait and an
+        // update every calendar day.
+        b.add("U", .created, "2016-11-21 09:00", actor: "cust", channel: "vip-email")
+        b.add("U", .priority, "2016-11-21 09:00", actor: "system", value: "Urgent")
+        b.add("U", .reply, "2016-11-21 09:10", actor: "ann")
+        b.add("N", .created, "2016-11-21 09:00", actor: "cust", channel: "vip-email")
+        b.add("N", .priority, "2016-11-21 09:00", actor: "system", value: "Normal")
+        b.add("N", .reply, "2016-11-21 11:00", actor: "ann")
+        b.add("N", .reply, "2016-11-23 11:00", actor: "ann")
+        let result = try TestPolicies.run(b, policy: policy, asOf: "2016-11-24 00:00")
+        let channel = try #require(result.model.channels.first { $0.key == "vip-email" })
+        #expect(channel.firstReply.target == "by priority")
+        #expect(channel.firstReply.judged == 1)
+        #expect(channel.firstReply.attainment == Percent(hundredths: 10_000))
+        #expect(channel.statusMetrics.map(\.target) == ["by priority", "by priority", "by priority"])
+        // N's first update came two days after the first: one breached interval, and one still open whose
+        // deadline (Thursday 11:00) is ahead.
+        let updates = try #require(channel.statusMetric(.periodicUpdate))
+        #expect((updates.judged, updates.breached, updates.pending) == (1, 1, 1))
+        #expect(TestPolicies.row(result, "U")?.requesterWaitOutcome == nil)
+        #expect(TestPolicies.row(result, "N")?.requesterWaitOutcome != nil)
+    }
+
     @Test func conditionsThatDoAndDoNotMap() throws {
         func policy(_ filter: String) -> String {
             #"""

@@ -3,8 +3,11 @@ import Testing
 @testable import SLAReportCore
 
 @Suite struct CSVRendererTests {
+    /// SPEC §5's twelve columns, then the four of requester wait and agent work (appended, so that scripts
+    /// reading the first twelve by position keep working).
     static let header =
-        "ticket,channel,priority,created,first_reply,frt_seconds,frt_business_seconds,target,deadline,outcome,assignee,flags\n"
+        "ticket,channel,priority,created,first_reply,frt_seconds,frt_business_seconds,target,deadline,outcome,assignee,flags,"
+        + "requester_wait_seconds,requester_wait_outcome,agent_work_seconds,agent_work_outcome\n"
 
     @Test func headerOnlyWithoutTickets() {
         #expect(CSVRenderer.render(ReportSamples.tiny) == Self.header)
@@ -17,7 +20,8 @@ import Testing
                 ticket: "=SUM(A1)", channel: "twitter", priority: "high", created: ReportSamples.at(0),
                 firstReply: ReportSamples.at(3600), frtSeconds: 3600, frtBusinessSeconds: nil,
                 target: "8 business hours", deadline: ReportSamples.at(17 * 3600), outcome: "achieved",
-                assignee: "a,\"b\"\nc", flags: ["skipped", "early"]),
+                assignee: "a,\"b\"\nc", flags: ["skipped", "early"], requesterWaitSeconds: 7200,
+                requesterWaitOutcome: "achieved", agentWorkSeconds: 3600, agentWorkOutcome: "breached"),
             TicketRow(
                 ticket: "-2", channel: "@x", priority: nil, created: ReportSamples.at(60), firstReply: nil,
                 frtSeconds: nil, frtBusinessSeconds: nil, target: nil, deadline: nil, outcome: nil, assignee: "+1",
@@ -26,16 +30,16 @@ import Testing
         let expected =
             Self.header
             + "'=SUM(A1),twitter,high,2016-11-14T00:00:00Z,2016-11-14T01:00:00Z,3600,,8 business hours,"
-            + "2016-11-14T17:00:00Z,achieved,\"a,\"\"b\"\" c\",skipped;early\n"
-            + "'-2,'@x,,2016-11-14T00:01:00Z,,,,,,,'+1,\n"
+            + "2016-11-14T17:00:00Z,achieved,\"a,\"\"b\"\" c\",skipped;early,7200,achieved,3600,breached\n"
+            + "'-2,'@x,,2016-11-14T00:01:00Z,,,,,,,'+1,,,,,\n"
         #expect(CSVRenderer.render(model) == expected)
     }
 
-    @Test func hostileSampleParsesBackWithTwelveColumnsAndGuards() throws {
+    @Test func hostileSampleParsesBackWithSixteenColumnsAndGuards() throws {
         let model = ReportSamples.sample
         let records = Self.parse(CSVRenderer.render(model))
         #expect(records.count == model.tickets.count + 1)
-        #expect(records.allSatisfy { $0.count == 12 })
+        #expect(records.allSatisfy { $0.count == 16 })
         for (row, record) in zip(model.tickets, records.dropFirst()) {
             let ticket = try #require(record.first)
             // Cells are plain text first (no control characters), then guarded.

@@ -15,7 +15,8 @@ import Testing
           "window": {
             "since": null,
             "until": null,
-            "as_of": "2016-11-21T00:00:00Z"
+            "as_of": "2016-11-21T00:00:00Z",
+            "as_of_source": "in/e.csv:9"
           },
           "policy": {
             "name": "P \"q\"\u0001",
@@ -29,10 +30,12 @@ import Testing
               "channel": "t",
               "name": "T",
               "tickets": 3,
+              "left_out": 0,
               "first_reply": {
                 "target": "1 business day",
                 "goal": 90,
                 "replied": 2,
+                "judged": 2,
                 "achieved": 1,
                 "breached": 1,
                 "open_overdue": 0,
@@ -52,9 +55,13 @@ import Testing
                   "p95": 28800,
                   "max": 28800,
                   "mean": 16560
-                }
+                },
+                "from_vendor_metric": 0
               },
               "next_reply": null,
+              "requester_wait": null,
+              "agent_work": null,
+              "periodic_update": null,
               "resolution": {
                 "solved": 1,
                 "reopens": 0,
@@ -79,10 +86,12 @@ import Testing
               "channel": "x",
               "name": "X",
               "tickets": 2,
+              "left_out": 0,
               "first_reply": {
                 "target": null,
                 "goal": null,
                 "replied": 1,
+                "judged": null,
                 "achieved": null,
                 "breached": null,
                 "open_overdue": null,
@@ -96,9 +105,13 @@ import Testing
                   "max": 60,
                   "mean": 60
                 },
-                "business_seconds": null
+                "business_seconds": null,
+                "from_vendor_metric": 0
               },
               "next_reply": null,
+              "requester_wait": null,
+              "agent_work": null,
+              "periodic_update": null,
               "resolution": {
                 "solved": 0,
                 "reopens": 0,
@@ -119,7 +132,9 @@ import Testing
               },
               "previous": {
                 "tickets": 1,
-                "attainment": 92.5
+                "judged": 0,
+                "attainment": 92.5,
+                "trend_left_out": null
               }
             }
           ],
@@ -153,6 +168,12 @@ import Testing
               "url": "https://example.com/t/2"
             }
           ],
+          "metric_breaches": [],
+          "metric_breach_counts": {
+            "requester_wait": 0,
+            "agent_work": 0,
+            "periodic_update": 0
+          },
           "agents": [
             {
               "agent": "ann",
@@ -165,6 +186,7 @@ import Testing
               "cross_assignments": 0
             }
           ],
+          "handles": [],
           "data_quality": {
             "files": [
               {
@@ -191,8 +213,24 @@ import Testing
                 "reason": "no created event"
               }
             ],
-            "unrecognised": []
-          }
+            "unrecognised": [],
+            "warnings": [
+              {
+                "path": "in/e.csv",
+                "line": 6,
+                "message": "text after a closing quote"
+              }
+            ],
+            "warning_count": 1
+          },
+          "warnings": [
+            {
+              "kind": "nobody_on_team",
+              "channel": "x",
+              "ticket": null,
+              "message": "X: 2 tickets, nobody"
+            }
+          ]
         }
 
         """#
@@ -251,7 +289,10 @@ import Testing
 
     @Test func topLevelKeysInSchemaOrder() {
         let json = JSONRenderer.render(ReportSamples.sample)
-        let keys = ["schema", "tool", "window", "policy", "channels", "rules", "breaches", "agents", "data_quality"]
+        let keys = [
+            "schema", "tool", "window", "policy", "channels", "rules", "breaches", "metric_breaches",
+            "metric_breach_counts", "agents", "handles", "data_quality", "warnings",
+        ]
         let positions = keys.map { key in json.range(of: "\n  \"\(key)\": ")?.lowerBound }
         #expect(positions.allSatisfy { $0 != nil })
         let found = positions.compactMap { $0 }

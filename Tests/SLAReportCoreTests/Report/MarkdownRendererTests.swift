@@ -15,7 +15,11 @@ import Testing
     @Test func tinySummaryTable() {
         let md = MarkdownRenderer.render(ReportSamples.tiny)
         #expect(md.contains("## Summary\n\n" + Self.tinySummary + "\n❌ below its goal or the `--fail-under` threshold"))
-        #expect(md.hasPrefix("# SLA report: all data\n\n- **As of:** 2016-11-21 00:00 UTC\n"))
+        #expect(
+            md.hasPrefix("# SLA report: all data\n\n- **As of:** 2016-11-21 00:00 UTC (newest record: in/e.csv:9)\n"))
+        #expect(md.contains("\n## Warnings\n\n- ⚠️ X: 2 tickets, nobody\n\n"))
+        #expect(md.contains("\n### Reader warnings (nothing rejected)\n\n"))
+        #expect(md.contains("| in/e.csv:6 | text after a closing quote |"))
         #expect(md.contains("- **Policy:** P \"q\" (built-in); versions from 2017-01-01\n"))
         // Only the mark that appears is explained.
         #expect(!md.contains("✅"))

@@ -50,7 +50,7 @@ enum ReportSamples {
         return withDerivedSections(
             ReportModel(
                 toolVersion: "0.1.0",
-                window: ReportWindow(since: nil, until: nil, asOf: at(7 * 86_400)),
+                window: ReportWindow(since: nil, until: nil, asOf: at(7 * 86_400), asOfSource: "in/e.csv:9"),
                 policy: PolicyInfo(name: "P \"q\"\u{1}", source: "built-in", versions: ["2017-01-01"]),
                 channels: [t, x],
                 rules: RuleFindings(skips: [
@@ -74,7 +74,9 @@ enum ReportSamples {
                     ],
                     totals: QualityCounts(read: 10, used: 7, duplicates: 1, outOfWindow: 1, rejected: 1),
                     rejected: [RejectedRecord(path: "in/e.csv", line: 4, reason: "no created event")],
-                    unrecognised: []),
+                    unrecognised: [],
+                    warnings: [RejectedRecord(path: "in/e.csv", line: 6, reason: "text after a closing quote")]),
+                warnings: [ReportWarning(kind: .nobodyOnTeam, channel: "x", message: "X: 2 tickets, nobody")],
                 daily: [], tickets: []))
     }
 

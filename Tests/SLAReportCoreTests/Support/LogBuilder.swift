@@ -26,6 +26,19 @@ struct LogBuilder {
         log.append(event)
     }
 
+    /// One event at an instant (for generated timelines).
+    mutating func add(
+        _ ticket: String, _ kind: EventKind, at instant: Instant, actor: String = "", value: String = "",
+        channel: String = ""
+    ) {
+        line += 1
+        let record = log.beginRecord(file: file, line: line)
+        log.append(
+            TicketEvent(
+                ticket: log.symbols.intern(ticket), kind: kind, at: instant, actor: log.symbols.intern(actor),
+                value: log.symbols.intern(value), via: .none, channel: log.symbols.intern(channel), record: record))
+    }
+
     /// Parses `YYYY-MM-DD HH:MM[:SS]` as UTC (test-only shorthand).
     static func instant(_ text: String) -> Instant {
         let parts = text.split(whereSeparator: { $0 == "-" || $0 == " " || $0 == ":" || $0 == "T" }).compactMap {
@@ -67,10 +80,15 @@ enum TestPolicies {
         ])
 
     /// Runs the pipeline on `builder`'s log.
-    static func run(_ builder: LogBuilder, policy: Policy = calendar, asOf: String? = nil) -> Pipeline.Result {
-        var log = builder.log
+    static func run(_ builder: LogBuilder, policy: Policy = calendar, asOf: String? = nil) throws -> Pipeline.Result {
         let request = ReportRequest(policy: policy, asOf: asOf.map(LogBuilder.instant), toolVersion: "test")
-        return Pipeline.run(&log, request: request)
+        return try run(builder.log, request)
+    }
+
+    /// Joins a hand-built log (its directory of people built with the request's policy) and runs the pipeline.
+    static func run(_ log: EventLog, _ request: ReportRequest) throws -> Pipeline.Result {
+        var joined = JoinedInput(log: log, policy: request.policy)
+        return try Pipeline.run(&joined, request: request)
     }
 
     static func row(_ result: Pipeline.Result, _ ticket: String) -> TicketRow? {

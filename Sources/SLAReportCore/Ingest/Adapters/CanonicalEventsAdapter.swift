@@ -113,7 +113,7 @@ public struct CanonicalEventsAdapter: InputAdapter {
 
     /// The event kind named by `bytes`, ignoring case.
     static func eventKind(_ bytes: UnsafeBufferPointer<UInt8>) -> EventKind? {
-        EventKind.allCases.first { FieldBytes.equalsIgnoringCase(bytes, $0.name) }
+        EventKind.canonical.first { FieldBytes.equalsIgnoringCase(bytes, $0.name) }
     }
 
     /// `bytes` with a float-written id made whole.

@@ -35,8 +35,7 @@ enum CanonicalRows {
     private static func reserve(rows: Int, in log: inout EventLog) {
         guard rows > 1024 else { return }
         log.events.reserveCapacity(log.events.count + rows)
-        log.recordFile.reserveCapacity(log.recordFile.count + rows)
-        log.recordLine.reserveCapacity(log.recordLine.count + rows)
+        log.ledger.reserve(rows)
     }
 
     /// The record limits of the options.

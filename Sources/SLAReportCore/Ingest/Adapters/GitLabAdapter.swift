@@ -10,13 +10,15 @@
 ///   note has no `project_id` and only one issue has that iid); a note whose issue is not in the inputs is
 ///   rejected.
 ///
-/// Each issue and each note file entry is one record (embedded notes belong to their issue's record).
-/// Ticket id `gitlab:<project path>#<iid>`, the path taken from `web_url` (`group/project`), else
-/// `gitlab:<project_id>#<iid>`; link = `web_url`. Events: `created` at `created_at` (actor = the author,
-/// value = title); notes in time order: system notes `assigned to @x` / `reassigned to @x` are `assign x`,
-/// `unassigned @x` alone is `assign` to nobody, `closed` is `status solved`, `reopened` is `status open`
-/// (actor = the note's author); other system notes are left out; `internal`/`confidential` notes are
-/// `note`s; notes by a policy agent are `reply`s, all others `comment`s. Without assignment notes, the
+/// **Each issue and each note is one record** (a note embedded in its issue too, at its own line). Ticket id
+/// `gitlab:<project path>#<iid>`, the path taken from `web_url` (`group/project`), else
+/// `gitlab:<project_id>#<iid>`; link = `web_url`. Events (made in the join stage): `created` at `created_at`
+/// (actor = the author, value = title); notes in time order: system notes `assigned to @x` /
+/// `reassigned to @x` are `assign x`, `unassigned @x` alone is `assign` to nobody, `closed` is `status
+/// solved`, `reopened` is `status open` (actor = the note's author); other system notes say nothing about
+/// response times and count with their issue; `internal`/`confidential` notes are `note`s; other notes are
+/// `post`s, which the join makes replies (by somebody on the team) or comments (the author's own, and
+/// everybody else's). Without assignment notes, the
 /// current first assignee is assigned at creation (no actor); without a `closed` note, `closed_at` is
 /// `status solved`. The channel is routed with source `gitlab` and project = the path (or the project id),
 /// else `gitlab-issues`; labels are not routing tags (they name topics, not channels).
@@ -72,10 +74,17 @@ public struct GitLabAdapter: InputAdapter {
         var notes: [Note]
     }
 
-    struct State: IngestState {
+    struct State: Sendable {
         var issues: [Issue] = []
         var notes: [Note] = []
-        var finished = false
+
+        mutating func rebase(by base: UInt32) {
+            for i in issues.indices {
+                issues[i].record += base
+                for j in issues[i].notes.indices { issues[i].notes[j].record += base }
+            }
+            for i in notes.indices { notes[i].record += base }
+        }
     }
 
     public func read(_ sniff: InputSniff, into log: inout EventLog, context: inout IngestContext)
@@ -85,7 +94,7 @@ public struct GitLabAdapter: InputAdapter {
         let file = context.file
         var state = State()
         let kind = self.kind
-        NativeJSONPages.read(sniff, context: context) { item in
+        NativeJSONPages.read(sniff, context: context, nested: ["notes"]) { item in
             let record = log.beginRecord(file: file, line: item.line)
             switch item.result {
             case .failure(let error):
@@ -104,9 +113,27 @@ public struct GitLabAdapter: InputAdapter {
                     case .failure(let rejection): result = rejection
                     }
                 } else {
-                    switch Self.issue(object, record: record, zone: zone) {
-                    case .success(let issue):
-                        state.issues.append(issue)
+                    let parsed = Self.issue(object, record: record, zone: zone)
+                    var issue = try? parsed.get()
+                    for (index, element) in (object["notes"]?.array ?? []).enumerated() {
+                        let noteRecord = log.beginRecord(file: file, line: item.line(of: "notes", at: index))
+                        guard let iid = issue?.iid else {
+                            log.reject(
+                                record: noteRecord, reason: "a note of an issue that is rejected (line \(item.line))")
+                            continue
+                        }
+                        guard let note = element.object else {
+                            log.reject(record: noteRecord, reason: "a note is not a JSON object")
+                            continue
+                        }
+                        switch Self.note(note, record: noteRecord, zone: zone, iid: iid) {
+                        case .success(let parsed): issue?.notes.append(parsed)
+                        case .failure(let rejection): log.reject(record: noteRecord, reason: rejection.reason)
+                        }
+                    }
+                    switch parsed {
+                    case .success:
+                        if let issue { state.issues.append(issue) }
                         result = nil
                     case .failure(let rejection): result = rejection
                     }
@@ -114,10 +141,8 @@ public struct GitLabAdapter: InputAdapter {
                 if let result { log.reject(record: record, reason: result.reason) }
             }
         }
-        context.withState(State.self) { shared in
-            shared.issues += state.issues
-            shared.notes += state.notes
-        }
+        context.pending.gitlab.issues += state.issues
+        context.pending.gitlab.notes += state.notes
     }
 
     static func note(_ object: JSONObject, record: UInt32, zone: ZoneClock, iid: String? = nil) -> Result<
@@ -147,11 +172,6 @@ public struct GitLabAdapter: InputAdapter {
         do throws(Rejection) {
             let created = try NativeFields.requiredTime(object["created_at"], key: "created_at", zone: zone).get()
             let closed = try NativeFields.time(object["closed_at"], key: "closed_at", zone: zone).get()
-            var notes: [Note] = []
-            for element in object["notes"]?.array ?? [] {
-                guard let note = element.object else { continue }
-                notes.append(try Self.note(note, record: record, zone: zone, iid: iid).get())
-            }
             let url = NativeFields.httpURL(NativeFields.text(object["web_url"]))
             let assignees = (object["assignees"]?.array ?? []).compactMap { NativeFields.text($0["username"]) }
             return .success(
@@ -160,7 +180,7 @@ public struct GitLabAdapter: InputAdapter {
                     record: record, created: created, closed: closed,
                     author: NativeFields.text(object["author"]?["username"]), title: NativeFields.text(object["title"]),
                     assignee: assignees.first ?? NativeFields.text(object["assignee"]?["username"]),
-                    url: url, notes: notes))
+                    url: url, notes: []))
         } catch {
             return .failure(error)
         }
@@ -176,89 +196,6 @@ public struct GitLabAdapter: InputAdapter {
         var project = String(path[..<issues.lowerBound])
         if project.hasSuffix("/-") { project.removeLast(2) }
         return project.isEmpty ? nil : project
-    }
-
-    public func finish(into log: inout EventLog, context: inout IngestContext) {
-        let policy = context.options.policy
-        context.withState(State.self) { state in
-            guard !state.finished else { return }
-            state.finished = true
-            Self.join(state, policy: policy, into: &log)
-        }
-    }
-
-    private static func join(_ state: State, policy: Policy, into log: inout EventLog) {
-        let agents = NativeAgents(policy.agents)
-        var issues = state.issues
-        var byKey: [String: Int] = [:]
-        var byIID: [String: [Int]] = [:]
-        for (index, issue) in issues.enumerated() {
-            let key = (issue.project ?? issue.path ?? "") + "#" + issue.iid
-            if byKey[key] != nil {
-                log.supersededRecords.insert(issue.record)
-                continue
-            }
-            byKey[key] = index
-            byIID[issue.iid, default: []].append(index)
-        }
-        for note in state.notes {
-            let target: Int?
-            if let project = note.project {
-                target = byKey[project + "#" + note.iid]
-            } else if let candidates = byIID[note.iid], candidates.count == 1 {
-                target = candidates.first
-            } else {
-                target = nil
-            }
-            guard let target else {
-                log.reject(
-                    record: note.record,
-                    reason:
-                        "note on issue #\(note.iid) of project \(note.project ?? "?"), which no issues file includes")
-                continue
-            }
-            issues[target].notes.append(note)
-        }
-        for index in byKey.values.sorted() {
-            let issue = issues[index]
-            let project = issue.path ?? issue.project ?? "?"
-            let channel =
-                policy.route(RoutingFacts(source: "gitlab", project: issue.path ?? issue.project)) ?? "gitlab-issues"
-            let ticket = NativeTicket(id: "gitlab:\(project)#\(issue.iid)", channel: channel, symbols: &log.symbols)
-            ticket.append(
-                .created, at: issue.created, actor: issue.author, value: issue.title, record: issue.record, to: &log)
-            ticket.describe(url: issue.url, requester: issue.author, in: &log)
-            var assigned = false
-            var closedByNote = false
-            let notes = issue.notes.sorted { ($0.at, $0.record) < ($1.at, $1.record) }
-            for note in notes {
-                if note.system {
-                    if let assignee = assignment(note.body) {
-                        assigned = true
-                        ticket.append(
-                            .assign, at: note.at, actor: note.author, value: assignee, record: note.record, to: &log)
-                    } else if note.body.lowercased().hasPrefix("closed") {
-                        closedByNote = true
-                        ticket.append(
-                            .status, at: note.at, actor: note.author, value: "solved", record: note.record, to: &log)
-                    } else if note.body.lowercased().hasPrefix("reopened") {
-                        ticket.append(
-                            .status, at: note.at, actor: note.author, value: "open", record: note.record, to: &log)
-                    }
-                } else if note.isInternal {
-                    ticket.append(.note, at: note.at, actor: note.author, record: note.record, to: &log)
-                } else {
-                    let kind: EventKind = agents.contains(note.author) ? .reply : .comment
-                    ticket.append(kind, at: note.at, actor: note.author, record: note.record, to: &log)
-                }
-            }
-            if !assigned, let assignee = issue.assignee {
-                ticket.append(.assign, at: issue.created, value: assignee, record: issue.record, to: &log)
-            }
-            if !closedByNote, let closed = issue.closed {
-                ticket.append(.status, at: closed, value: "solved", record: issue.record, to: &log)
-            }
-        }
     }
 
     /// The new assignee of a system note about assignment: `assigned to @a` (first of several),

@@ -4,8 +4,9 @@
 ///
 /// Each report is one record and ticket `hackerone:<id>` with link `https://hackerone.com/reports/<id>`:
 /// `created` at `attributes.created_at` (else `submitted_at`), actor = the reporter's username (else its
-/// id), value = title; `reply` at `first_program_activity_at`, actor = the assignee's username or name,
-/// else the program's handle; `status solved` at `closed_at`. The channel is routed with source
+/// id), value = title; `reply` at `first_program_activity_at` — always the program's reply, whoever the
+/// reporter is — actor = the assignee's username or name (recorded as an agent), else the program's handle
+/// (recorded as a brand account); `status solved` at `closed_at`. The channel is routed with source
 /// `hackerone`, else `hackerone`. A report without id or creation time, or with a date that does not
 /// parse, is rejected; elements of `data` whose `type` is not `report` are rejected as such.
 public struct HackerOneAdapter: InputAdapter {
@@ -94,7 +95,8 @@ public struct HackerOneAdapter: InputAdapter {
                     attributes["first_program_activity_at"], key: "first_program_activity_at", zone: zone
                 ).get(),
                 closed: try NativeFields.time(attributes["closed_at"], key: "closed_at", zone: zone).get(),
-                reporter: username("reporter"), responder: username("assignee") ?? username("program"))
+                reporter: username("reporter"), responder: username("assignee") ?? username("program"),
+                responderIsProgram: username("assignee") == nil)
             return report.append(record: record, channel: channel, log: &log)
         } catch {
             return error
@@ -112,6 +114,8 @@ struct HackerOneReport {
     var reporter: String?
     /// Who answers for the program: the assignee, else the program.
     var responder: String?
+    /// The responder is the program's own account, not a person.
+    var responderIsProgram = false
 
     /// Appends the report's events; a rejection when it has no id.
     func append(record: UInt32, channel: String, log: inout EventLog) -> Rejection? {
@@ -120,6 +124,10 @@ struct HackerOneReport {
         ticket.append(.created, at: created, actor: reporter, value: title, record: record, to: &log)
         if let firstResponse {
             ticket.append(.reply, at: max(firstResponse, created), actor: responder, record: record, to: &log)
+        }
+        if let responder {
+            log.note(
+                log.symbols.intern(responder), is: responderIsProgram ? .handle : .agent, because: .hackerOneProgram)
         }
         if let closed {
             ticket.append(.status, at: max(closed, created), value: "solved", record: record, to: &log)
@@ -134,8 +142,8 @@ struct HackerOneReport {
 /// header must also have `first_response_at` or `substate`. Dates such as `2019-02-07 02:49:29 UTC`.
 ///
 /// Each row is one record, with the events of ``HackerOneAdapter``: `created` at `reported_at` (actor
-/// `reporter`, value `title`), `reply` at `first_response_at` (actor `assigned`), `status solved` at
-/// `closed_at`.
+/// `reporter`, value `title`), `reply` at `first_response_at` (actor `assigned`, recorded as an agent; the
+/// program's reply, whoever the reporter is), `status solved` at `closed_at`.
 public struct HackerOneCSVAdapter: InputAdapter {
     public init() {}
 

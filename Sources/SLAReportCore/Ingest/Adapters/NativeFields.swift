@@ -73,6 +73,12 @@ enum NativeFields {
         return Int64(number.rounded(.down))
     }
 
+    /// A whole count (`3`, `"3"`, `3.0`); nil when absent, null, negative or not a number.
+    static func count(_ value: JSONValue?) -> Int? {
+        guard let value, let number = value.double, number.isFinite, number >= 0, number < 1e9 else { return nil }
+        return Int(number.rounded(.down))
+    }
+
     /// A canonical status (`new`, `open`, `pending`, `hold`, `solved`, `closed`) from any capitalisation;
     /// `on-hold` is `hold`. Nil for anything else.
     static func status(_ text: String?) -> String? {
@@ -113,24 +119,6 @@ enum NativeFields {
         let trimmed = line.trimmingASCIISpaces()
         if trimmed.isEmpty { return nil }
         return trimmed.count > limit ? String(trimmed.prefix(limit)) + "…" : trimmed
-    }
-}
-
-/// The people a policy names as agents (`agents`), matched ignoring case and a leading `@`.
-struct NativeAgents {
-    private let names: Set<String>
-
-    init(_ agents: [String]) { names = Set(agents.map(Self.normalised)) }
-
-    func contains(_ name: String?) -> Bool {
-        guard let name, !names.isEmpty else { return false }
-        return names.contains(Self.normalised(name))
-    }
-
-    private static func normalised(_ name: String) -> String {
-        var text = name.trimmingASCIISpaces().lowercased()
-        if text.hasPrefix("@") { text.removeFirst() }
-        return text
     }
 }
 

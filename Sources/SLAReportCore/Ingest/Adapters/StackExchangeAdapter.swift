@@ -2,13 +2,15 @@
 /// "quota_remaining"}` pages (with `filter=withbody` or a filter that adds `answers` and `comments`), or
 /// question objects alone, in an array or one per line.
 ///
-/// Each question is one record and ticket `stackexchange:<question_id>`, link = `link`: `created` at
-/// `creation_date` (Unix seconds), actor = `owner.display_name` (else `owner.user_id`), value = the title
-/// (HTML entities decoded); every answer, the question's comments and the answers' comments are `reply`s
-/// when their owner is a policy agent (by display name or user id) and `comment`s otherwise; `closed_date`
-/// is `status closed`. The channel is routed with source `stackexchange`, else `stack-overflow` (question
-/// tags such as `docker` name topics, not channels, and are not routing tags). A question without id or
-/// creation date, or with a date that does not parse, is rejected.
+/// **Each question, answer and comment is one record**, at its own line. A question is ticket
+/// `stackexchange:<question_id>`, link = `link`: `created` at `creation_date` (Unix seconds), actor =
+/// `owner.display_name` (else `owner.user_id`), value = the title (HTML entities decoded); every answer, the
+/// question's comments and the answers' comments are `post`s, which the join makes replies (by somebody on
+/// the team: a policy agent, by display name or — recorded as evidence — by user id, or an agent elsewhere
+/// in the inputs) or comments (the asker's own, and everybody else's); `closed_date` is `status closed`. The
+/// channel is routed with source `stackexchange`, else `stack-overflow` (question tags such as `docker` name
+/// topics, not channels, and are not routing tags). A question without id or creation date, or an answer or
+/// comment whose date does not parse, is rejected.
 public struct StackExchangeAdapter: InputAdapter {
     public init() {}
 
@@ -28,10 +30,14 @@ public struct StackExchangeAdapter: InputAdapter {
     {
         let zone = context.options.inputTimeZone
         let file = context.file
-        let agents = NativeAgents(context.options.policy.agents)
         let policy = context.options.policy
-        NativeJSONPages.read(sniff, context: context) { item in
-            var questions: [(JSONValue, Int)] = []
+        let agentKeys = Set(policy.agents.flatMap { [$0.name] + $0.aliases }.map(NameKey.key))
+        let channel = policy.route(RoutingFacts(source: "stackexchange")) ?? "stack-overflow"
+        let nested: Set<String> = [
+            "items.answers", "items.comments", "items.answers.comments", "answers.comments",
+        ]
+        NativeJSONPages.read(sniff, context: context, nested: nested) { item in
+            var questions: [(JSONValue, [NativeJSONPages.PathStep])] = []
             switch item.result {
             case .failure(let error):
                 let record = log.beginRecord(file: file, line: item.line)
@@ -39,22 +45,19 @@ public struct StackExchangeAdapter: InputAdapter {
                 return
             case .success(let value):
                 if let items = value["items"]?.array {
-                    questions = items.enumerated().map { ($1, item.line(of: "items", at: $0)) }
+                    questions = items.enumerated().map { ($1, [.key("items"), .index($0)]) }
                 } else if value["question_id"] != nil {
-                    questions = [(value, item.line)]
+                    questions = [(value, [])]
                 } else {
                     let record = log.beginRecord(file: file, line: item.line)
                     log.reject(record: record, reason: "neither a question nor a page of items")
                     return
                 }
             }
-            for (value, line) in questions {
-                let record = log.beginRecord(file: file, line: line)
-                if let rejection = Self.question(
-                    value, record: record, zone: zone, agents: agents, policy: policy, log: &log)
-                {
-                    log.reject(record: record, reason: rejection.reason)
-                }
+            for (value, path) in questions {
+                Self.question(
+                    value, path: path, item: item, file: file, channel: channel, agentKeys: agentKeys, zone: zone,
+                    log: &log)
             }
         }
     }
@@ -66,47 +69,55 @@ public struct StackExchangeAdapter: InputAdapter {
     }
 
     private static func question(
-        _ value: JSONValue, record: UInt32, zone: ZoneClock, agents: NativeAgents, policy: Policy,
-        log: inout EventLog
-    ) -> Rejection? {
-        guard let object = value.object else { return Rejection("not a JSON object") }
-        guard let id = NativeFields.id(object["question_id"]) else { return Rejection("question without question_id") }
-        do throws(Rejection) {
-            let created = try NativeFields.requiredTime(object["creation_date"], key: "creation_date", zone: zone).get()
-            var responses: [(at: Instant, name: String?, id: String?)] = []
-            func collect(_ list: JSONValue?, what: String) throws(Rejection) {
-                for entry in list?.array ?? [] {
-                    let at = try NativeFields.requiredTime(
-                        entry["creation_date"], key: "creation_date of \(what)", zone: zone
-                    )
-                    .get()
-                    let (name, userID) = owner(entry)
-                    responses.append((at, name, userID))
-                    try collect(entry["comments"], what: "a comment")
-                }
-            }
-            try collect(object["comments"], what: "a comment")
-            try collect(object["answers"], what: "an answer")
-            let closed = try NativeFields.time(object["closed_date"], key: "closed_date", zone: zone).get()
-
-            let channel = policy.route(RoutingFacts(source: "stackexchange")) ?? "stack-overflow"
-            let ticket = NativeTicket(id: "stackexchange:" + id, channel: channel, symbols: &log.symbols)
-            let asker = owner(value).name
-            ticket.append(
-                .created, at: created, actor: asker, value: NativeFields.text(object["title"]).map(decodeEntities),
-                record: record, to: &log)
-            for response in responses {
-                let kind: EventKind = agents.contains(response.name) || agents.contains(response.id) ? .reply : .comment
-                ticket.append(kind, at: response.at, actor: response.name, record: record, to: &log)
-            }
-            if let closed {
-                ticket.append(.status, at: max(closed, created), value: "closed", record: record, to: &log)
-            }
-            ticket.describe(url: NativeFields.text(object["link"]), requester: asker, in: &log)
-            return nil
-        } catch {
-            return error
+        _ value: JSONValue, path: [NativeJSONPages.PathStep], item: NativeJSONPages.Item, file: UInt32,
+        channel: String, agentKeys: Set<String>, zone: ZoneClock, log: inout EventLog
+    ) {
+        let record = log.beginRecord(file: file, line: item.line(at: path))
+        guard let object = value.object else {
+            log.reject(record: record, reason: "not a JSON object")
+            return
         }
+        guard let id = NativeFields.id(object["question_id"]) else {
+            log.reject(record: record, reason: "question without question_id")
+            return
+        }
+        let created: Instant
+        let closed: Instant?
+        do throws(Rejection) {
+            created = try NativeFields.requiredTime(object["creation_date"], key: "creation_date", zone: zone).get()
+            closed = try NativeFields.time(object["closed_date"], key: "closed_date", zone: zone).get()
+        } catch {
+            log.reject(record: record, reason: error.reason)
+            return
+        }
+        let ticket = NativeTicket(id: "stackexchange:" + id, channel: channel, symbols: &log.symbols)
+        let asker = owner(value).name
+        ticket.append(
+            .created, at: created, actor: asker, value: NativeFields.text(object["title"]).map(decodeEntities),
+            record: record, to: &log)
+        if let closed {
+            ticket.append(.status, at: max(closed, created), value: "closed", record: record, to: &log)
+        }
+        ticket.describe(url: NativeFields.text(object["link"]), requester: asker, in: &log)
+
+        func posts(_ list: JSONValue?, at listPath: [NativeJSONPages.PathStep], what: String) {
+            for (index, entry) in (list?.array ?? []).enumerated() {
+                let entryPath = listPath + [.index(index)]
+                let record = log.beginRecord(file: file, line: item.line(at: entryPath))
+                switch NativeFields.requiredTime(entry["creation_date"], key: "creation_date of \(what)", zone: zone) {
+                case .failure(let rejection): log.reject(record: record, reason: rejection.reason)
+                case .success(let at):
+                    let (name, userID) = owner(entry)
+                    if let name, let userID, agentKeys.contains(NameKey.key(userID)) {
+                        log.note(log.symbols.intern(name), is: .agent, because: .stackExchangeAgent)
+                    }
+                    ticket.append(.post, at: at, actor: name, record: record, to: &log)
+                }
+                posts(entry["comments"], at: entryPath + [.key("comments")], what: "a comment")
+            }
+        }
+        posts(object["comments"], at: path + [.key("comments")], what: "a comment")
+        posts(object["answers"], at: path + [.key("answers")], what: "an answer")
     }
 
     /// The HTML entities the API writes in titles and names: `&amp; &lt; &gt; &quot; &#39;` and `&#NN;`.

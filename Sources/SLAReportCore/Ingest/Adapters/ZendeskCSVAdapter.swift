@@ -5,10 +5,12 @@
 /// ignored): `Id`, `Requester`, `Requester id`, `Assignee`, `Group`, `Subject`, `Tags` (space-separated),
 /// `Status`, `Priority` (capitalised values are fine), `Via` (display names such as `Mail`, `Web Form`,
 /// `Twitter`, `Facebook Post`, mapped by ``ZendeskVia``), `Created at`, `Updated at`, `Initially assigned at`,
-/// `Solved at`, `First reply time in minutes`. Dates are in the account's time zone, read on the policy's
-/// `input_timezone`; `1900-01-01 00:00:00` and empty cells mean "never". A row is a ticket version like an
-/// incremental export's, joined with audits, skips and metrics in ``ZendeskJoin``; the first reply time in
-/// minutes is the measured value (a `reply` at creation + minutes) when no audits exist for the ticket.
+/// `Solved at`, `First reply time in minutes`, `First reply time in minutes within business hours`, `Replies`,
+/// `Reopens`. Dates are in the account's time zone, read on the policy's `input_timezone`;
+/// `1900-01-01 00:00:00` and empty cells mean "never". A row is a ticket version like an incremental export's,
+/// joined with audits, skips and metrics in the join stage; when no audits exist for the ticket, Zendesk's own
+/// first reply time is the measured value (a `reply` at creation + the calendar minutes, or, when the export
+/// has only the business-hours minutes, at creation advanced by them on the policy's schedule).
 /// A row without an id or creation time, or with a date that does not parse, is rejected.
 public struct ZendeskCSVAdapter: InputAdapter {
     public init() {}
@@ -19,6 +21,7 @@ public struct ZendeskCSVAdapter: InputAdapter {
     static let columns = [
         "id", "requester", "requester id", "assignee", "group", "subject", "tags", "status", "priority", "via",
         "created at", "updated at", "initially assigned at", "solved at", "first reply time in minutes", "url",
+        "first reply time in minutes within business hours", "replies", "reopens",
     ]
     private enum Column {
         static let id = 0
@@ -37,6 +40,9 @@ public struct ZendeskCSVAdapter: InputAdapter {
         static let solvedAt = 13
         static let firstReplyMinutes = 14
         static let url = 15
+        static let firstReplyBusinessMinutes = 16
+        static let replies = 17
+        static let reopens = 18
     }
 
     public func detect(_ sniff: InputSniff) -> Bool {
@@ -60,11 +66,7 @@ public struct ZendeskCSVAdapter: InputAdapter {
             case .failure(let rejection): log.reject(record: record, reason: rejection.reason)
             }
         }
-        context.withState(ZendeskState.self) { $0.tickets += tickets }
-    }
-
-    public func finish(into log: inout EventLog, context: inout IngestContext) {
-        ZendeskJoin.finish(into: &log, context: &context)
+        context.pending.zendesk.tickets += tickets
     }
 
     private static func ticket(from row: CanonicalRow, record: UInt32, zone: ZoneClock) -> Result<
@@ -92,9 +94,12 @@ public struct ZendeskCSVAdapter: InputAdapter {
             return .failure(error)
         }
         metric.updated = ticket.updated
-        metric.replyMinutes = NativeFields.text(row.field(Column.firstReplyMinutes)).flatMap {
-            NativeFields.minutes(.string($0))
-        }
+        func number(_ column: Int) -> JSONValue? { NativeFields.text(row.field(column)).map { .string($0) } }
+        metric.replyMinutes = NativeFields.minutes(number(Column.firstReplyMinutes))
+        metric.replyBusinessMinutes = NativeFields.minutes(number(Column.firstReplyBusinessMinutes))
+        metric.replies = NativeFields.count(number(Column.replies))
+        metric.reopens = NativeFields.count(number(Column.reopens))
+        metric.source = "Zendesk CSV export"
         ticket.inlineMetric = metric
         ticket.subject = NativeFields.text(row.field(Column.subject))
         ticket.requesterName = NativeFields.text(row.field(Column.requester))

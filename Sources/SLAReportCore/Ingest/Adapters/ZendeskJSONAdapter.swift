@@ -1,22 +1,22 @@
 /// Zendesk's JSON exports (SPEC §2.3): the incremental ticket export (time-based and cursor pages), the legacy
-/// `exports/tickets` export, ticket audits, ticket skips, ticket metrics and side-loaded users.
+/// `exports/tickets` export, ticket audits, ticket skips, ticket metrics, ticket metric events and side-loaded
+/// users.
 ///
 /// There is one adapter value per shape (so that the report names each file's format), but every one reads
 /// every Zendesk object it finds: a page `{"tickets":[…], "users":[…], "metric_sets":[…]}` is read whole, and
 /// pages of several kinds may be concatenated in one file. Accepted shapes: page objects with the keys
 /// `tickets`, `ticket`, `results`, `audits`, `audit`, `skips`, `ticket_skips`, `ticket_metrics`,
-/// `ticket_metric`, `metric_sets`, `users`, `user` (pagination keys such as `end_time`, `after_cursor`,
+/// `ticket_metric`, `metric_sets`, `ticket_metric_events`, `users`, `user` (pagination keys such as `end_time`, `after_cursor`,
 /// `end_of_stream`, `next_page`, `meta`, `links` are ignored); several pages one after another, as an array or
 /// as NDJSON; and bare objects of each kind (a ticket, an audit, a skip, a metric, a user) alone, in an array
 /// or one per line.
 ///
-/// Each ticket version, audit, skip, metric and user is one record. Nothing becomes an event while reading:
-/// the join of every file happens in ``finish(into:context:)`` (see ``ZendeskJoin``), so files may come in any
-/// order.
+/// Each ticket version, audit, skip, metric, metric event and user is one record. Nothing becomes an event
+/// while reading: the join stage joins every file's records (``Join``), so files may come in any order.
 public struct ZendeskJSONAdapter: InputAdapter {
     /// The shape an adapter value detects.
     public enum Kind: Sendable, CaseIterable {
-        case incremental, legacyExport, audits, skips, ticketMetrics, users
+        case incremental, legacyExport, audits, skips, ticketMetrics, metricEvents, users
     }
 
     public let kind: Kind
@@ -30,6 +30,7 @@ public struct ZendeskJSONAdapter: InputAdapter {
         case .audits: "zendesk-audits"
         case .skips: "zendesk-skips"
         case .ticketMetrics: "zendesk-ticket-metrics"
+        case .metricEvents: "zendesk-ticket-metric-events"
         case .users: "zendesk-users"
         }
     }
@@ -41,6 +42,7 @@ public struct ZendeskJSONAdapter: InputAdapter {
         case .audits: "JSON with audits (Zendesk ticket audits)"
         case .skips: "JSON with skips or ticket_skips (Zendesk ticket skips)"
         case .ticketMetrics: "JSON with ticket_metrics or metric_sets (Zendesk ticket metrics)"
+        case .metricEvents: "JSON with ticket_metric_events (Zendesk ticket metric events)"
         case .users: "JSON with users (Zendesk users)"
         }
     }
@@ -58,17 +60,7 @@ public struct ZendeskJSONAdapter: InputAdapter {
         NativeJSONPages.read(sniff, context: context) { item in
             ZendeskShape.read(item, file: file, zone: zone, into: &log, state: &state)
         }
-        context.withState(ZendeskState.self) { shared in
-            shared.tickets += state.tickets
-            shared.audits += state.audits
-            shared.skips += state.skips
-            shared.metrics += state.metrics
-            shared.users.merge(state.users) { _, new in new }
-        }
-    }
-
-    public func finish(into log: inout EventLog, context: inout IngestContext) {
-        ZendeskJoin.finish(into: &log, context: &context)
+        context.pending.zendesk.absorb(state)
     }
 }
 
@@ -80,6 +72,7 @@ enum ZendeskShape {
         if keys.contains("results") { return .legacyExport }
         if keys.contains("audits") || keys.contains("audit") { return .audits }
         if keys.contains("skips") || keys.contains("ticket_skips") { return .skips }
+        if keys.contains("ticket_metric_events") || keys.contains("ticket_metric_event") { return .metricEvents }
         if keys.contains("ticket_metrics") || keys.contains("metric_sets") || keys.contains("ticket_metric") {
             return .ticketMetrics
         }
@@ -90,17 +83,19 @@ enum ZendeskShape {
         case .audit: return .audits
         case .skip: return .skips
         case .metric: return .ticketMetrics
+        case .metricEvent: return .metricEvents
         case .user: return .users
         case nil: return nil
         }
     }
 
     /// A Zendesk object that is not a page.
-    enum Bare { case ticket, legacyRow, audit, skip, metric, user }
+    enum Bare { case ticket, legacyRow, audit, skip, metric, metricEvent, user }
 
     /// What a bare object is, by its keys.
     static func bare(_ keys: Set<String>) -> Bare? {
         if keys.contains("events") && keys.contains("ticket_id") { return .audit }
+        if keys.contains("metric") && keys.contains("ticket_id") && keys.contains("type") { return .metricEvent }
         if keys.contains("reply_time_in_minutes") || keys.contains("ticket_id") && keys.contains("reopens") {
             return .metric
         }
@@ -119,7 +114,7 @@ enum ZendeskShape {
 
     private static let pageKeys = [
         "tickets", "ticket", "results", "audits", "audit", "skips", "ticket_skips", "ticket_metrics", "ticket_metric",
-        "metric_sets", "users", "user",
+        "metric_sets", "ticket_metric_events", "ticket_metric_event", "users", "user",
     ]
 
     /// Reads one top-level item: a page, or a bare object.
@@ -182,6 +177,7 @@ enum ZendeskShape {
         case "audits", "audit": return .audit
         case "skips", "ticket_skips": return .skip
         case "ticket_metrics", "ticket_metric", "metric_sets": return .metric
+        case "ticket_metric_events", "ticket_metric_event": return .metricEvent
         default: return .user
         }
     }
@@ -223,11 +219,17 @@ enum ZendeskShape {
             case .success(let metric): state.metrics.append(metric)
             case .failure(let rejection): log.reject(record: record, reason: rejection.reason)
             }
+        case .metricEvent:
+            switch ZendeskParse.metricEvent(object, record: record, zone: zone) {
+            case .success(let event): state.metricEvents.append(event)
+            case .failure(let rejection): log.reject(record: record, reason: rejection.reason)
+            }
         case .user:
-            guard let (id, user) = ZendeskParse.user(object) else {
+            guard let (id, user) = ZendeskParse.user(object, record: record) else {
                 log.reject(record: record, reason: "user without id")
                 return
             }
+            if let earlier = state.users[id] { log.ledger.settle(earlier.record, .duplicate) }
             state.users[id] = user
         }
     }

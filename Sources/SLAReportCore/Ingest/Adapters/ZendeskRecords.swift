@@ -40,8 +40,30 @@ struct ZendeskMetric: Sendable {
     var updated: Instant?
     /// Calendar minutes from creation to the first public agent reply.
     var replyMinutes: Int64?
+    /// The same within business hours, on the account's Zendesk schedule.
+    var replyBusinessMinutes: Int64?
+    /// Public agent replies (`replies`, the CSV's `Replies`).
+    var replies: Int?
+    /// Reopens (`reopens`, the CSV's `Reopens`).
+    var reopens: Int?
     var solved: Instant?
     var initiallyAssigned: Instant?
+    /// Where the figures come from, for the report.
+    var source = "ticket_metrics"
+}
+
+/// One Zendesk ticket metric event (`ticket_metric_events`): a clock of one metric started, paused,
+/// fulfilled, breached, or an SLA applied, at an exact instant.
+struct ZendeskMetricEvent: Sendable {
+    var ticketID: String
+    var record: UInt32
+    /// `reply_time`, `resolution_time`, `requester_wait_time`, …
+    var metric: String
+    /// 1 for the first clock of a metric (the first reply of `reply_time`), higher for later ones.
+    var instance: Int64
+    /// `activate`, `fulfill`, `pause`, `apply_sla`, `breach`, `update_status`, …
+    var type: String
+    var at: Instant
 }
 
 /// One ticket audit: who changed what, when.
@@ -81,18 +103,53 @@ struct ZendeskSkip: Sendable {
 struct ZendeskUser: Sendable {
     var name: String?
     var role: String?
+    var record: UInt32 = 0
 }
 
-/// Run-wide Zendesk state: everything read, joined in ``ZendeskJoin`` once every file is in.
-struct ZendeskState: IngestState {
+/// The Zendesk records of one file (then of all files), joined in the join stage once every file is in.
+struct ZendeskState: Sendable {
     var tickets: [ZendeskTicket] = []
     var audits: [ZendeskAudit] = []
     var skips: [ZendeskSkip] = []
     var metrics: [ZendeskMetric] = []
+    var metricEvents: [ZendeskMetricEvent] = []
+    /// Users by id, with the record each came from (the last file's copy of a user wins).
     var users: [String: ZendeskUser] = [:]
-    var finished = false
+    /// Records of users replaced by a later copy (duplicates).
+    var supersededUsers: [UInt32] = []
 
     init() {}
+
+    var isEmpty: Bool {
+        tickets.isEmpty && audits.isEmpty && skips.isEmpty && metrics.isEmpty && metricEvents.isEmpty
+            && users.isEmpty
+    }
+
+    mutating func rebase(by base: UInt32) {
+        for i in tickets.indices {
+            tickets[i].record += base
+            tickets[i].inlineMetric?.record += base
+        }
+        for i in audits.indices { audits[i].record += base }
+        for i in skips.indices { skips[i].record += base }
+        for i in metrics.indices { metrics[i].record += base }
+        for i in metricEvents.indices { metricEvents[i].record += base }
+        for key in users.keys { users[key]?.record += base }
+        for i in supersededUsers.indices { supersededUsers[i] += base }
+    }
+
+    mutating func absorb(_ other: ZendeskState) {
+        tickets += other.tickets
+        audits += other.audits
+        skips += other.skips
+        metrics += other.metrics
+        metricEvents += other.metricEvents
+        for (id, user) in other.users {
+            if let earlier = users[id] { supersededUsers.append(earlier.record) }
+            users[id] = user
+        }
+        supersededUsers += other.supersededUsers
+    }
 }
 
 /// Parsing of the Zendesk JSON objects into the records above.
@@ -158,6 +215,10 @@ enum ZendeskParse {
         }
         metric.updated = ticket.updated
         metric.replyMinutes = NativeFields.minutes(object["first_reply_time_in_minutes"])
+        metric.replyBusinessMinutes = NativeFields.minutes(object["first_reply_time_in_minutes_within_business_hours"])
+        metric.replies = NativeFields.count(object["replies"])
+        metric.reopens = NativeFields.count(object["reopens"])
+        metric.source = "Zendesk legacy export"
         ticket.inlineMetric = metric
         ticket.subject = NativeFields.text(object["subject"])
         ticket.requesterID = NativeFields.id(object["req_id"])
@@ -192,7 +253,30 @@ enum ZendeskParse {
         }
         let reply = object["reply_time_in_minutes"]
         metric.replyMinutes = NativeFields.minutes(reply?["calendar"]) ?? NativeFields.minutes(reply)
+        metric.replyBusinessMinutes = NativeFields.minutes(reply?["business"])
+        metric.replies = NativeFields.count(object["replies"])
+        metric.reopens = NativeFields.count(object["reopens"])
         return .success(metric)
+    }
+
+    /// A ticket metric event (`ticket_metric_events[]`).
+    static func metricEvent(_ object: JSONObject, record: UInt32, zone: ZoneClock) -> Result<
+        ZendeskMetricEvent, Rejection
+    > {
+        guard let id = NativeFields.id(object["ticket_id"]) else {
+            return .failure(Rejection("ticket metric event without ticket_id"))
+        }
+        guard let metric = NativeFields.text(object["metric"]), let type = NativeFields.text(object["type"]) else {
+            return .failure(Rejection("ticket metric event without metric or type"))
+        }
+        switch NativeFields.requiredTime(object["time"], key: "time", zone: zone) {
+        case .failure(let rejection): return .failure(rejection)
+        case .success(let at):
+            return .success(
+                ZendeskMetricEvent(
+                    ticketID: id, record: record, metric: metric, instance: object["instance_id"]?.int ?? 1, type: type,
+                    at: at))
+        }
     }
 
     /// A ticket audit with its events.
@@ -251,8 +335,12 @@ enum ZendeskParse {
     }
 
     /// A user: id, name and role.
-    static func user(_ object: JSONObject) -> (id: String, user: ZendeskUser)? {
+    static func user(_ object: JSONObject, record: UInt32) -> (id: String, user: ZendeskUser)? {
         guard let id = NativeFields.id(object["id"]) else { return nil }
-        return (id, ZendeskUser(name: NativeFields.text(object["name"]), role: NativeFields.text(object["role"])))
+        return (
+            id,
+            ZendeskUser(
+                name: NativeFields.text(object["name"]), role: NativeFields.text(object["role"]), record: record)
+        )
     }
 }

@@ -6,8 +6,9 @@ public struct JSONPage: Sendable {
     public var offset: Int
     /// The value, without the elements (and page members) that failed on their own.
     public var result: Result<JSONValue, JSONError>
-    /// Per record array read element by element: the start line of each element kept, in order.
-    public var elementLines: [String: [Int]]
+    /// Element path (`tickets.3`, `items.2.answers.0`) → start line, for the elements of the item's member
+    /// arrays (record arrays counted without the elements left out) and of the nested arrays asked for.
+    public var elementLines: [String: Int]
     /// What failed on its own, in input order: elements of record arrays, members of a page, and the rest of
     /// a page whose structure broke; each is one rejected record at its own line.
     public var failures: [JSONItem]
@@ -24,7 +25,7 @@ extension JSONReader {
     /// that is not a page (a bare record), a failing member fails the whole object, as one record. When the
     /// page's own structure breaks (a missing comma, a bad key), what was read stays and the rest is one
     /// failure. Nil at the end of the input.
-    public mutating func nextPage(recordKeys: Set<String>) -> JSONPage? {
+    public mutating func nextPage(recordKeys: Set<String>, nested: Set<String> = []) -> JSONPage? {
         guard let step = nextRecordStart() else { return nil }
         if let failure = step.failure { return JSONPage(failure) }
         guard peek() == UInt8(ascii: "{") else {
@@ -32,22 +33,22 @@ extension JSONReader {
             return JSONPage(item)
         }
         if step.inArray { arrayNeedsComma = true }
-        return readPage(depth: step.inArray ? 2 : 1, recordKeys: recordKeys)
+        return readPage(depth: step.inArray ? 2 : 1, recordKeys: recordKeys, nested: nested)
     }
 
     /// Reads the object at ``pos`` (nested `depth` levels from the top) member by member.
-    private mutating func readPage(depth: Int, recordKeys: Set<String>) -> JSONPage {
+    private mutating func readPage(depth: Int, recordKeys: Set<String>, nested: Set<String>) -> JSONPage {
         let startLine = line
         let startOffset = offset
         var members: [JSONMember] = []
-        var elementLines: [String: [Int]] = [:]
+        var elementLines: [String: Int] = [:]
         var failures: [JSONItem] = []
         var memberFailures: [(key: String, item: JSONItem)] = []
         var isPage = false
         /// Levels of brackets open inside the page (1 in the object, 2 in a record array).
         var open = 1
-        /// The record array being read: its key, elements and their lines.
-        var array: (key: String, elements: [JSONValue], lines: [Int])?
+        /// The record array being read: its key and the elements kept.
+        var array: (key: String, elements: [JSONValue])?
 
         /// The object cannot be read on from here: skip to its end; what was read of a page stays.
         func broken(_ error: JSONError, _ reader: inout JSONReader) -> JSONPage {
@@ -64,10 +65,8 @@ extension JSONReader {
                 return JSONPage(
                     line: startLine, offset: startOffset, result: .failure(error), elementLines: [:], failures: [])
             }
-            if let array {
-                members.append(JSONMember(key: array.key, value: .array(array.elements)))
-                elementLines[array.key] = array.lines
-            }
+            reader.tracker = nil
+            if let array { members.append(JSONMember(key: array.key, value: .array(array.elements))) }
             failures.append(JSONItem(line: error.line, offset: errorOffset, result: .failure(error)))
             for member in memberFailures { failures.append(member.item) }
             failures.sort { $0.offset < $1.offset }
@@ -112,7 +111,7 @@ extension JSONReader {
                 isPage = true
                 open = 2
                 pos += 1
-                array = (key, [], [])
+                array = (key, [])
                 var needsComma = false
                 while true {
                     skipWhitespace()
@@ -137,11 +136,16 @@ extension JSONReader {
                     let elementLine = line
                     let elementOffset = offset
                     needsComma = true
+                    let index = String(array?.elements.count ?? 0)
+                    tracker = JSONLineTracker(nested: nested, keys: [key], path: [key, index])
                     do {
                         let element = try parseValue(depth: depth + 1)
                         array?.elements.append(element)
-                        array?.lines.append(elementLine)
+                        elementLines[key + "." + index] = elementLine
+                        elementLines.merge(tracker?.lines ?? [:]) { _, new in new }
+                        tracker = nil
                     } catch {
+                        tracker = nil
                         failures.append(JSONItem(line: elementLine, offset: elementOffset, result: .failure(error)))
                         pos = elementStart
                         line = elementLine
@@ -149,19 +153,20 @@ extension JSONReader {
                     }
                 }
                 open = 1
-                if let done = array {
-                    members.append(JSONMember(key: key, value: .array(done.elements)))
-                    elementLines[key] = done.lines
-                }
+                if let done = array { members.append(JSONMember(key: key, value: .array(done.elements))) }
                 array = nil
             } else {
                 ensureValue()
                 let valueStart = pos
                 let valueLine = line
                 let valueOffset = offset
+                tracker = JSONLineTracker(nested: nested, keys: [key], path: [key])
                 do {
                     members.append(JSONMember(key: key, value: try parseValue(depth: depth)))
+                    elementLines.merge(tracker?.lines ?? [:]) { _, new in new }
+                    tracker = nil
                 } catch {
+                    tracker = nil
                     let item = JSONItem(line: valueLine, offset: valueOffset, result: .failure(error))
                     memberFailures.append((key, item))
                     pos = valueStart
@@ -208,4 +213,19 @@ extension JSONPage {
     init(_ item: JSONItem) {
         self.init(line: item.line, offset: item.offset, result: item.result, elementLines: [:], failures: [])
     }
+}
+
+/// Where the elements of arrays start while a member of a page or record is parsed
+/// (``JSONReader/nextPage(recordKeys:nested:)``): element path → line, for the arrays that are members of the
+/// item itself and the nested arrays whose key path (keys from the item down, indices left out) is asked for.
+struct JSONLineTracker {
+    let nested: Set<String>
+    /// Keys from the item down to the value being parsed.
+    var keys: [String]
+    /// Keys and indices from the item down to the value being parsed.
+    var path: [String]
+    var lines: [String: Int] = [:]
+
+    /// Whether the elements of the array being entered are followed.
+    var followsArray: Bool { keys.count == 1 || nested.contains(keys.joined(separator: ".")) }
 }

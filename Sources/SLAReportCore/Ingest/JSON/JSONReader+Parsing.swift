@@ -88,9 +88,15 @@ extension JSONReader {
             pos += 1
             return .array(values)
         }
+        let follows = tracker?.followsArray ?? false
         while true {
             skipInnerWhitespace()
+            if tracker != nil {
+                tracker?.path.append(String(values.count))
+                if follows, let path = tracker?.path { tracker?.lines[path.joined(separator: ".")] = line }
+            }
             values.append(try parseValue(depth: depth))
+            if tracker != nil { tracker?.path.removeLast() }
             skipInnerWhitespace()
             let b = peek()
             pos += 1
@@ -120,7 +126,15 @@ extension JSONReader {
             guard peek() == Byte.colon else { throw fail("expected ':' after an object key, found \(found())") }
             pos += 1
             skipInnerWhitespace()
+            if tracker != nil {
+                tracker?.keys.append(key)
+                tracker?.path.append(key)
+            }
             let value = try parseValue(depth: depth)
+            if tracker != nil {
+                tracker?.keys.removeLast()
+                tracker?.path.removeLast()
+            }
             members.append(JSONMember(key: key, value: value))
             skipInnerWhitespace()
             let b = peek()

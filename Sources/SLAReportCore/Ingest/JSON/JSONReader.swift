@@ -86,6 +86,8 @@ public struct JSONReader {
     var truncated = false
     /// The scan of the value being parsed.
     var scan = JSONScan(at: 0, line: 1)
+    /// While a page's member is parsed: where its arrays' elements start (nil otherwise: nothing noted).
+    var tracker: JSONLineTracker?
     var scratch: [UInt8] = []
 
     /// Whether the input is one value per line (NDJSON), judged from the first value that parsed.

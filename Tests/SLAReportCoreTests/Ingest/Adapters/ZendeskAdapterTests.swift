@@ -40,7 +40,7 @@ import Testing
         // The deleted ticket is rejected; the older version of 101 is superseded (a duplicate).
         #expect(NativeTestSupport.rejections(result.log) == ["zendesk/tickets_time_page.json:38: deleted in Zendesk"])
         #expect(
-            result.log.supersededRecords.map { result.log.location(of: $0).description } == [
+            NativeTestSupport.duplicates(result.log) == [
                 "zendesk/tickets_time_page.json:3"
             ])
         let ticket = try #require(result.log.symbols.lookup("zendesk:101"))
@@ -58,7 +58,7 @@ import Testing
         let other = NativeTestSupport.ingest(try shuffled.map(NativeTestSupport.fixture))
         #expect(NativeTestSupport.lines(other.log) == Self.expected)
         #expect(other.log.rejections.count == 1)
-        #expect(other.log.supersededRecords.count == 1)
+        #expect(NativeTestSupport.duplicates(other.log).count == 1)
     }
 
     @Test func withoutUsersTheRequesterIsTheCustomerAndIdsNameActors() throws {
@@ -123,7 +123,7 @@ import Testing
             """
         let result = NativeTestSupport.ingest([InputFile(path: "t.ndjson", text: ndjson)])
         #expect(NativeTestSupport.lines(result.log) == ["zendesk:5|created|2016-11-20T08:00:00Z|9|||facebook"])
-        #expect(result.log.supersededRecords.map { result.log.location(of: $0).line } == [1])
+        #expect(NativeTestSupport.duplicates(result.log) == ["t.ndjson:1"])
         #expect(result.log.rejections.count == 1)
         #expect(NativeTestSupport.rejections(result.log).first?.hasPrefix("t.ndjson:3: invalid JSON") == true)
     }
