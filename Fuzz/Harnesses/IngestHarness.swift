@@ -48,7 +48,7 @@ enum IngestHarness {
         guard (data.count &+ Int(data.first ?? 0) &+ Int(data.last ?? 0)) % 4 == 0 else { return }
         checkAccounting(result)
         let chunk = 1 + Int(data.first ?? 0) % 61
-        let chunked = Ingest.read(
+        let chunked = Ingest.readAndJoin(
             contents.enumerated().map {
                 InputFile(path: "f\($0.offset)", source: InputSource(FuzzChunks(bytes: $0.element, chunk: chunk)))
             }, options: whole)
