@@ -29,11 +29,13 @@ enum CSVHarness {
         let bytes = Array(data.dropFirst())
         let separator = [Byte.comma, Byte.semicolon, Byte.tab][Int(control % 3)]
         let limits = CSVCore.Limits(
-            maxFieldBytes: [3, 16, 1 << 20][Int(control / 3 % 3)], maxRecordBytes: [8, 64, 1 << 20][Int(control / 9 % 3)],
+            maxFieldBytes: [3, 16, 1 << 20][Int(control / 3 % 3)],
+            maxRecordBytes: [8, 64, 1 << 20][Int(control / 9 % 3)],
             maxFields: [2, 7, 16_384][Int(control / 27 % 3)])
         let chunk = 1 + Int(control / 81) * 3
         let whole = read(InputSource(bytes: bytes), separator: separator, limits: limits, chunk: chunk)
-        let chunked = read(InputSource(FuzzChunks(bytes: bytes, chunk: chunk)), separator: separator, limits: limits, chunk: chunk)
+        let chunked = read(
+            InputSource(FuzzChunks(bytes: bytes, chunk: chunk)), separator: separator, limits: limits, chunk: chunk)
         require(whole == chunked, "chunks of \(chunk) read differently")
         bytes.withUnsafeBufferPointer { raw in
             let table = LineTable(raw)

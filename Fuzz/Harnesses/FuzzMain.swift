@@ -9,7 +9,10 @@ import Foundation
 nonisolated(unsafe) var fuzzTarget: (UnsafeBufferPointer<UInt8>) -> Void = { _ in }
 
 @_cdecl("LLVMFuzzerInitialize")
-public func fuzzInitialize(_ argc: UnsafeMutablePointer<Int32>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>) -> Int32 {
+public func fuzzInitialize(
+    _ argc: UnsafeMutablePointer<Int32>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>
+) -> Int32 {
     let name = ProcessInfo.processInfo.environment["FUZZ_TARGET"] ?? ""
     switch name {
     case "ingest": fuzzTarget = IngestHarness.run
@@ -19,7 +22,8 @@ public func fuzzInitialize(_ argc: UnsafeMutablePointer<Int32>, _ argv: UnsafeMu
     case "policy": fuzzTarget = PolicyHarness.run
     case "duration": fuzzTarget = DurationHarness.run
     default:
-        FileHandle.standardError.write(Data("FUZZ_TARGET must be one of ingest, csv, json, timestamp, policy, duration\n".utf8))
+        FileHandle.standardError.write(
+            Data("FUZZ_TARGET must be one of ingest, csv, json, timestamp, policy, duration\n".utf8))
         exit(2)
     }
     return 0

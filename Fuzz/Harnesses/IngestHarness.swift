@@ -97,7 +97,8 @@ enum IngestHarness {
         var total = QualityCounts()
         for file in quality.files {
             let c = file.counts
-            require(c.read == c.used + c.duplicates + c.outOfWindow + c.rejected, "buckets of \(file.path) do not add up")
+            require(
+                c.read == c.used + c.duplicates + c.outOfWindow + c.rejected, "buckets of \(file.path) do not add up")
             total.read += c.read
             total.rejected += c.rejected
         }
