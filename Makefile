@@ -3,7 +3,7 @@ SWIFT ?= swift
 VENV ?= /tmp/slareport-bench-venv
 BENCH ?= ../shared/bench
 
-.PHONY: build release test lint format reports check-reports peers bench browser-check clean
+.PHONY: build release test lint format reports check-reports peers bench browser-check fuzz fuzz-smoke clean
 
 build:
 	$(SWIFT) build
@@ -63,5 +63,19 @@ browser-check: $(BROWSER_VENV)/bin/python
 	  Reports/zendesk-level/sla-report.html --md Reports/sla-report.md --md Reports/2016-W47/sla-report.md \
 	  --md Reports/zendesk-level/sla-report.md --out .build/browser-check --docs docs
 
+# libFuzzer over ingest, the CSV and JSON readers, timestamps, policies and durations (Fuzz/README.md): builds
+# Fuzz/.build/slareport-fuzz (swiftc -sanitize=fuzzer,address, outside the package's build), then runs each
+# target FUZZ_SECONDS on its corpus in Fuzz/.corpus and prints its executions and corpus size. A crash keeps
+# its input in Fuzz/.artifacts and fails the target.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= ingest csv json timestamp policy duration
+fuzz:
+	Fuzz/build.sh
+	@status=0; for t in $(FUZZ_TARGETS); do Fuzz/run.sh $$t $(FUZZ_SECONDS) || status=1; done; exit $$status
+
+# The CI smoke: every target for 10 seconds (a minute in all, after the build).
+fuzz-smoke:
+	$(MAKE) fuzz FUZZ_SECONDS=10
+
 clean:
-	rm -rf .build
+	rm -rf .build Fuzz/.build

@@ -7,104 +7,166 @@ import SLAReportCore
     import Darwin
 #endif
 
-/// All disk access of the tool: finding inputs, mapping them, writing reports atomically.
+/// All disk access of the tool: finding inputs, opening them, writing reports (``ReportSetWriter``).
 enum FileSystem {
     static let dataExtensions = ["csv", "json", "ndjson", "jsonl"]
 
     static func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: path) }
 
+    /// The text of the current `errno`.
+    static func errorText(_ code: Int32 = errno) -> String { String(cString: strerror(code)) }
+
+    /// The inputs to read, and the directory entries skipped on the way.
+    struct Expansion {
+        /// Paths to read, in order: named files as given, each directory's files sorted, `-` for standard input.
+        var paths: [String] = []
+        /// Entries of directories that could not be read, each with why (for the data-quality section).
+        var skipped: [RejectedRecord] = []
+    }
+
     /// Expands inputs: files as given, directories recursively (sorted, data extensions only, `*.policy.json`
     /// and hidden entries skipped), `-` as standard input.
-    static func expand(_ inputs: [String]) throws(SLAReportError) -> [String] {
-        var paths: [String] = []
+    ///
+    /// One rule for what cannot be read: an input named on the command line that cannot be opened is fatal
+    /// (exit 66); an entry found inside a directory that cannot be read — a broken symbolic link, an
+    /// unreadable file or directory, a FIFO, socket or device (which could block the run or never end) — is
+    /// skipped with its reason.
+    static func expand(_ inputs: [String]) throws(SLAReportError) -> Expansion {
+        var expansion = Expansion()
         for input in inputs {
             if input == "-" {
-                paths.append(input)
+                expansion.paths.append(input)
                 continue
             }
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) else {
-                throw .noInput(path: input, reason: "no such file or directory")
+            var info = stat()
+            guard stat(input, &info) == 0 else {
+                let code = errno
+                var link = stat()
+                if lstat(input, &link) == 0 { throw .noInput(path: input, reason: "a broken symbolic link") }
+                throw .noInput(path: input, reason: code == ENOENT ? "no such file or directory" : errorText(code))
             }
-            if !isDirectory.boolValue {
-                paths.append(input)
+            guard (info.st_mode & S_IFMT) == S_IFDIR else {
+                expansion.paths.append(input)
                 continue
             }
-            // A symbolic link to a directory (`exports -> /data/exports`) is walked as the directory itself.
-            let root = URL(fileURLWithPath: input).resolvingSymlinksInPath().path
-            guard let walker = FileManager.default.enumerator(atPath: root) else {
-                throw .noInput(path: input, reason: "cannot list the directory")
+            guard let directory = opendir(input) else {
+                throw .noInput(path: input, reason: "cannot list the directory: \(errorText())")
             }
+            closedir(directory)
             var found: [String] = []
-            while let next = walker.nextObject() as? String {
-                let name = (next as NSString).lastPathComponent
-                if name.hasPrefix(".") {
-                    walker.skipDescendants()
-                    continue
-                }
-                let lower = name.lowercased()
-                guard dataExtensions.contains((lower as NSString).pathExtension), !lower.hasSuffix(".policy.json")
-                else {
-                    continue
-                }
-                let full = input.hasSuffix("/") ? input + next : input + "/" + next
-                var isDir: ObjCBool = false
-                if FileManager.default.fileExists(atPath: full, isDirectory: &isDir), !isDir.boolValue {
-                    found.append(full)
-                }
-            }
+            var visited: Set<[UInt64]> = [[UInt64(info.st_dev), UInt64(info.st_ino)]]
+            walk(input, found: &found, skipped: &expansion.skipped, visited: &visited)
             found.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-            paths += found
+            expansion.paths += found
         }
-        return paths
+        expansion.skipped.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        return expansion
     }
 
-    /// Maps a file read-only; pages already parsed are dropped from memory as the reader moves on.
-    static func map(_ path: String) throws(SLAReportError) -> InputBytes {
-        if path == "-" { return InputBytes(copying: readStandardInput()) }
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { throw .noInput(path: path, reason: String(cString: strerror(errno))) }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else { throw .noInput(path: path, reason: String(cString: strerror(errno))) }
-        if (info.st_mode & S_IFMT) == S_IFDIR { throw .noInput(path: path, reason: "is a directory") }
-        let size = Int(info.st_size)
-        if size == 0 { return InputBytes(copying: []) }
-        guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), base != MAP_FAILED else {
-            // Not mappable (a pipe or special file): read it instead.
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw .noInput(path: path, reason: "cannot read")
+    /// Whether a directory entry's name is one of the data files to read.
+    static func isDataFile(_ name: String) -> Bool {
+        let lower = name.lowercased()
+        return dataExtensions.contains((lower as NSString).pathExtension) && !lower.hasSuffix(".policy.json")
+    }
+
+    /// Collects the data files under `directory`, recursively; entries that cannot be read are skipped with
+    /// their reason. Symbolic links are followed, each directory visited once (so a link loop ends).
+    private static func walk(
+        _ directory: String, found: inout [String], skipped: inout [RejectedRecord], visited: inout Set<[UInt64]>
+    ) {
+        guard let handle = opendir(directory) else {
+            skipped.append(
+                RejectedRecord(path: directory, line: 0, reason: "skipped: cannot list the directory: \(errorText())"))
+            return
+        }
+        var names: [String] = []
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
             }
-            return InputBytes(copying: [UInt8](data))
+            if name.hasPrefix(".") { continue }  // hidden, `.` and `..`
+            names.append(name)
         }
-        _ = madvise(base, size, MADV_SEQUENTIAL)
-        let pointer = base.assumingMemoryBound(to: UInt8.self)
-        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
-        nonisolated(unsafe) let address = base
-        return InputBytes(
-            buffer: UnsafeBufferPointer(start: pointer, count: size),
-            release: { offset in
-                let aligned = (min(offset, size) / page) * page
-                if aligned > 0 { _ = madvise(address, aligned, MADV_DONTNEED) }
-            },
-            releaseRange: { range in
-                // Whole pages inside the range only: a page shared with bytes outside it stays.
-                let lower = ((max(range.lowerBound, 0) + page - 1) / page) * page
-                let upper = (min(range.upperBound, size) / page) * page
-                if upper > lower { _ = madvise(address + lower, upper - lower, MADV_DONTNEED) }
-            },
-            free: { _ = munmap(address, size) })
+        closedir(handle)
+        names.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        for name in names {
+            let full = directory.hasSuffix("/") ? directory + name : directory + "/" + name
+            var info = stat()
+            guard stat(full, &info) == 0 else {
+                let code = errno
+                var link = stat()
+                let isLink = lstat(full, &link) == 0 && (link.st_mode & S_IFMT) == S_IFLNK
+                if isDataFile(name) {
+                    let reason = isLink ? "a broken symbolic link" : errorText(code)
+                    skipped.append(RejectedRecord(path: full, line: 0, reason: "skipped: \(reason)"))
+                }
+                continue
+            }
+            switch info.st_mode & S_IFMT {
+            case S_IFDIR:
+                let key = [UInt64(info.st_dev), UInt64(info.st_ino)]
+                guard visited.insert(key).inserted else {
+                    skipped.append(
+                        RejectedRecord(
+                            path: full, line: 0, reason: "skipped: a directory already read (a symbolic link loop?)"))
+                    continue
+                }
+                walk(full, found: &found, skipped: &skipped, visited: &visited)
+            case S_IFREG:
+                guard isDataFile(name) else { continue }
+                let fd = open(full, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+                guard fd >= 0 else {
+                    skipped.append(RejectedRecord(path: full, line: 0, reason: "skipped: cannot open: \(errorText())"))
+                    continue
+                }
+                close(fd)
+                found.append(full)
+            default:
+                guard isDataFile(name) else { continue }
+                skipped.append(
+                    RejectedRecord(
+                        path: full, line: 0,
+                        reason:
+                            "skipped: \(kind(of: info.st_mode)), not a regular file (name it on the command line to read it)"
+                    ))
+            }
+        }
     }
 
-    static func readStandardInput() -> [UInt8] {
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
-            if n <= 0 { break }
-            bytes += chunk[0..<n]
+    /// What a special file is, for messages.
+    static func kind(of mode: mode_t) -> String {
+        switch mode & S_IFMT {
+        case S_IFIFO: "a FIFO (named pipe)"
+        case S_IFSOCK: "a socket"
+        case S_IFCHR: "a character device"
+        case S_IFBLK: "a block device"
+        case S_IFDIR: "a directory"
+        default: "a special file"
         }
-        return bytes
+    }
+
+    /// The bytes of an input named on the command line or found in a directory: a regular file read in
+    /// chunks, or a stream (`-`, a pipe, a FIFO, a device) read once as it comes.
+    static func source(for path: String) throws(SLAReportError) -> InputSource {
+        if path == "-" { return InputSource(StreamSource(fd: 0, ownsDescriptor: false)) }
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw .noInput(path: path, reason: errorText()) }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG:
+            let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+            guard fd >= 0 else { throw .noInput(path: path, reason: errorText()) }
+            close(fd)
+            return InputSource(RegularFileSource(path: path, size: Int(info.st_size)))
+        case S_IFDIR:
+            throw .noInput(path: path, reason: "is a directory")
+        case S_IFSOCK:
+            throw .noInput(path: path, reason: "is a socket, not a file")
+        default:
+            // A FIFO, `/dev/stdin`, `<(…)`: opened as `cat` would (waiting for a writer), read as a stream.
+            let fd = open(path, O_RDONLY | O_CLOEXEC)
+            guard fd >= 0 else { throw .noInput(path: path, reason: errorText()) }
+            return InputSource(StreamSource(fd: fd, ownsDescriptor: true))
+        }
     }
 
     static func readWhole(_ path: String) throws(SLAReportError) -> [UInt8] {
@@ -114,44 +176,12 @@ enum FileSystem {
         return [UInt8](data)
     }
 
-    /// Writes `files` into `directory` (created if missing): each to a temporary file, then renamed.
-    static func write(_ files: [OutputFile], into directory: String) throws(SLAReportError) {
-        try createDirectory(directory)
-        for file in files {
-            let target = directory.hasSuffix("/") ? directory + file.name : directory + "/" + file.name
-            try writeAtomically(file.contents, to: target)
-        }
-    }
-
     /// Creates `directory` (and its parents) if missing.
     static func createDirectory(_ directory: String) throws(SLAReportError) {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
             throw .cannotCreate(path: directory, reason: "cannot create the directory")
-        }
-    }
-
-    static func writeAtomically(_ bytes: [UInt8], to target: String) throws(SLAReportError) {
-        let directory = (target as NSString).deletingLastPathComponent
-        let name = (target as NSString).lastPathComponent
-        let temporary = (directory.isEmpty ? "" : directory + "/") + ".\(name).tmp-\(getpid())"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { throw .cannotCreate(path: target, reason: String(cString: strerror(errno))) }
-        var written = 0
-        let ok = bytes.withUnsafeBytes { raw -> Bool in
-            while written < raw.count {
-                let n = Glibc.write(fd, raw.baseAddress.map { $0 + written }, raw.count - written)
-                if n <= 0 { return false }
-                written += n
-            }
-            return true
-        }
-        let closed = close(fd) == 0
-        guard ok, closed, rename(temporary, target) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw .cannotCreate(path: target, reason: reason)
         }
     }
 }

@@ -100,23 +100,13 @@ enum Runner {
         }
 
         if let outDir = options.outDir {
-            let formats = options.formats.isEmpty ? ReportFormat.defaultForOut : options.formats
-            // One format at a time, each written and dropped before the next is rendered: the large ones
-            // (JSON, CSV) are never in memory together.
-            var seen = Set<ReportFormat>()
-            try checkOutputDirectory(outDir)
-            try FileSystem.createDirectory(outDir)
-            for format in formats where seen.insert(format).inserted {
-                let files = Renderer.render(result.model, formats: [format], namePrefix: options.name)
-                try FileSystem.write(files, into: outDir)
-                if !options.quiet {
-                    for file in files { Console.err("slareport: wrote \(outputPath(outDir, file.name))") }
-                }
-            }
+            try writeReportSet(result.model, to: outDir, options: options)
         } else {
+            // Streamed to stdout a buffer at a time, like the files of a report set.
             let format = options.formats.first ?? .md
-            for file in Renderer.render(result.model, formats: [format], namePrefix: options.name) {
-                file.contents.withUnsafeBytes { Console.outBytes($0) }
+            _ = Renderer.write(result.model, format: format) { buffer in
+                Console.outBytes(UnsafeRawBufferPointer(buffer))
+                return nil
             }
         }
         if result.gateFailed {
@@ -181,14 +171,18 @@ enum Runner {
         _ options: ReportOptions, policy: Policy, keepsRoutingFacts: Bool = false, keepsUnusedText: Bool = false
     ) throws(SLAReportError) -> JoinedInput {
         let inputZone = ZoneClock(identifier: policy.inputTimezone) ?? .utc
-        let paths = try FileSystem.expand(options.inputs)
-        guard !paths.isEmpty else { throw .data("no input files found in \(options.inputs.joined(separator: ", "))") }
+        let expansion = try FileSystem.expand(options.inputs)
+        let paths = expansion.paths
+        guard !paths.isEmpty else {
+            for skipped in expansion.skipped { Console.err("\(skipped.path): warning: \(skipped.reason)") }
+            throw .data("no input files found in \(options.inputs.joined(separator: ", "))")
+        }
         var files: [InputFile] = []
         var totalBytes = 0
         for path in paths {
-            let bytes = try FileSystem.map(path)
-            totalBytes += bytes.count
-            files.append(InputFile(path: path, bytes: bytes))
+            let source = try FileSystem.source(for: path)
+            totalBytes += source.size ?? 0
+            files.append(InputFile(path: path, source: source))
         }
         let progress = options.progress ?? (isatty(2) != 0 && totalBytes > 50_000_000)
         if progress { Console.err("slareport: reading \(files.count) file(s), \(totalBytes / 1_000_000) MB") }
@@ -198,14 +192,41 @@ enum Runner {
         ingestOptions.keepsUnusedText = keepsUnusedText
         // Read and joined in one go: the joined log is the only owner of the events, so that grouping
         // permutes them in place instead of copying them.
-        let joined = Ingest.readAndJoin(files, options: ingestOptions)
+        var joined = Ingest.readAndJoin(files, options: ingestOptions)
         files.removeAll()
         if !options.quiet {
+            for skipped in expansion.skipped { Console.err("\(skipped.path): warning: \(skipped.reason)") }
             for diagnostic in joined.diagnostics { Console.err(diagnostic.description) }
         }
         try reportUnreadable(joined.failures, inputCount: paths.count, options: options)
+        // Entries of directories that could not be read are listed with the files that could not be (the
+        // data-quality section), and are never fatal: only an input named on the command line is (66).
+        joined.failures += expansion.skipped.map {
+            IngestFailure(path: $0.path, kind: .unreadable, tried: [], message: $0.reason)
+        }
         if progress { Console.err("slareport: \(joined.log.recordCount) records read; measuring") }
         return joined
+    }
+
+    /// Writes the report files into `outDir`, all new or (on any failure, SIGINT or SIGTERM) all old
+    /// (``ReportSetWriter``). One format at a time is written; JSON and CSV are streamed from the columns into
+    /// their temporary files through a buffered writer, never whole in memory.
+    static func writeReportSet(_ model: ReportModel, to outDir: String, options: ReportOptions) throws(SLAReportError) {
+        let formats = options.formats.isEmpty ? ReportFormat.defaultForOut : options.formats
+        var seen = Set<ReportFormat>()
+        try checkOutputDirectory(outDir)
+        try FileSystem.createDirectory(outDir)
+        OutputCleanup.shared.install()
+        var writer = ReportSetWriter(directory: outDir)
+        for format in formats where seen.insert(format).inserted {
+            try writer.stage(name: format.fileName(prefix: options.name)) { drain in
+                Renderer.write(model, format: format, to: drain)
+            }
+        }
+        try writer.commit()
+        if !options.quiet {
+            for (_, target) in writer.committed { Console.err("slareport: wrote \(target)") }
+        }
     }
 
     /// Files that could not be read at all (SPEC §2.4): fatal (exit 65) under `--strict` or when no input

@@ -7,6 +7,8 @@ import SLAReportCore
 
 /// The thin CLI: arguments → options, disk → `InputFile`s, library → reports, exit code.
 signal(SIGPIPE, SIG_IGN)
+// A file-size limit (`ulimit -f`) makes writes fail with EFBIG, reported as exit 73, instead of killing the run.
+signal(SIGXFSZ, SIG_IGN)
 let arguments = Array(CommandLine.arguments.dropFirst())
 
 do {

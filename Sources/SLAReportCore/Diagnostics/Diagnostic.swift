@@ -16,12 +16,13 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
 
     public var severity: Severity
     public var location: SourceLocation?
+    /// The message, at most ``DiagnosticText/maxMessageCharacters`` long, control characters made visible.
     public var message: String
 
     public init(_ severity: Severity, _ message: String, at location: SourceLocation? = nil) {
         self.severity = severity
         self.location = location
-        self.message = message
+        self.message = DiagnosticText.clip(message)
     }
 
     public var description: String {

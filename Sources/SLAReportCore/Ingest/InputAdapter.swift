@@ -42,8 +42,44 @@ public struct IngestContext {
     public internal(set) var diagnostics: [Diagnostic] = []
     /// Records of native exports that the join stage turns into events.
     var pending = PendingRecords()
+    /// Where the reader of a part of a file stopped (``InputSniff/part``), set by the CSV row reader.
+    public internal(set) var partEnd: PartEnd?
+    /// The CSV reader's warnings about the current file (quotes kept as text), at most
+    /// ``CSVCore/maxWarnings`` of them, and how many more there were. The ingest stage moves them into
+    /// ``diagnostics`` once the whole file is read (all its parts merged), so the same ones are kept however
+    /// the file was read.
+    var readerWarnings: [Diagnostic] = []
+    var suppressedReaderWarnings = 0
+    /// The warning that the current file's bytes ended early (it shrank, a read failed).
+    var earlyEnd: Diagnostic?
 
     public init(options: IngestOptions) { self.options = options }
+
+    /// Where a CSV reader stopped: at the start of a later part (on a record boundary), or at the end.
+    public struct PartEnd: Hashable, Sendable {
+        /// The offset of the later part it stopped at; nil when it read to the end of the file.
+        public var stoppedAt: Int?
+        /// The 1-based line (counted from the part's start) of the next byte.
+        public var line: Int
+    }
+
+    /// Ends a file: its reader warnings (the first ``CSVCore/maxWarnings``, then one line for the rest) and the
+    /// early end of its bytes become diagnostics.
+    mutating func finishFile() {
+        let kept = readerWarnings.prefix(CSVCore.maxWarnings)
+        let more = suppressedReaderWarnings + readerWarnings.count - kept.count
+        diagnostics += kept
+        if more > 0 {
+            diagnostics.append(
+                Diagnostic(
+                    .warning, "\(more) more warnings about quotes in this file are not shown",
+                    at: SourceLocation(path: path, line: 0)))
+        }
+        if let earlyEnd { diagnostics.append(earlyEnd) }
+        readerWarnings = []
+        suppressedReaderWarnings = 0
+        earlyEnd = nil
+    }
 
     /// Records a warning about `line` of the current file (0 = the whole file).
     public mutating func warn(_ message: String, line: Int) {

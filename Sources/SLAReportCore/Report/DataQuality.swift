@@ -68,6 +68,6 @@ public struct RejectedRecord: Sendable, Equatable {
     public init(path: String, line: Int, reason: String) {
         self.path = path
         self.line = line
-        self.reason = reason
+        self.reason = DiagnosticText.clip(reason)
     }
 }

@@ -41,7 +41,22 @@ import Testing
         expectSame(rows(2, quoteEvery: 100))
     }
 
-    @Test func cutInsideQuotesFallsBackToWholeRead() {
+    @Test func thePartsAreReallyReadApart() {
+        let text = rows(300, quoteEvery: 7)
+        var options = IngestOptions()
+        options.partThreshold = 0
+        options.partCount = 3
+        let sniff = InputSniff(InputFile(path: "e.csv", text: text))
+        let parts = Ingest.readInParts(sniff, with: CanonicalEventsAdapter(), options: options)
+        let whole = read(text, parts: false)
+        #expect(parts?.log.events == whole.log.events)
+        #expect(parts?.log.ledger.line == whole.log.ledger.line)
+        // Not worth cutting: a header alone.
+        let header = InputSniff(InputFile(path: "h.csv", text: "ticket,event,at\n"))
+        #expect(Ingest.readInParts(header, with: CanonicalEventsAdapter(), options: options) == nil)
+    }
+
+    @Test func aCutInsideQuotesIsReadPast() {
         // One quoted field spans the middle of the file: the cut lands inside it.
         let long = String(repeating: "line\n", count: 400)
         let text =
@@ -49,5 +64,71 @@ import Testing
             + "T1,email,reply,2016-01-01T11:00:00Z,a,,\n"
         expectSame(text)
         #expect(read(text, parts: true).log.events.count == 2)
+    }
+
+    @Test func oneStrayQuoteNearTheTopCostsOneRecord() {
+        var text = "ticket,channel,event,at,actor,value,via\n"
+        for i in 0..<5000 {
+            text += "T\(i),email,created,2016-11-14T09:00:00Z,u\(i),\(i == 2 ? "\"oops" : "subject \(i)"),\n"
+        }
+        for parts in [false, true] {
+            let result = read(text, parts: parts)
+            #expect(result.log.recordCount == 5000, "parts: \(parts)")
+            #expect(result.log.events.count == 4999)
+            #expect(result.log.rejections.count == 1)
+            let rejected = result.log.rejections.first.map { (Int(result.log.ledger.line[Int($0.key)]), $0.value) }
+            #expect(rejected?.0 == 4)
+            #expect(
+                rejected?.1
+                    == "the quote that opens field 6 never closes: it runs over 4998 more lines to the end of the input; "
+                    + "it is taken as text and reading resumes on the next line")
+        }
+    }
+
+    @Test func blankLinesAndAQuotedLineBreakInTheHeaderKeepLinesAbsolute() {
+        var text = "\r\n\n\"ticket\",channel,event,at,actor,value,via,\"note\nabout\"\n"
+        var bad: [Int] = []
+        for i in 0..<400 {
+            if i % 97 == 5 {
+                bad.append(5 + i)
+                text += "T\(i),email,bogus,2016-11-14T09:00:00Z,,,,\n"
+            } else {
+                text += "T\(i),email,created,2016-11-14T09:00:00Z,u,s,,\n"
+            }
+        }
+        for parts in [false, true] {
+            let result = read(text, parts: parts)
+            let lines = result.log.rejections.keys.map { Int(result.log.ledger.line[Int($0)]) }.sorted()
+            #expect(lines == bad, "parts: \(parts)")
+        }
+    }
+
+    @Test func aQuoteWarningInALaterPartNamesItsAbsoluteLine() {
+        var text = "ticket,channel,event,at,actor,value,via\n"
+        for i in 0..<300 { text += "T\(i),email,created,2016-11-14T09:00:00Z,u,\(i == 250 ? "a\"b" : "s"),\n" }
+        for parts in [false, true] {
+            let result = read(text, parts: parts)
+            #expect(result.diagnostics.map(\.location?.line) == [252], "parts: \(parts)")
+            #expect(result.diagnostics.map(\.message) == ["quote inside an unquoted field; kept as text"])
+        }
+    }
+
+    /// Found by the ingest fuzzer: each part capped its own quote warnings, so a file read in parts kept more
+    /// of them than the same file read whole.
+    @Test func quoteWarningsAreCappedPerFileHoweverTheFileIsRead() {
+        var text = "ticket,channel,event,at,actor,value,via\n"
+        for i in 0..<400 { text += "T\(i),email,created,2016-11-14T09:00:00Z,u,a\"b,\n" }
+        let whole = read(text, parts: false)
+        #expect(whole.diagnostics.count == CSVCore.maxWarnings + 1)
+        #expect(
+            whole.diagnostics.last?.description
+                == "e.csv: warning: 300 more warnings about quotes in this file are not shown")
+        for count in [2, 3, 5] {
+            var options = IngestOptions()
+            options.partThreshold = 0
+            options.partCount = count
+            let parts = Ingest.readAndJoin([InputFile(path: "e.csv", text: text)], options: options)
+            #expect(parts.diagnostics == whole.diagnostics, "\(count) parts")
+        }
     }
 }

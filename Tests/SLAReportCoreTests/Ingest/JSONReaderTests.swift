@@ -4,8 +4,8 @@ import Testing
 
 /// Reads every top-level value (or record) of `text`.
 private func items(_ text: String, records: Bool = false, maxDepth: Int = 64, maxString: Int = 1 << 20) -> [JSONItem] {
-    let input = InputBytes(copying: Array(text.utf8))
-    var reader = JSONReader(input: input, maxDepth: maxDepth, maxStringBytes: maxString)
+    var reader = JSONReader(
+        stream: InputSource(bytes: Array(text.utf8)).stream(), maxDepth: maxDepth, maxStringBytes: maxString)
     var out: [JSONItem] = []
     while let item = records ? reader.nextRecord() : reader.nextValue() {
         out.append(item)

@@ -34,6 +34,25 @@ import Testing
         }
     }
 
+    /// `Renderer.write` (what a report set streams into its temporary files) gives every format's bytes as
+    /// `Renderer.render` does, and passes a drain's failure on.
+    @Test func rendererWriteStreamsEveryFormatAsRendered() {
+        let model = ReportSamples.sample
+        for format in ReportFormat.allCases {
+            let whole = Renderer.render(model, formats: [format], namePrefix: "r")[0].contents
+            let collected = Collected()
+            let failure = Renderer.write(model, format: format) { chunk in
+                collected.bytes.append(contentsOf: chunk)
+                collected.calls += 1
+                return nil
+            }
+            #expect(failure == nil)
+            #expect(collected.bytes == whole, "\(format)")
+            let failed = Renderer.write(model, format: format) { _ in "No space left on device" }
+            #expect(failed == "No space left on device", "\(format)")
+        }
+    }
+
     @Test func theFirstFailureIsKeptAndLaterBytesDropped() {
         let collected = Collected()
         var sink = ByteSink(bufferSize: 256) { chunk in

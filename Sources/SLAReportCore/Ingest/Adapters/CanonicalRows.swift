@@ -24,7 +24,7 @@ enum CanonicalRows {
         context: inout IngestContext, row body: (CanonicalRow, inout EventLog) -> Void
     ) throws(IngestFileError) {
         switch sniff.syntax {
-        case .empty: return
+        case .empty, .binary: return
         case .csv: try readCSV(sniff, columns: columns, required: required, log: &log, context: &context, row: body)
         case .json: readJSON(sniff, columns: columns, log: &log, context: &context, row: body)
         }
@@ -38,28 +38,53 @@ enum CanonicalRows {
         log.ledger.reserve(rows)
     }
 
+    /// The record limits of the options.
+    static func limits(_ options: IngestOptions) -> CSVCore.Limits {
+        CSVCore.Limits(
+            maxFieldBytes: options.maxFieldBytes, maxRecordBytes: options.maxRecordBytes, maxFields: options.maxFields)
+    }
+
     private static func readCSV(
         _ sniff: InputSniff, columns: [String], required: [String], log: inout EventLog,
         context: inout IngestContext, row body: (CanonicalRow, inout EventLog) -> Void
     ) throws(IngestFileError) {
-        var reader = CSVReader(input: sniff.input.bytes, maxFieldBytes: context.options.maxFieldBytes)
+        let part = sniff.part
+        var reader = CSVReader(
+            stream: sniff.stream(), separator: sniff.separator, limits: limits(context.options),
+            stops: part?.stops ?? [])
         defer {
-            for warning in reader.warnings { context.warn(warning.message, line: warning.line) }
+            for warning in reader.warnings {
+                context.readerWarnings.append(
+                    Diagnostic(.warning, warning.message, at: SourceLocation(path: context.path, line: warning.line)))
+            }
+            context.suppressedReaderWarnings += reader.suppressedWarnings
+            sniff.readReport.ended(early: reader.earlyEndMessage, line: reader.line)
+            context.partEnd = IngestContext.PartEnd(stoppedAt: reader.stoppedAt, line: reader.line)
         }
-        guard reader.next() else { return }
-        let header = reader.record.strings.map { $0.trimmingASCIISpaces().lowercased() }
+        var header: [String]
+        if let given = part?.header {
+            header = given
+        } else {
+            guard reader.next() else { return }
+            if let problem = reader.position.problem { throw IngestFileError("the header row is unusable: \(problem)") }
+            header = reader.record.strings
+        }
+        header = header.map { $0.trimmingASCIISpaces().lowercased() }
         var map = [Int](repeating: -1, count: columns.count)
         for (c, name) in columns.enumerated() {
             map[c] = header.firstIndex(of: name) ?? -1
         }
         let missing = required.filter { !header.contains($0) }
         guard missing.isEmpty else {
+            let shown = header.prefix(20).map { $0.isEmpty ? "\"\"" : DiagnosticText.echo($0, limit: 40) }
             throw IngestFileError(
                 "missing required column\(missing.count > 1 ? "s" : "") \(missing.joined(separator: ", ")) "
-                    + "(the header has \(header.map { $0.isEmpty ? "\"\"" : $0 }.joined(separator: ", ")); "
+                    + "(the header has \(shown.joined(separator: ", "))\(header.count > 20 ? ", …" : ""); "
                     + "required: \(required.joined(separator: ", ")))")
         }
-        reserve(rows: sniff.input.bytes.count / 64, in: &log)
+        if let size = sniff.input.source.size {
+            reserve(rows: ((part?.stops.first ?? size) - (part?.start ?? 0)) / 64, in: &log)
+        }
         while reader.next() {
             body(
                 CanonicalRow(
@@ -73,8 +98,9 @@ enum CanonicalRows {
         row body: (CanonicalRow, inout EventLog) -> Void
     ) {
         var reader = JSONReader(
-            input: sniff.input.bytes, maxDepth: context.options.maxJSONDepth,
-            maxStringBytes: context.options.maxFieldBytes)
+            stream: sniff.stream(), maxDepth: context.options.maxJSONDepth,
+            maxStringBytes: context.options.maxFieldBytes, maxRecordBytes: context.options.maxJSONRecordBytes)
+        defer { sniff.readReport.ended(early: reader.earlyEndMessage, line: reader.currentLine) }
         let record = ByteRecord()
         let identity = Array(0..<columns.count)
         while let item = reader.nextRecord() {

@@ -19,7 +19,7 @@ public struct HackerOneAdapter: InputAdapter {
         guard sniff.syntax == .json else { return false }
         let keys = Set(sniff.jsonKeys)
         if keys.contains("attributes") && keys.contains("type") && keys.contains("id") { return true }
-        return keys.contains("data") && Self.prefixContains(sniff.input.bytes.buffer, "\"report\"")
+        return keys.contains("data") && sniff.prefix.withUnsafeBufferPointer { Self.prefixContains($0, "\"report\"") }
     }
 
     /// Whether the first 16 KiB of `bytes` contain `needle`.

@@ -1,4 +1,5 @@
-/// A problem in JSON input: where and what. Limits (depth, string size) are errors too, never a crash.
+/// A problem in JSON input: where and what. Limits (depth, string size, record size) are errors too, never a
+/// crash.
 public struct JSONError: Error, Hashable, Sendable, CustomStringConvertible {
     public enum Kind: Hashable, Sendable {
         /// Not valid JSON.
@@ -7,6 +8,8 @@ public struct JSONError: Error, Hashable, Sendable, CustomStringConvertible {
         case tooDeep
         /// A string (or number) longer than the size limit (1 MiB).
         case tooLong
+        /// A record (a top-level value, an array element, an element of a page) larger than the record limit.
+        case tooLarge
     }
 
     public var kind: Kind
@@ -26,10 +29,13 @@ public struct JSONError: Error, Hashable, Sendable, CustomStringConvertible {
 /// One top-level value (or element of a top-level array) with the 1-based line where it starts.
 public struct JSONItem: Sendable {
     public var line: Int
+    /// Absolute byte offset of the value's first byte.
+    public var offset: Int
     public var result: Result<JSONValue, JSONError>
 
-    public init(line: Int, result: Result<JSONValue, JSONError>) {
+    public init(line: Int, offset: Int = 0, result: Result<JSONValue, JSONError>) {
         self.line = line
+        self.offset = offset
         self.result = result
     }
 
@@ -37,61 +43,115 @@ public struct JSONItem: Sendable {
     public var value: JSONValue? { try? result.get() }
 }
 
-/// A byte-level JSON reader that keeps line numbers and enforces limits.
+/// A byte-level JSON reader that keeps line numbers, enforces limits and reads from a stream.
 ///
 /// It reads every shape slareport meets: one value (a Zendesk page), several values one after another
 /// (concatenated pages), NDJSON / JSON Lines (one value per line, blank lines skipped), and a top-level
 /// array of records. ``nextValue()`` returns the top-level values; ``nextRecord()`` returns the elements of
-/// top-level arrays and every other top-level value, which is what record-per-object formats want.
+/// top-level arrays and every other top-level value, which is what record-per-object formats want;
+/// ``nextPage(recordKeys:)`` (in `JSONReader+Pages.swift`) reads page objects element by element.
+///
+/// Reading from a stream, the reader keeps a window of the input that holds the whole value being parsed:
+/// before a value is parsed, a structural scan (``JSONScan``) finds its end, reading more as needed, up to
+/// ``maxRecordBytes``. A larger value is an error of that record (``JSONError/Kind/tooLarge``) and is
+/// skipped to its end without being held. Lines are counted across the whole input (CRLF, LF or a lone CR
+/// is one line break), so every line is absolute.
 ///
 /// A value that fails to parse becomes a failed ``JSONItem`` carrying the line, and reading goes on: after
 /// an error on the line where the value starts (a bad NDJSON line) at the next line; otherwise after the
-/// value's closing bracket, found by a bracket-counting skip. Nesting deeper than ``maxDepth`` (counted
-/// from the top: a top-level array is depth 1) and strings over ``maxStringBytes`` are errors of that
-/// record. Recursion is bounded by the depth limit, so hostile input cannot overflow the stack.
-/// Strings decode every escape, surrogate pairs included; a lone surrogate becomes U+FFFD, as does
-/// invalid UTF-8.
+/// value's end found by the scan. Nesting deeper than ``maxDepth`` (counted from the top: a top-level
+/// array is depth 1) and strings over ``maxStringBytes`` are errors of that record. Recursion is bounded by
+/// the depth limit, so hostile input cannot overflow the stack. Strings decode every escape, surrogate pairs
+/// included; a lone surrogate becomes U+FFFD, as does invalid UTF-8.
 public struct JSONReader {
     public static let defaultMaxDepth = 64
     public static let defaultMaxStringBytes = 1 << 20
-    private static let releaseInterval = 8 << 20
+    public static let defaultMaxRecordBytes = 64 << 20
 
-    private let bytes: UnsafeBufferPointer<UInt8>
-    private let input: InputBytes?
+    /// The bytes being parsed: the whole input, or the window's bytes (refreshed when the window moves).
+    var bytes: UnsafeBufferPointer<UInt8>
+    /// The window over a stream; nil when ``bytes`` is the whole input.
+    let window: JSONWindow?
+    /// The stream of an in-memory input, kept so that its bytes stay alive.
+    private let owner: ByteStream?
     public let maxDepth: Int
     public let maxStringBytes: Int
+    public let maxRecordBytes: Int
 
-    private var pos: Int
-    private var line = 1
-    private var released = 0
-    private var scratch: [UInt8] = []
+    var pos: Int
+    var line = 1
+    /// No byte follows ``bytes``.
+    var atEnd: Bool
+    /// The value being parsed is cut short by the record limit: an end of input inside it means "too large".
+    var truncated = false
+    /// The scan of the value being parsed.
+    var scan = JSONScan(at: 0, line: 1)
+    /// While a page's member is parsed: where its arrays' elements start (nil otherwise: nothing noted).
+    var tracker: JSONLineTracker?
+    var scratch: [UInt8] = []
 
     /// Whether the input is one value per line (NDJSON), judged from the first value that parsed.
-    private var lineDelimited: Bool?
-    private var inArray = false
-    private var arrayNeedsComma = false
-    private var arrayLine = 0
+    var lineDelimited: Bool?
+    var inArray = false
+    var arrayNeedsComma = false
+    var arrayLine = 0
 
-    /// Reads `input`, releasing its pages as it goes.
+    /// Reads `stream` from its position.
     public init(
-        input: InputBytes, maxDepth: Int = JSONReader.defaultMaxDepth,
-        maxStringBytes: Int = JSONReader.defaultMaxStringBytes
+        stream: ByteStream, maxDepth: Int = JSONReader.defaultMaxDepth,
+        maxStringBytes: Int = JSONReader.defaultMaxStringBytes, maxRecordBytes: Int = JSONReader.defaultMaxRecordBytes,
+        chunkBytes: Int = CSVReader.defaultChunkBytes
     ) {
-        self.init(bytes: input.buffer, input: input, maxDepth: maxDepth, maxStringBytes: maxStringBytes)
+        self.maxDepth = maxDepth
+        self.maxStringBytes = maxStringBytes
+        self.maxRecordBytes = max(maxRecordBytes, 64)
+        var stream = stream
+        if let memory = stream.takeMemory() {
+            bytes = memory
+            window = nil
+            owner = stream
+            atEnd = true
+        } else {
+            let window = JSONWindow(
+                stream: stream, initialCapacity: chunkBytes, maxCapacity: self.maxRecordBytes + max(chunkBytes, 64))
+            self.window = window
+            owner = nil
+            bytes = UnsafeBufferPointer(start: window.bytes, count: 0)
+            atEnd = false
+        }
+        pos = 0
+        skipByteOrderMark()
     }
 
-    /// Reads `bytes`; `input`, when given, is told which pages have been consumed.
+    /// Reads `bytes` (which must outlive the reader), all there is.
     public init(
-        bytes: UnsafeBufferPointer<UInt8>, input: InputBytes? = nil, maxDepth: Int = JSONReader.defaultMaxDepth,
+        bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int = JSONReader.defaultMaxDepth,
         maxStringBytes: Int = JSONReader.defaultMaxStringBytes
     ) {
         self.bytes = bytes
-        self.input = input
+        window = nil
+        owner = nil
         self.maxDepth = maxDepth
         self.maxStringBytes = maxStringBytes
-        let hasBOM = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
-        pos = hasBOM ? 3 : 0
+        maxRecordBytes = Int.max
+        atEnd = true
+        pos = 0
+        skipByteOrderMark()
     }
+
+    private mutating func skipByteOrderMark() {
+        _ = ensureBytes(3)
+        if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { pos = 3 }
+    }
+
+    /// What to tell the user when the input ended early (a file that shrank, a read error).
+    public var earlyEndMessage: String? { window?.earlyEndMessage }
+
+    /// Absolute offset of the next byte.
+    public var offset: Int { (window?.base ?? 0) + pos }
+
+    /// The 1-based line of the next byte.
+    public var currentLine: Int { line }
 
     /// Whether the first byte that is not white space opens a JSON object or array.
     public static func looksLikeJSON(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -121,6 +181,7 @@ public struct JSONReader {
             guard reader.peek() == Byte.colon else { return keys }
             reader.pos += 1
             reader.skipWhitespace()
+            reader.scan = JSONScan(at: reader.pos, line: reader.line)
             guard reader.skipValue() else { return keys }
             reader.skipWhitespace()
             guard reader.peek() == Byte.comma else { return keys }
@@ -131,27 +192,55 @@ public struct JSONReader {
     /// The next top-level value, or nil at the end of the input.
     public mutating func nextValue() -> JSONItem? {
         skipWhitespace()
-        guard pos < bytes.count else { return nil }
-        releaseIfDue()
+        guard hasByte() else { return nil }
+        ensureValue()
         let start = pos
         let startLine = line
+        let startOffset = offset
         do {
             let value = try parseValue(depth: 0)
             if lineDelimited == nil { lineDelimited = line == startLine }
-            return JSONItem(line: startLine, result: .success(value))
+            return JSONItem(line: startLine, offset: startOffset, result: .success(value))
         } catch {
             recover(from: start, startLine: startLine, error: error)
-            return JSONItem(line: startLine, result: .failure(error))
+            return JSONItem(line: startLine, offset: startOffset, result: .failure(error))
         }
     }
 
     /// The next record: an element of a top-level array, or a top-level value that is not an array; nil at
     /// the end of the input.
     public mutating func nextRecord() -> JSONItem? {
+        guard let step = nextRecordStart() else { return nil }
+        if let failure = step.failure { return failure }
+        guard step.inArray else { return nextValue() }
+        return readArrayElement()
+    }
+
+    /// Parses the element of a top-level array at ``pos`` (depth counted from the array).
+    mutating func readArrayElement() -> JSONItem {
+        ensureValue()
+        let start = pos
+        let startLine = line
+        let startOffset = offset
+        arrayNeedsComma = true
+        do {
+            let value = try parseValue(depth: 1)
+            return JSONItem(line: startLine, offset: startOffset, result: .success(value))
+        } catch {
+            pos = start
+            line = startLine
+            if !skipValue() { inArray = false }
+            return JSONItem(line: startLine, offset: startOffset, result: .failure(error))
+        }
+    }
+
+    /// Where the next record starts: moves over the brackets and commas of top-level arrays. Nil at the end
+    /// of the input; a failure when an array is broken; otherwise whether the record is an array element.
+    mutating func nextRecordStart() -> (inArray: Bool, failure: JSONItem?)? {
         while true {
             guard inArray else {
                 skipWhitespace()
-                guard pos < bytes.count else { return nil }
+                guard hasByte() else { return nil }
                 if peek() == UInt8(ascii: "[") {
                     arrayLine = line
                     pos += 1
@@ -159,15 +248,15 @@ public struct JSONReader {
                     arrayNeedsComma = false
                     continue
                 }
-                return nextValue()
+                return (false, nil)
             }
             skipWhitespace()
-            guard pos < bytes.count else {
+            guard hasByte() else {
                 inArray = false
                 let error = JSONError(
                     .syntax, line: line,
                     message: "unexpected end of input: the array opened on line \(arrayLine) is not closed")
-                return JSONItem(line: line, result: .failure(error))
+                return (true, JSONItem(line: line, offset: offset, result: .failure(error)))
             }
             if peek() == UInt8(ascii: "]") {
                 pos += 1
@@ -177,37 +266,22 @@ public struct JSONReader {
             if arrayNeedsComma {
                 guard peek() == Byte.comma else {
                     let error = JSONError(.syntax, line: line, message: "expected ',' or ']' after an array element")
-                    let errorLine = line
+                    let item = JSONItem(line: line, offset: offset, result: .failure(error))
                     inArray = false
                     skipToNextLine()
-                    return JSONItem(line: errorLine, result: .failure(error))
+                    return (true, item)
                 }
                 pos += 1
                 arrayNeedsComma = false
                 continue  // a trailing comma before ']' is tolerated
             }
-            releaseIfDue()
-            let start = pos
-            let startLine = line
-            arrayNeedsComma = true
-            do {
-                let value = try parseValue(depth: 1)
-                return JSONItem(line: startLine, result: .success(value))
-            } catch {
-                pos = start
-                line = startLine
-                if !skipValue() {
-                    pos = bytes.count
-                    inArray = false
-                }
-                return JSONItem(line: startLine, result: .failure(error))
-            }
+            return (true, nil)
         }
     }
 
     // MARK: - Recovery
 
-    private mutating func recover(from start: Int, startLine: Int, error: JSONError) {
+    mutating func recover(from start: Int, startLine: Int, error: JSONError) {
         if error.line == startLine {
             skipToNextLine()
             return
@@ -219,322 +293,137 @@ public struct JSONReader {
             skipToNextLine()
             return
         }
-        line = startLine
         if !skipValue() { pos = bytes.count }
     }
 
-    private mutating func skipToNextLine() {
-        while pos < bytes.count {
-            let b = bytes[pos]
-            pos += 1
-            if b == Byte.lf {
-                line += 1
+    mutating func skipToNextLine() {
+        while true {
+            while pos < bytes.count {
+                let b = bytes[pos]
+                pos += 1
+                if b == Byte.lf {
+                    if !isAfterCR(pos - 1) { line += 1 }
+                    return
+                }
+                if b == Byte.cr {
+                    line += 1
+                    if pos < bytes.count && bytes[pos] == Byte.lf { pos += 1 }
+                    return
+                }
+            }
+            guard more() else { return }
+        }
+    }
+
+    /// Skips the value whose scan is ``scan`` (started at its first byte), reading on without holding the
+    /// bytes when it is larger than the window. False at the end of the input.
+    mutating func skipValue() -> Bool {
+        while true {
+            if let base = bytes.baseAddress {
+                scan.scan(base, count: bytes.count, droppedCR: window?.droppedCR ?? false)
+            }
+            if scan.done {
+                pos = scan.end
+                line = scan.line
+                return true
+            }
+            pos = scan.index
+            line = scan.line
+            guard more() else {
+                pos = bytes.count
+                return false
+            }
+        }
+    }
+
+    // MARK: - The window
+
+    /// Whether the byte before index `i` is a CR.
+    func isAfterCR(_ i: Int) -> Bool {
+        i > 0 ? bytes[i - 1] == Byte.cr : (window?.droppedCR ?? false)
+    }
+
+    /// Whether there is a byte at ``pos`` (reading more when the window is used up).
+    mutating func hasByte() -> Bool { pos < bytes.count || more() }
+
+    /// Reads more input, dropping every byte before ``pos`` (no earlier byte is needed any more). False at
+    /// the end of the input.
+    mutating func more() -> Bool {
+        guard !atEnd, let window else { return false }
+        window.drop(before: pos)
+        scan.shift(by: pos)
+        pos = 0
+        let n = window.fill()
+        bytes = UnsafeBufferPointer(start: window.bytes, count: window.count)
+        if n == 0 { atEnd = true }
+        return n > 0
+    }
+
+    /// Makes sure at least `count` bytes from ``pos`` are in the window (fewer at the end of the input).
+    mutating func ensureBytes(_ count: Int) -> Bool {
+        while bytes.count - pos < count {
+            guard !atEnd, let window else { return false }
+            window.drop(before: pos)
+            scan.shift(by: pos)
+            pos = 0
+            let n = window.fill()
+            bytes = UnsafeBufferPointer(start: window.bytes, count: window.count)
+            if n == 0 {
+                atEnd = true
+                return false
+            }
+        }
+        return true
+    }
+
+    /// Before parsing the value at ``pos``: scans it, reading more until its end is in the window or it is
+    /// larger than ``maxRecordBytes`` (then ``truncated`` is set, and parsing it fails as too large).
+    mutating func ensureValue() {
+        scan = JSONScan(at: pos, line: line)
+        truncated = false
+        // The whole input is in memory: nothing to read, and the scan is only needed to skip a bad value.
+        guard window != nil else { return }
+        while true {
+            if let base = bytes.baseAddress {
+                scan.scan(base, count: bytes.count, droppedCR: window?.droppedCR ?? false)
+            }
+            if scan.done || atEnd { return }
+            guard let window else { return }
+            if bytes.count - pos >= maxRecordBytes {
+                truncated = true
                 return
             }
-            if b == Byte.cr {
-                if pos < bytes.count && bytes[pos] == Byte.lf { pos += 1 }
-                line += 1
+            window.drop(before: pos)
+            scan.shift(by: pos)
+            pos = 0
+            let n = window.fill()
+            bytes = UnsafeBufferPointer(start: window.bytes, count: window.count)
+            if n == 0 {
+                if window.count >= window.maxCapacity { truncated = true } else { atEnd = true }
                 return
             }
         }
     }
 
-    /// Skips one value by counting brackets outside strings, with no depth limit and no allocation; stops
-    /// before a `,` or closing bracket that belongs to the enclosing value. False at the end of the input.
-    private mutating func skipValue() -> Bool {
-        var depth = 0
-        while pos < bytes.count {
-            let b = bytes[pos]
-            switch b {
-            case Byte.quote:
-                pos += 1
-                while pos < bytes.count {
-                    let c = bytes[pos]
-                    if c == Byte.backslash {
-                        pos += 2
-                        continue
-                    }
+    func peek() -> UInt8 { pos < bytes.count ? bytes[pos] : 0 }
+
+    mutating func skipWhitespace() {
+        while true {
+            while pos < bytes.count {
+                let b = bytes[pos]
+                if b == Byte.space || b == Byte.tab {
                     pos += 1
-                    if c == Byte.quote { break }
-                    if c == Byte.lf { line += 1 }
-                }
-                if depth == 0 { return pos <= bytes.count }
-                continue
-            case UInt8(ascii: "{"), UInt8(ascii: "["):
-                depth += 1
-            case UInt8(ascii: "}"), UInt8(ascii: "]"):
-                if depth == 0 { return true }
-                depth -= 1
-                if depth == 0 {
+                } else if b == Byte.lf {
+                    if !isAfterCR(pos) { line += 1 }
                     pos += 1
-                    return true
+                } else if b == Byte.cr {
+                    line += 1
+                    pos += 1
+                } else {
+                    return
                 }
-            case Byte.comma:
-                if depth == 0 { return true }
-            case Byte.lf:
-                line += 1
-                if depth == 0 { return true }
-            default:
-                break
             }
-            pos += 1
+            guard more() else { return }
         }
-        return false
-    }
-
-    private mutating func releaseIfDue() {
-        if let input, pos - released >= JSONReader.releaseInterval {
-            released = pos
-            input.releasePages(before: pos)
-        }
-    }
-
-    // MARK: - Parsing
-
-    private func peek() -> UInt8 { pos < bytes.count ? bytes[pos] : 0 }
-
-    private mutating func skipWhitespace() {
-        while pos < bytes.count {
-            let b = bytes[pos]
-            if b == Byte.space || b == Byte.tab {
-                pos += 1
-            } else if b == Byte.lf {
-                line += 1
-                pos += 1
-            } else if b == Byte.cr {
-                pos += 1
-                if pos >= bytes.count || bytes[pos] != Byte.lf { line += 1 }
-            } else {
-                return
-            }
-        }
-    }
-
-    private func fail(_ message: String) -> JSONError { JSONError(.syntax, line: line, message: message) }
-
-    private func describeByte() -> String {
-        guard pos < bytes.count else { return "unexpected end of input" }
-        let b = bytes[pos]
-        if b >= 0x21 && b < 0x7F { return "unexpected character '\(Character(UnicodeScalar(b)))'" }
-        return "unexpected byte 0x\(String(b, radix: 16, uppercase: true))"
-    }
-
-    private mutating func parseValue(depth: Int) throws(JSONError) -> JSONValue {
-        guard pos < bytes.count else { throw fail("unexpected end of input") }
-        switch bytes[pos] {
-        case UInt8(ascii: "{"): return try parseObject(depth: depth + 1)
-        case UInt8(ascii: "["): return try parseArray(depth: depth + 1)
-        case Byte.quote: return .string(try parseString())
-        case UInt8(ascii: "t"): return try literal("true", .bool(true))
-        case UInt8(ascii: "f"): return try literal("false", .bool(false))
-        case UInt8(ascii: "n"): return try literal("null", .null)
-        case Byte.minus, Byte.zero...Byte.nine: return try parseNumber()
-        default: throw fail(describeByte())
-        }
-    }
-
-    private mutating func literal(_ word: StaticString, _ value: JSONValue) throws(JSONError) -> JSONValue {
-        let count = word.utf8CodeUnitCount
-        guard pos + count <= bytes.count else { throw fail("unexpected end of input") }
-        let letters = word.utf8Start
-        for i in 0..<count where bytes[pos + i] != letters[i] { throw fail("invalid literal") }
-        pos += count
-        return value
-    }
-
-    private mutating func checkDepth(_ depth: Int) throws(JSONError) {
-        guard depth <= maxDepth else {
-            throw JSONError(.tooDeep, line: line, message: "JSON nested deeper than \(maxDepth) levels")
-        }
-    }
-
-    private mutating func parseArray(depth: Int) throws(JSONError) -> JSONValue {
-        try checkDepth(depth)
-        pos += 1
-        var values: [JSONValue] = []
-        skipWhitespace()
-        if peek() == UInt8(ascii: "]") {
-            pos += 1
-            return .array(values)
-        }
-        while true {
-            skipWhitespace()
-            values.append(try parseValue(depth: depth))
-            skipWhitespace()
-            let b = peek()
-            pos += 1
-            if b == Byte.comma { continue }
-            if b == UInt8(ascii: "]") { return .array(values) }
-            pos -= 1
-            throw fail(
-                "expected ',' or ']' in an array, found \(describeByte().replacingOccurrences(of: "unexpected ", with: ""))"
-            )
-        }
-    }
-
-    private mutating func parseObject(depth: Int) throws(JSONError) -> JSONValue {
-        try checkDepth(depth)
-        pos += 1
-        var members: [JSONMember] = []
-        skipWhitespace()
-        if peek() == UInt8(ascii: "}") {
-            pos += 1
-            return .object(JSONObject(members: members))
-        }
-        while true {
-            skipWhitespace()
-            guard peek() == Byte.quote else { throw fail("expected a string key in an object, found \(found())") }
-            let key = try parseString()
-            skipWhitespace()
-            guard peek() == Byte.colon else { throw fail("expected ':' after an object key, found \(found())") }
-            pos += 1
-            skipWhitespace()
-            let value = try parseValue(depth: depth)
-            members.append(JSONMember(key: key, value: value))
-            skipWhitespace()
-            let b = peek()
-            if b == Byte.comma {
-                pos += 1
-                continue
-            }
-            if b == UInt8(ascii: "}") {
-                pos += 1
-                return .object(JSONObject(members: members))
-            }
-            throw fail("expected ',' or '}' in an object, found \(found())")
-        }
-    }
-
-    private func found() -> String {
-        guard pos < bytes.count else { return "the end of input" }
-        let b = bytes[pos]
-        if b >= 0x21 && b < 0x7F { return "'\(Character(UnicodeScalar(b)))'" }
-        return "byte 0x\(String(b, radix: 16, uppercase: true))"
-    }
-
-    private mutating func parseNumber() throws(JSONError) -> JSONValue {
-        let start = pos
-        if peek() == Byte.minus { pos += 1 }
-        let intStart = pos
-        while pos < bytes.count && Timestamp.isDigit(bytes[pos]) { pos += 1 }
-        let intDigits = pos - intStart
-        guard intDigits > 0 else { throw fail("invalid number") }
-        guard !(intDigits > 1 && bytes[intStart] == Byte.zero) else { throw fail("invalid number (leading zero)") }
-        if peek() == Byte.dot {
-            pos += 1
-            let fracStart = pos
-            while pos < bytes.count && Timestamp.isDigit(bytes[pos]) { pos += 1 }
-            guard pos > fracStart else { throw fail("invalid number (no digits after '.')") }
-        }
-        if peek() == UInt8(ascii: "e") || peek() == UInt8(ascii: "E") {
-            pos += 1
-            if peek() == Byte.plus || peek() == Byte.minus { pos += 1 }
-            let expStart = pos
-            while pos < bytes.count && Timestamp.isDigit(bytes[pos]) { pos += 1 }
-            guard pos > expStart else { throw fail("invalid number (no digits in the exponent)") }
-        }
-        guard pos - start <= maxStringBytes else {
-            throw JSONError(
-                .tooLong, line: line, message: "number longer than \(CSVReader.describe(bytes: maxStringBytes))")
-        }
-        return .number(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<pos]), as: UTF8.self))
-    }
-
-    /// Parses a string starting at its opening quote.
-    private mutating func parseString() throws(JSONError) -> String {
-        pos += 1
-        let start = pos
-        while pos < bytes.count {
-            let b = bytes[pos]
-            if b == Byte.quote || b == Byte.backslash || (b < 0x20 && b != Byte.tab) { break }
-            pos += 1
-        }
-        guard pos - start <= maxStringBytes else { throw tooLong() }
-        guard pos < bytes.count else { throw fail("unterminated string") }
-        if bytes[pos] == Byte.quote {
-            pos += 1
-            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<(pos - 1)]), as: UTF8.self)
-        }
-        scratch.removeAll(keepingCapacity: true)
-        scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<pos]))
-        while true {
-            guard pos < bytes.count else { throw fail("unterminated string") }
-            let b = bytes[pos]
-            if b == Byte.quote {
-                pos += 1
-                return String(decoding: scratch, as: UTF8.self)
-            }
-            if b < 0x20 && b != Byte.tab {
-                throw fail(
-                    b == Byte.lf || b == Byte.cr ? "line break inside a string" : "control character inside a string")
-            }
-            if b == Byte.backslash {
-                pos += 1
-                try parseEscape()
-            } else {
-                scratch.append(b)
-                pos += 1
-            }
-            guard scratch.count <= maxStringBytes else { throw tooLong() }
-        }
-    }
-
-    private func tooLong() -> JSONError {
-        JSONError(.tooLong, line: line, message: "string longer than \(CSVReader.describe(bytes: maxStringBytes))")
-    }
-
-    /// Decodes the escape after a backslash into `scratch`.
-    private mutating func parseEscape() throws(JSONError) {
-        guard pos < bytes.count else { throw fail("unterminated string") }
-        let e = bytes[pos]
-        pos += 1
-        switch e {
-        case Byte.quote, Byte.backslash, Byte.slash: scratch.append(e)
-        case UInt8(ascii: "b"): scratch.append(0x08)
-        case UInt8(ascii: "f"): scratch.append(0x0C)
-        case UInt8(ascii: "n"): scratch.append(Byte.lf)
-        case UInt8(ascii: "r"): scratch.append(Byte.cr)
-        case UInt8(ascii: "t"): scratch.append(Byte.tab)
-        case UInt8(ascii: "u"):
-            let unit = try hex4()
-            var scalarValue = UInt32(0xFFFD)
-            if (0xD800..<0xDC00).contains(unit) {
-                if pos + 1 < bytes.count && bytes[pos] == Byte.backslash && bytes[pos + 1] == UInt8(ascii: "u") {
-                    let save = pos
-                    pos += 2
-                    let low = try hex4()
-                    if (0xDC00..<0xE000).contains(low) {
-                        scalarValue = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
-                    } else {
-                        pos = save  // lone high surrogate: U+FFFD, then read the next escape on its own
-                    }
-                }
-            } else if !(0xDC00..<0xE000).contains(unit) {
-                scalarValue = unit
-            }
-            let scalar = UnicodeScalar(scalarValue) ?? "\u{FFFD}"
-            scratch.append(contentsOf: Array(String(Character(scalar)).utf8))
-        default:
-            pos -= 1
-            throw fail("invalid escape '\\\(Character(UnicodeScalar(e)))' in a string")
-        }
-    }
-
-    private mutating func hex4() throws(JSONError) -> UInt32 {
-        guard pos + 4 <= bytes.count else { throw fail("unterminated \\u escape") }
-        var value: UInt32 = 0
-        for _ in 0..<4 {
-            let b = bytes[pos]
-            let digit: UInt32
-            switch b {
-            case Byte.zero...Byte.nine: digit = UInt32(b - Byte.zero)
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(b - UInt8(ascii: "a") + 10)
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(b - UInt8(ascii: "A") + 10)
-            default: throw fail("invalid \\u escape")
-            }
-            value = value * 16 + digit
-            pos += 1
-        }
-        return value
     }
 }

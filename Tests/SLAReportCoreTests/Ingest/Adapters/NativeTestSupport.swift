@@ -52,7 +52,9 @@ enum NativeTestSupport {
     /// The 1-based line of the first line of `file` that contains `text` (to name a record's line without
     /// counting lines by hand).
     static func line(of text: String, in file: InputFile) -> Int? {
-        let lines = String(decoding: file.bytes.buffer, as: UTF8.self).split(
+        var stream = file.source.stream()
+        let bytes = stream.takeMemory() ?? UnsafeBufferPointer(start: nil, count: 0)
+        let lines = String(decoding: bytes, as: UTF8.self).split(
             separator: "\n", omittingEmptySubsequences: false)
         return lines.firstIndex { $0.contains(text) }.map { $0 + 1 }
     }

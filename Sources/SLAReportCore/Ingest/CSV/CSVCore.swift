@@ -1,0 +1,575 @@
+/// A push-based, byte-level RFC 4180 CSV parser, shaped after BurntSushi's csv-core: the caller feeds bytes
+/// in chunks of any size (``read(_:final:into:)``) and gets back a record, "input empty" (feed more), or the
+/// end. Nothing needs the whole input at once, so the same parser reads a file in N parts, a pipe, or a file
+/// that shrinks while it is read, and every position it reports is absolute (byte offset and line).
+///
+/// - A UTF-8 byte order mark at the start is skipped.
+/// - Records end at CRLF, LF or a lone CR (each one line break, also across a chunk boundary); empty lines
+///   are skipped (they are not records). The separator is given (`,`, `;` or a tab).
+/// - Quoted fields may hold separators, doubled quotes (`""` → `"`) and line breaks; a line break inside
+///   quotes moves ``line`` but not the record index.
+/// - Malformed quoting never stops the parser. A quote inside an unquoted field (`a"b`) or text after a
+///   closing quote (`"a"b`) is kept as text and noted in ``warnings``.
+/// - **Recovery**: a quote that never closes (it reaches the end of the input) or a quoted field that
+///   reaches the field size limit is given up. The record is delivered flagged (``RecordPosition/problem``,
+///   reported at the line where the quote opened, with how far it ran) and parsing resumes at the start of
+///   the line after the quote's, as if the quote had been text: one stray quote costs one record, not the
+///   rest of the file. The bytes after that line are replayed from a copy kept while the quoted field ran
+///   over line breaks (bounded by the field limit), so the caller never has to feed bytes twice.
+/// - **Limits** (``Limits``): a field over ``Limits/maxFieldBytes`` is cut there, a record over
+///   ``Limits/maxRecordBytes`` is cut there, fields beyond ``Limits/maxFields`` are dropped; each flags the
+///   record, so that adapters reject it, and memory stays bounded whatever the input.
+///
+/// Fields are bytes, never `Character`s (in Swift `"\r\n"` is one `Character`); callers build a `String` only
+/// for the fields they keep.
+public struct CSVCore {
+    /// What ``read(_:final:into:)`` stopped for.
+    public enum Step: Hashable, Sendable {
+        /// A record is in the ``ByteRecord``; its position is ``CSVCore/position``.
+        case record
+        /// Every byte given was consumed without finishing a record: feed more (or `final: true`).
+        case inputEmpty
+        /// The input is finished (only after `final: true`).
+        case end
+    }
+
+    /// Bounds that keep one record's memory small whatever the input holds.
+    public struct Limits: Hashable, Sendable {
+        /// A field over this many bytes flags its record (SPEC §2.4: 1 MiB).
+        public var maxFieldBytes: Int
+        /// A record over this many bytes (all fields together) flags it.
+        public var maxRecordBytes: Int
+        /// A record with more fields than this flags it (the spreadsheet limit: 16,384 columns).
+        public var maxFields: Int
+
+        public init(maxFieldBytes: Int = 1 << 20, maxRecordBytes: Int = 16 << 20, maxFields: Int = 16_384) {
+            self.maxFieldBytes = max(maxFieldBytes, 1)
+            self.maxRecordBytes = max(maxRecordBytes, 1)
+            self.maxFields = max(maxFields, 1)
+        }
+
+        public static let standard = Limits()
+    }
+
+    /// A problem noticed while reading that did not stop the record from being delivered.
+    public struct Warning: Hashable, Sendable {
+        /// 1-based line of the problem.
+        public var line: Int
+        /// Absolute byte offset of the byte at fault.
+        public var byteOffset: Int
+        public var message: String
+    }
+
+    /// Where the current record came from, and whether it is fit to use.
+    public struct RecordPosition: Hashable, Sendable {
+        /// Absolute byte offset of the record's first byte (of the quote, for a given-up quoted field).
+        public var byteOffset = 0
+        /// 1-based line where the record starts (where the quote opened, for a given-up quoted field).
+        public var line = 0
+        /// 0-based index of the record among the records of the input (the header is record 0).
+        public var index = -1
+        /// Set when the record must be rejected (a limit reached, a quote that never closes).
+        public var problem: String?
+        /// The record was ended by the end of the input, not by a line break.
+        public var endedByInputEnd = false
+    }
+
+    /// Where the parser is inside a record.
+    enum State: UInt8 {
+        /// Before the first byte of a record (empty lines are skipped here).
+        case startRecord
+        /// Before the first byte of a field.
+        case startField
+        /// Inside an unquoted field.
+        case inField
+        /// Inside a quoted field.
+        case inQuotedField
+        /// Just after a quote inside a quoted field: an escaped quote or the closing quote.
+        case inEscapedQuote
+        /// After a quoted field was given up on its own line: the rest of that line is skipped.
+        case skipLine
+    }
+
+    public let separator: UInt8
+    public let limits: Limits
+    /// At most this many warnings are kept; the others are only counted (``suppressedWarnings``).
+    public static let maxWarnings = 100
+
+    /// The 1-based line of the next byte.
+    public private(set) var line = 1
+    /// Position and fitness of the last record delivered.
+    public private(set) var position = RecordPosition()
+    /// Warnings noticed so far, in input order (the first ``maxWarnings``).
+    public private(set) var warnings: [Warning] = []
+    /// Warnings noticed beyond ``maxWarnings``.
+    public private(set) var suppressedWarnings = 0
+
+    private var state = State.startRecord
+    /// The last line break was a CR: an LF right after it belongs to it.
+    private var skipLF = false
+    /// The byte before the next one was a CR (for line counting inside quoted fields across chunks).
+    private var previousWasCR = false
+    /// Bytes of the byte order mark matched so far (3 = done, or none at the start).
+    private var bomMatched = 0
+    private var bomDone = false
+    /// Absolute offset of the next byte of the caller's input.
+    private var inputOffset = 0
+
+    // The record being read.
+    private var recordIndex = -1
+    private var recordOffset = 0
+    private var recordLine = 0
+    private var problem: String?
+    private var fieldLength = 0
+    private var fieldCount = 0
+
+    // The quoted field being read, and the copy of its bytes from the line after the quote's.
+    private var quoteLine = 0
+    private var quoteOffset = 0
+    private var quoteField = 0
+    private var recording = false
+    private var raw: [UInt8] = []
+    private var resumeOffset = 0
+    private var resumeLine = 0
+    private var resumeSkipLF = false
+
+    // Bytes to read again before the caller's input (after a recovery), from `replayPosition` on.
+    private var replay: [UInt8] = []
+    private var replayPosition = 0
+    private var replayOffset = 0
+
+    /// A parser for fields separated by `separator`, starting at absolute offset `offset` and line `line`
+    /// (a part of a file read on its own starts there, without a byte order mark).
+    public init(separator: UInt8 = Byte.comma, limits: Limits = .standard, offset: Int = 0, line: Int = 1) {
+        self.separator = separator
+        self.limits = limits
+        self.inputOffset = offset
+        self.line = line
+        bomDone = offset != 0
+    }
+
+    /// Whether the parser sits between records with nothing pending: a part of the input that stops here
+    /// ends on a record boundary.
+    public var isAtRecordBoundary: Bool {
+        state == .startRecord && replayPosition >= replay.count && !skipLF && (bomDone || bomMatched == 0)
+    }
+
+    /// Absolute offset of the next byte of the caller's input.
+    public var offset: Int { inputOffset }
+
+    /// Parses from `input` into `record` until a record is complete or `input` is used up; `final` says that
+    /// no byte follows `input`. Returns what it stopped for and how many bytes of `input` it consumed (the
+    /// rest must be given again, first, on the next call).
+    public mutating func read(
+        _ input: UnsafeBufferPointer<UInt8>, final: Bool, into record: ByteRecord
+    ) -> (step: Step, consumed: Int) {
+        var consumed = 0
+        if !bomDone {
+            let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+            while bomMatched < 3, consumed < input.count, input[consumed] == bom[bomMatched] {
+                bomMatched += 1
+                consumed += 1
+            }
+            if bomMatched == 3 {
+                bomDone = true
+                inputOffset += 3
+            } else if consumed < input.count || final {
+                // Not a byte order mark after all: the bytes matched are data.
+                bomDone = true
+                replay = Array(bom[0..<bomMatched])
+                replayPosition = 0
+                replayOffset = inputOffset
+                inputOffset += bomMatched
+            } else {
+                return (.inputEmpty, consumed)
+            }
+        }
+        while replayPosition < replay.count {
+            // Shares the bytes (no copy): `run` never touches `replay` itself.
+            let span = replay
+            let from = replayPosition
+            let result = span.withUnsafeBufferPointer { bytes -> (Step, Int, [UInt8]?) in
+                guard let base = bytes.baseAddress else { return (.inputEmpty, 0, nil) }
+                return run(
+                    base + from, bytes.count - from, at: replayOffset + from, final: final && consumed == input.count,
+                    record)
+            }
+            if let again = result.2 {
+                // A recovery inside the replayed bytes: its own copy comes first, then what was not read yet.
+                replay = again + span[(from + result.1)...]
+                replayOffset = resumeOffset
+                replayPosition = 0
+            } else {
+                replayPosition = from + result.1
+                if replayPosition >= span.count {
+                    replay = []
+                    replayPosition = 0
+                }
+            }
+            if result.0 != .inputEmpty { return (result.0, consumed) }
+        }
+        guard let base = input.baseAddress, consumed < input.count else {
+            if final {
+                let empty: [UInt8] = [0]
+                let result = empty.withUnsafeBufferPointer { bytes -> (Step, Int, [UInt8]?) in
+                    guard let base = bytes.baseAddress else { return (.end, 0, nil) }
+                    return run(base, 0, at: inputOffset, final: true, record)
+                }
+                if let again = result.2 {
+                    replay = again
+                    replayPosition = 0
+                    replayOffset = resumeOffset
+                }
+                return (result.0, consumed)
+            }
+            return (.inputEmpty, consumed)
+        }
+        let start = consumed
+        let result = run(base + start, input.count - start, at: inputOffset, final: final, record)
+        inputOffset += result.1
+        consumed += result.1
+        if let again = result.2 {
+            replay = again
+            replayPosition = 0
+            replayOffset = resumeOffset
+        }
+        return (result.0, consumed)
+    }
+
+    /// The state machine over `count` bytes at `base` (absolute offset `absolute`): what it stopped for,
+    /// how many bytes it consumed, and — after a recovery — the bytes to read again.
+    private mutating func run(
+        _ base: UnsafePointer<UInt8>, _ count: Int, at absolute: Int, final: Bool, _ record: ByteRecord
+    ) -> (Step, Int, [UInt8]?) {
+        var out = Writer(record.storage, limits: limits)
+        out.fieldLength = fieldLength
+        out.fieldCount = fieldCount
+        out.problem = problem
+        let sep = separator
+        var p = 0
+        var st = state
+        var ln = line
+        defer {
+            out.store(into: record.storage)
+            fieldLength = out.fieldLength
+            fieldCount = out.fieldCount
+            problem = out.problem
+            state = st
+            line = ln
+            if p > 0 { previousWasCR = base[p - 1] == Byte.cr }
+        }
+
+        func deliver(_ endedByInputEnd: Bool = false) -> (Step, Int, [UInt8]?) {
+            position = RecordPosition(
+                byteOffset: recordOffset, line: recordLine, index: recordIndex, problem: out.problem,
+                endedByInputEnd: endedByInputEnd)
+            out.problem = nil
+            return (.record, p, nil)
+        }
+
+        /// Gives up the quoted field: the record is delivered flagged, at the quote's line, and reading goes
+        /// on at the line after the quote's (replaying the copy made from there) or after the quote's line.
+        func giveUpQuote(atInputEnd: Bool) -> (Step, Int, [UInt8]?) {
+            let lines = ln - quoteLine
+            let over = "over \(lines) more line\(lines == 1 ? "" : "s")"
+            let limit = CSVReader.describe(bytes: limits.maxFieldBytes)
+            let message: String
+            switch (atInputEnd, lines) {
+            case (true, 0):
+                message = "the quote that opens field \(quoteField) never closes (it runs to the end of the input)"
+            case (true, _):
+                message =
+                    "the quote that opens field \(quoteField) never closes: it runs \(over) to the end of the input; "
+                    + "it is taken as text and reading resumes on the next line"
+            case (false, 0):
+                message =
+                    "the quoted field \(quoteField) is not closed within \(limit) on its line; "
+                    + "it is taken as text and reading resumes on the next line"
+            case (false, _):
+                message =
+                    "the quoted field \(quoteField) is not closed within \(limit) (it ran \(over)); "
+                    + "it is taken as text and reading resumes on the next line"
+            }
+            out.endField()
+            position = RecordPosition(
+                byteOffset: quoteOffset, line: quoteLine, index: recordIndex, problem: message,
+                endedByInputEnd: atInputEnd)
+            out.problem = nil
+            if recording {
+                recording = false
+                let again = raw
+                raw = []
+                ln = resumeLine
+                skipLF = resumeSkipLF
+                st = .startRecord
+                return (.record, p, again)
+            }
+            st = atInputEnd ? .startRecord : .skipLine
+            return (.record, p, nil)
+        }
+
+        func warn(_ message: String, at offset: Int) {
+            if warnings.count < CSVCore.maxWarnings {
+                warnings.append(Warning(line: ln, byteOffset: offset, message: message))
+            } else {
+                suppressedWarnings += 1
+            }
+        }
+
+        while true {
+            switch st {
+            case .startRecord:
+                guard p < count else { return (final ? .end : .inputEmpty, p, nil) }
+                let b = base[p]
+                if b == Byte.lf {
+                    if skipLF { skipLF = false } else { ln += 1 }
+                    p += 1
+                } else if b == Byte.cr {
+                    ln += 1
+                    skipLF = true
+                    p += 1
+                } else {
+                    skipLF = false
+                    out.reset()
+                    recordIndex += 1
+                    recordOffset = absolute + p
+                    recordLine = ln
+                    st = .startField
+                }
+
+            case .startField:
+                guard p < count else {
+                    guard final else { return (.inputEmpty, p, nil) }
+                    out.endField()
+                    st = .startRecord
+                    return deliver(true)
+                }
+                if base[p] == Byte.quote {
+                    quoteLine = ln
+                    quoteOffset = absolute + p
+                    quoteField = out.fieldCount + 1
+                    recording = false
+                    raw.removeAll(keepingCapacity: true)
+                    p += 1
+                    st = .inQuotedField
+                } else {
+                    st = .inField
+                }
+
+            case .inField:
+                let start = p
+                while p < count {
+                    let b = base[p]
+                    if b > Byte.quote && b != sep {
+                        p += 1
+                        continue
+                    }
+                    if b == sep || b == Byte.lf || b == Byte.cr || b == Byte.quote { break }
+                    p += 1
+                }
+                out.append(base + start, p - start, quoted: false)
+                guard p < count else {
+                    guard final else { return (.inputEmpty, p, nil) }
+                    out.endField()
+                    st = .startRecord
+                    return deliver(true)
+                }
+                let b = base[p]
+                p += 1
+                if b == sep {
+                    out.endField()
+                    st = .startField
+                } else if b == Byte.quote {
+                    warn("quote inside an unquoted field; kept as text", at: absolute + p - 1)
+                    out.append(base + p - 1, 1, quoted: false)
+                } else {
+                    ln += 1
+                    skipLF = b == Byte.cr
+                    out.endField()
+                    st = .startRecord
+                    return deliver()
+                }
+
+            case .inQuotedField:
+                let start = p
+                // Never scan past the field limit: a stray quote costs at most that much.
+                let room = limits.maxFieldBytes - out.fieldLength
+                let stop = count - p > room ? p + room + 1 : count
+                var rawFrom = recording ? p : -1
+                while p < stop {
+                    let b = base[p]
+                    if b > Byte.quote {
+                        p += 1
+                        continue
+                    }
+                    if b == Byte.quote { break }
+                    if b == Byte.lf {
+                        let afterCR = p > 0 ? base[p - 1] == Byte.cr : previousWasCR
+                        if !afterCR { ln += 1 }
+                        if !recording {
+                            recording = true
+                            resumeOffset = absolute + p + 1
+                            resumeLine = ln
+                            resumeSkipLF = false
+                            rawFrom = p + 1
+                        }
+                    } else if b == Byte.cr {
+                        ln += 1
+                        if !recording {
+                            recording = true
+                            resumeOffset = absolute + p + 1
+                            resumeLine = ln
+                            resumeSkipLF = true
+                            rawFrom = p + 1
+                        }
+                    }
+                    p += 1
+                }
+                if rawFrom >= 0 && p > rawFrom {
+                    raw.append(contentsOf: UnsafeBufferPointer(start: base + rawFrom, count: p - rawFrom))
+                }
+                if p - start > room {
+                    out.append(base + start, room, quoted: true)
+                    return giveUpQuote(atInputEnd: false)
+                }
+                out.append(base + start, p - start, quoted: true)
+                guard p < count else {
+                    guard final else { return (.inputEmpty, p, nil) }
+                    return giveUpQuote(atInputEnd: true)
+                }
+                p += 1
+                if recording { raw.append(Byte.quote) }
+                st = .inEscapedQuote
+
+            case .inEscapedQuote:
+                guard p < count else {
+                    guard final else { return (.inputEmpty, p, nil) }
+                    out.endField()
+                    st = .startRecord
+                    return deliver(true)
+                }
+                let b = base[p]
+                if b == Byte.quote {
+                    if out.fieldLength >= limits.maxFieldBytes {
+                        p += 1
+                        if recording { raw.append(Byte.quote) }
+                        return giveUpQuote(atInputEnd: false)
+                    }
+                    out.append(base + p, 1, quoted: true)
+                    if recording { raw.append(Byte.quote) }
+                    p += 1
+                    st = .inQuotedField
+                } else if b == sep {
+                    p += 1
+                    recording = false
+                    out.endField()
+                    st = .startField
+                } else if b == Byte.lf || b == Byte.cr {
+                    p += 1
+                    ln += 1
+                    skipLF = b == Byte.cr
+                    recording = false
+                    out.endField()
+                    st = .startRecord
+                    return deliver()
+                } else {
+                    warn("text after a closing quote; kept as text", at: absolute + p)
+                    recording = false
+                    st = .inField
+                }
+
+            case .skipLine:
+                while p < count && base[p] != Byte.lf && base[p] != Byte.cr { p += 1 }
+                guard p < count else {
+                    guard final else { return (.inputEmpty, p, nil) }
+                    st = .startRecord
+                    return (.end, p, nil)
+                }
+                ln += 1
+                skipLF = base[p] == Byte.cr
+                p += 1
+                st = .startRecord
+            }
+        }
+    }
+
+    /// The record's buffers as locals for the hot loop: appends bytes within the limits (noting the first
+    /// problem) and ends fields; written back to the record's storage when the call returns.
+    private struct Writer {
+        var buffers: ByteRecord.Buffers
+        let limits: Limits
+        /// Bytes of the current field so far, kept or not.
+        var fieldLength = 0
+        /// Fields ended so far, kept or not.
+        var fieldCount = 0
+        var problem: String?
+
+        init(_ storage: ByteRecord.Storage, limits: Limits) {
+            buffers = storage.state.pointee
+            self.limits = limits
+        }
+
+        func store(into storage: ByteRecord.Storage) { storage.state.pointee = buffers }
+
+        mutating func reset() {
+            buffers.byteCount = 0
+            buffers.endCount = 0
+            fieldLength = 0
+            fieldCount = 0
+            problem = nil
+        }
+
+        /// Appends bytes of the current field. The first limit crossed, in byte order, names the problem
+        /// (so that it is the same however the input is cut into chunks): the field's size (unquoted fields;
+        /// a quoted field's limit is its caller's), the record's size, or — for fields past the field count
+        /// limit, whose bytes are not kept — none until the field ends.
+        @inline(__always)
+        mutating func append(_ start: UnsafePointer<UInt8>, _ length: Int, quoted: Bool) {
+            guard length > 0 else { return }
+            let fieldRoom = quoted ? Int.max : max(limits.maxFieldBytes - fieldLength, 0)
+            fieldLength += length
+            let storing = buffers.endCount < limits.maxFields
+            let recordRoom = storing ? max(limits.maxRecordBytes - buffers.byteCount, 0) : Int.max
+            var length = length
+            if length > fieldRoom || length > recordRoom {
+                if problem == nil {
+                    problem =
+                        fieldRoom <= recordRoom
+                        ? "field \(fieldCount + 1) is longer than \(CSVReader.describe(bytes: limits.maxFieldBytes))"
+                        : "the record is longer than \(CSVReader.describe(bytes: limits.maxRecordBytes))"
+                }
+                length = min(length, fieldRoom, recordRoom)
+            }
+            guard storing, length > 0 else { return }
+            if buffers.byteCount + length > buffers.byteCapacity {
+                ByteRecord.grow(
+                    &buffers.bytes, capacity: &buffers.byteCapacity, count: buffers.byteCount,
+                    needed: buffers.byteCount + length)
+            }
+            let target = buffers.bytes + buffers.byteCount
+            if length <= 16 {
+                for i in 0..<length { target[i] = start[i] }
+            } else {
+                target.update(from: start, count: length)
+            }
+            buffers.byteCount += length
+        }
+
+        @inline(__always)
+        mutating func endField() {
+            fieldCount += 1
+            fieldLength = 0
+            guard buffers.endCount < limits.maxFields else {
+                if problem == nil { problem = "the record has more than \(limits.maxFields) fields" }
+                return
+            }
+            if buffers.endCount == buffers.endCapacity {
+                ByteRecord.grow(
+                    &buffers.ends, capacity: &buffers.endCapacity, count: buffers.endCount,
+                    needed: buffers.endCount + 1)
+            }
+            buffers.ends[buffers.endCount] = buffers.byteCount
+            buffers.endCount += 1
+        }
+    }
+}
