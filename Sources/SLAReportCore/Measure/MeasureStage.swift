@@ -46,13 +46,10 @@ enum MeasureStage {
         let until = window.until
         let selected = ChannelSelection(request.channels, symbols: symbols)
         let vendor = log.vendorMetrics
-        var urls: [Symbol: String] = [:]
-        for (ticket, attributes) in log.ticketAttributes {
-            if let url = attributes.url { urls[ticket] = url }
-        }
+        let urls: [Symbol: String] = log.ticketAttributes.compactMapValues(\.url)
         // In `[from, to)` at as-of, of a selected channel (``LedgerStage/inReport(_:_:window:selected:)`` with
         // the window's bounds, or the previous window's for the trend).
-        let inWindow = { (i: Int, from: Instant?, to: Instant?) -> Bool in
+        let inWindow: @Sendable (Int, Instant?, Instant?) -> Bool = { i, from, to in
             var bounds = window
             bounds.since = from
             bounds.until = to
@@ -60,8 +57,10 @@ enum MeasureStage {
         }
         let measurer = Self.measurer(log: log, directory: directory, window: window, request: request)
         let order = reportOrder(timelines, symbols: symbols)
+        // Every in-scope record's fate, before the two halves below (which only read).
+        LedgerStage.settle(&ledger, timelines: timelines, asOf: asOf, inReport: { inWindow($0, since, until) })
         // The rule checks and the measurements read the same timelines and nothing of each other: they run
-        // side by side, and each hands back its own results (only the second touches the ledger).
+        // side by side, and each hands back its own results.
         let (checked, measured) = Parallel.both(
             { () -> (excluded: Set<Symbol>, rules: ChannelRuleResult) in
                 let excluded = ChannelRules.disqusReplyTickets(
@@ -98,7 +97,6 @@ enum MeasureStage {
                         newest = (i, created)
                     }
                 }
-                LedgerStage.settle(&ledger, timelines: timelines, asOf: asOf, inReport: { inWindow($0, since, until) })
                 results.reserveCapacity(timelines.count)
                 for position in order.indices {
                     let i = Int(order[position])
