@@ -185,7 +185,14 @@ enum Runner {
             files.append(InputFile(path: path, source: source))
         }
         let progress = options.progress ?? (isatty(2) != 0 && totalBytes > 50_000_000)
-        if progress { Console.err("slareport: reading \(files.count) file(s), \(totalBytes / 1_000_000) MB") }
+        // Bytes read of the total, the rate and the time left, at most ten times a second (``ProgressMeter``).
+        var meter: ProgressMeter?
+        if progress {
+            Console.err("slareport: reading \(files.count) file(s), \(totalBytes / 1_000_000) MB")
+            let shown = ProgressMeter(total: totalBytes) { text in Console.errRaw(text) }
+            files = files.map { InputFile(path: $0.path, source: $0.source.metered(by: shown)) }
+            meter = shown
+        }
 
         var ingestOptions = IngestOptions(inputTimeZone: inputZone, forcedFormat: options.inputFormat, policy: policy)
         ingestOptions.keepsRoutingFacts = keepsRoutingFacts
@@ -194,6 +201,7 @@ enum Runner {
         // permutes them in place instead of copying them.
         var joined = Ingest.readAndJoin(files, options: ingestOptions)
         files.removeAll()
+        meter?.finish()
         if !options.quiet {
             for skipped in expansion.skipped { Console.err("\(skipped.path): warning: \(skipped.reason)") }
             for diagnostic in joined.diagnostics { Console.err(diagnostic.description) }

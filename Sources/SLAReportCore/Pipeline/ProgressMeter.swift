@@ -44,7 +44,8 @@ public final class ProgressMeter: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         guard !finished else { return }
-        read += bytes
+        // The sniff and the part cuts read a few bytes twice: never shown as more than the whole.
+        read = total > 0 ? min(read + bytes, total) : read + bytes
         let now = clock()
         let interval = 1_000_000_000 / UInt64(Self.maximumUpdatesPerSecond)
         if let last = lastShown, now &- last < interval { return }
