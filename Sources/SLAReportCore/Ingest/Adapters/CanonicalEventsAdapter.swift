@@ -120,8 +120,22 @@ public struct CanonicalEventsAdapter: InputAdapter {
     }
 
     /// The event kind named by `bytes`, ignoring case.
+    /// By length first, then the bytes against the name (no `String` per row: this runs for every event).
     static func eventKind(_ bytes: UnsafeBufferPointer<UInt8>) -> EventKind? {
-        EventKind.canonical.first { FieldBytes.equalsIgnoringCase(bytes, $0.name) }
+        @inline(__always) func named(_ word: StaticString) -> Bool {
+            word.withUTF8Buffer { w in
+                for i in 0..<w.count where FieldBytes.lower(bytes[i]) != w[i] { return false }
+                return true
+            }
+        }
+        switch bytes.count {
+        case 4: return named("note") ? .note : named("skip") ? .skip : nil
+        case 5: return named("reply") ? .reply : nil
+        case 6: return named("assign") ? .assign : named("status") ? .status : nil
+        case 7: return named("created") ? .created : named("comment") ? .comment : nil
+        case 8: return named("priority") ? .priority : nil
+        default: return nil
+        }
     }
 
     /// `bytes` with a float-written id made whole.
