@@ -69,7 +69,8 @@ public enum Grouping {
             lower = upper
         }
         c.truncate(to: kept)
-        timelines.store = EventStore(c)
+        // Moved, not copied: the store frees each column of `c` as it takes it (a copy would keep them all).
+        timelines.store = EventStore(consume c)
         return Result(timelines: timelines)
     }
 
