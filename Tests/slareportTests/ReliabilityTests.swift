@@ -153,7 +153,7 @@ enum Spawn {
         defer { close(fd) }
         var address = sockaddr_un()
         address.sun_family = sa_family_t(AF_UNIX)
-        _ = withUnsafeMutableBytes(of: &address.sun_path) { raw in
+        withUnsafeMutableBytes(of: &address.sun_path) { raw in
             socketPath.utf8CString.withUnsafeBytes {
                 raw.copyMemory(from: UnsafeRawBufferPointer(rebasing: $0.prefix(raw.count)))
             }

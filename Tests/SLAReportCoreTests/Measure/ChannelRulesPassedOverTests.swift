@@ -130,20 +130,8 @@ import Testing
 
     // MARK: - Property test against a quadratic reference
 
-    /// SplitMix64: a small seeded generator so that failures reproduce.
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static func randomFixture(seed: UInt64, tickets: Int) -> RulesFixture {
-        var rng = SeededGenerator(state: seed)
+        var rng = TestRandom(seed: seed)
         var f = RulesFixture()
         f.policy.playMode = [
             PlayModeView(view: "Twitter", channels: ["twitter"]),

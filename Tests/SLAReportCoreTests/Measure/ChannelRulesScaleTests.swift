@@ -11,7 +11,7 @@ import Testing
         let tickets = Int(ProcessInfo.processInfo.environment["SLAREPORT_SCALE_TICKETS"] ?? "") ?? 1_000_000
         let clock = ContinuousClock()
         let generationStart = clock.now
-        var rng = ChannelRulesPassedOverTests.SeededGenerator(state: 7)
+        var rng = TestRandom(seed: 7)
         var symbols = SymbolTable()
         let channels = [symbols.intern("twitter"), symbols.intern("facebook")]
         let agents = (0..<12).map { symbols.intern("agent\($0)") }

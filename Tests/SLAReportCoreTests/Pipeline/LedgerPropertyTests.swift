@@ -16,7 +16,7 @@ import Testing
 
     /// Writes small exports of every format, with defects, from a seeded generator.
     struct Writer {
-        var rng: SplitMix
+        var rng: TestRandom
         let file: Int
 
         mutating func int(_ range: Range<Int>) -> Int { Int.random(in: range, using: &rng) }
@@ -248,10 +248,10 @@ import Testing
 
     @Test(arguments: Array(UInt64(1)...UInt64(24)))
     func everyRecordEndsInExactlyOneBucket(seed: UInt64) throws {
-        var rng = SplitMix(seed: seed)
+        var rng = TestRandom(seed: seed)
         var generated: [Generated] = []
         for file in 0..<Int.random(in: 2..<7, using: &rng) {
-            var writer = Writer(rng: SplitMix(seed: rng.next()), file: file)
+            var writer = Writer(rng: TestRandom(seed: rng.next()), file: file)
             generated += writer.any()
         }
         let files = generated.map { InputFile(path: $0.path, text: $0.text) }

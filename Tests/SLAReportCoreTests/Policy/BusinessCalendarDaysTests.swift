@@ -31,7 +31,7 @@ private func span(_ start: Int, _ end: Int) -> MinuteInterval { MinuteInterval(s
 
     @Test(arguments: [UInt64(1), 2, 3, 4])
     func daysAddUpToElapsedOnEveryClock(seed: UInt64) {
-        var rng = SplitMix(seed: seed)
+        var rng = TestRandom(seed: seed)
         let year2016 = at(2016, 1, 1).seconds
         for schedule in Self.schedules {
             let calendar = BusinessCalendar(schedule: schedule)

@@ -25,7 +25,7 @@ import Testing
         var failures = 0
         for index in 0..<24 {
             let seed = Self.seed &+ UInt64(index)
-            var random = ReferenceRandom(state: seed)
+            var random = TestRandom(seed: seed)
             let schedule = RandomSchedule.make(&random, zone: Self.zones[index % Self.zones.count])
             let calendar = BusinessCalendar(schedule: schedule)
             for windowStart in Self.windows {
@@ -38,7 +38,7 @@ import Testing
 
     /// Compares elapsed, advance and deadlines; returns the number of failures found.
     private func check(
-        _ calendar: BusinessCalendar, _ model: MinuteModel, _ random: inout ReferenceRandom, context: String
+        _ calendar: BusinessCalendar, _ model: MinuteModel, _ random: inout TestRandom, context: String
     ) -> Int {
         var failures = 0
         func expect(_ condition: Bool, _ message: @autoclosure () -> String) {
@@ -92,21 +92,6 @@ import Testing
     }
 }
 
-/// SplitMix64, seeded.
-struct ReferenceRandom {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-}
-
 /// Random schedules: weekly spans on a 15-minute grid (some past midnight, some ending at 24:00, some
 /// overlapping), holidays and dated days, both preferring the DST days of the windows.
 enum RandomSchedule {
@@ -117,7 +102,7 @@ enum RandomSchedule {
         "2016-11-06", "2016-11-07", "2016-03-01", "2016-11-09",
     ]
 
-    static func make(_ random: inout ReferenceRandom, zone: String) -> Schedule {
+    static func make(_ random: inout TestRandom, zone: String) -> Schedule {
         var hours: [Int: [MinuteInterval]] = [:]
         for weekday in 1...7 where random.below(100) < 60 {
             hours[weekday] = (0..<(1 + random.below(3))).map { _ in span(&random) }
@@ -132,7 +117,7 @@ enum RandomSchedule {
         return Schedule(timezone: zone, hours: hours, holidays: holidays, dates: dates)
     }
 
-    static func span(_ random: inout ReferenceRandom) -> MinuteInterval {
+    static func span(_ random: inout TestRandom) -> MinuteInterval {
         switch random.below(10) {
         case 0: return MinuteInterval(start: 0, end: 1440)
         case 1:
@@ -145,7 +130,7 @@ enum RandomSchedule {
         }
     }
 
-    static func date(_ random: inout ReferenceRandom) -> String {
+    static func date(_ random: inout TestRandom) -> String {
         if random.below(3) > 0 { return interestingDates[random.below(interestingDates.count)] }
         let month = [3, 4, 10, 11][random.below(4)]
         return "2016-" + (month < 10 ? "0" : "") + "\(month)-" + String(format: "%02d", 1 + random.below(28))
@@ -233,14 +218,14 @@ struct MinuteModel {
 
     var end: Int64 { start + Int64(hoursOn.count) * 60 }
 
-    func randomInstant(_ random: inout ReferenceRandom) -> Instant {
+    func randomInstant(_ random: inout TestRandom) -> Instant {
         // Half on whole minutes, half anywhere; keep two days of room at the end.
         let room = UInt64(hoursOn.count - 3 * 1440) * 60
         let seconds = Int64(random.next() % room)
         return Instant(seconds: start + (random.below(2) == 0 ? seconds - seconds % 60 : seconds))
     }
 
-    func randomInstant(_ random: inout ReferenceRandom, after a: Instant, within span: Int64) -> Instant {
+    func randomInstant(_ random: inout TestRandom, after a: Instant, within span: Int64) -> Instant {
         Instant(seconds: min(a.seconds + span, end - 1))
     }
 

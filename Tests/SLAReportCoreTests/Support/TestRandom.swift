@@ -16,6 +16,12 @@ struct TestRandom: RandomNumberGenerator {
         state = seed
     }
 
+    /// Seeded with exactly `seed` (for generators derived from another one's output).
+    init(seed: UInt64) {
+        self.seed = seed
+        state = seed
+    }
+
     mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
@@ -32,6 +38,9 @@ struct TestRandom: RandomNumberGenerator {
 
     /// True with probability `percent` / 100.
     mutating func chance(_ percent: Int) -> Bool { int(0...99) < percent }
+
+    /// Uniform in `0..<n` (by remainder: fine for a test's small `n`).
+    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
 
     /// An element of `items` (which must not be empty).
     mutating func pick<T>(_ items: [T]) -> T { items[int(0...(items.count - 1))] }

@@ -362,16 +362,7 @@ public struct JSONReader {
     /// Makes sure at least `count` bytes from ``pos`` are in the window (fewer at the end of the input).
     mutating func ensureBytes(_ count: Int) -> Bool {
         while bytes.count - pos < count {
-            guard !atEnd, let window else { return false }
-            window.drop(before: pos)
-            scan.shift(by: pos)
-            pos = 0
-            let n = window.fill()
-            bytes = UnsafeBufferPointer(start: window.bytes, count: window.count)
-            if n == 0 {
-                atEnd = true
-                return false
-            }
+            guard more() else { return false }
         }
         return true
     }
@@ -407,23 +398,11 @@ public struct JSONReader {
 
     func peek() -> UInt8 { pos < bytes.count ? bytes[pos] : 0 }
 
+    /// White space between values, reading more input as the window is used up.
     mutating func skipWhitespace() {
         while true {
-            while pos < bytes.count {
-                let b = bytes[pos]
-                if b == Byte.space || b == Byte.tab {
-                    pos += 1
-                } else if b == Byte.lf {
-                    if !isAfterCR(pos) { line += 1 }
-                    pos += 1
-                } else if b == Byte.cr {
-                    line += 1
-                    pos += 1
-                } else {
-                    return
-                }
-            }
-            guard more() else { return }
+            skipInnerWhitespace()
+            guard pos >= bytes.count, more() else { return }
         }
     }
 }
