@@ -15,7 +15,7 @@ let package = Package(
             dependencies: ["SLAReportCore"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "slareportTests", dependencies: ["SLAReportCore", "slareport"]),
+        .testTarget(name: "slareportTests", dependencies: ["SLAReportCore", "slareport"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -11,7 +11,9 @@ enum ExplainCommand {
     static func run(_ options: ExplainOptions) throws(SLAReportError) -> Int32 {
         let policy = try Runner.loadPolicy(options.report.policyPath)
         let request = try Runner.request(options.report, policy: policy)
-        var joined = try Runner.readInputs(options.report, policy: policy, keepsRoutingFacts: true)
+        // Every event's text (the subject, a reply's text) as well as the routing facts: the story shows them.
+        var joined = try Runner.readInputs(
+            options.report, policy: policy, keepsRoutingFacts: true, keepsUnusedText: true)
         if let selected = request.channels { try checkChannels(selected, policy: policy, log: joined.log) }
         switch try Explain.run(&joined, request: request, ticket: options.ticket) {
         case .explained(let explanation):

@@ -195,6 +195,9 @@ enum Console {
 
     static func outBytes(_ bytes: UnsafeRawBufferPointer) { writeAll(1, bytes) }
 
+    /// Text on stderr as it is (the progress line, which rewrites itself with `\r`; it holds no input text).
+    static func errRaw(_ text: String) { Array(text.utf8).withUnsafeBytes { writeAll(2, $0) } }
+
     /// A message on stderr, line by line through ``Escape/terminalLines(_:)``: whatever input text it quotes
     /// (a file's header, a ticket id, a path) reaches the terminal without control characters.
     static func err(_ text: String) {

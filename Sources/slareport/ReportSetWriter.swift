@@ -12,6 +12,9 @@ import SLAReportCore
 protocol OutputFiles {
     /// Creates `path` (which must not exist), writes `bytes`, flushes them to the disk (`fsync`), closes it.
     func writeNew(_ path: String, _ bytes: [UInt8]) -> String?
+    /// Creates `path` (which must not exist), lets `produce` write it through a drain a buffer at a time,
+    /// flushes it to the disk, closes it; on failure the file is removed.
+    func writeNew(_ path: String, streaming produce: (@escaping Renderer.Drain) -> String?) -> String?
     func exists(_ path: String) -> Bool
     /// A second name for the file at `path` (a hard link).
     func link(_ path: String, as other: String) -> String?
@@ -19,6 +22,24 @@ protocol OutputFiles {
     func remove(_ path: String)
     /// Flushes the directory's entries (the renames) to the disk.
     func syncDirectory(_ path: String) -> String?
+}
+
+extension OutputFiles {
+    /// By default the produced bytes are gathered and written with ``writeNew(_:_:)`` (a test's stand-in).
+    func writeNew(_ path: String, streaming produce: (@escaping Renderer.Drain) -> String?) -> String? {
+        let gathered = Gathered()
+        let drain: Renderer.Drain = { buffer in
+            gathered.bytes += buffer
+            return nil
+        }
+        if let reason = produce(drain) { return reason }
+        return writeNew(path, gathered.bytes)
+    }
+}
+
+/// The bytes a default streaming write gathers (written only by the drain, on the caller's thread).
+private final class Gathered {
+    var bytes: [UInt8] = []
 }
 
 /// Writes a set of report files into a directory so that the directory holds either the whole new set or
@@ -62,6 +83,20 @@ struct ReportSetWriter {
         files.remove(temporary)
         cleanup.register(temporary)
         if let reason = files.writeNew(temporary, file.contents) {
+            abandon()
+            throw .cannotCreate(path: target, reason: reason)
+        }
+        staged.append((temporary, target))
+    }
+
+    /// Writes the file `name` under a temporary name as `produce` streams it (a buffer at a time, so a large
+    /// report is never whole in memory); on failure every temporary so far is removed.
+    mutating func stage(name: String, produce: (@escaping Renderer.Drain) -> String?) throws(SLAReportError) {
+        let target = path(name)
+        let temporary = path(".\(name).tmp-\(tag)")
+        files.remove(temporary)
+        cleanup.register(temporary)
+        if let reason = files.writeNew(temporary, streaming: produce) {
             abandon()
             throw .cannotCreate(path: target, reason: reason)
         }
@@ -189,6 +224,28 @@ struct POSIXOutputFiles: OutputFiles {
         if close(fd) != 0 && failure == nil { failure = FileSystem.errorText() }
         if failure != nil { unlink(path) }
         return failure
+    }
+
+    func writeNew(_ path: String, streaming produce: (@escaping Renderer.Drain) -> String?) -> String? {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return FileSystem.errorText() }
+        var failure = produce { buffer in Self.writeAll(buffer, to: fd) }
+        if failure == nil && fsync(fd) != 0 { failure = FileSystem.errorText() }
+        if close(fd) != 0 && failure == nil { failure = FileSystem.errorText() }
+        if failure != nil { unlink(path) }
+        return failure
+    }
+
+    /// Writes all of `buffer` to `fd` (retrying short writes and EINTR); nil, or the reason it failed.
+    private static func writeAll(_ buffer: UnsafeBufferPointer<UInt8>, to fd: Int32) -> String? {
+        var written = 0
+        while written < buffer.count {
+            let n = Glibc.write(fd, buffer.baseAddress.map { $0 + written }, buffer.count - written)
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { return n < 0 ? FileSystem.errorText() : "nothing could be written" }
+            written += n
+        }
+        return nil
     }
 
     func exists(_ path: String) -> Bool {

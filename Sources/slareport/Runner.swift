@@ -28,26 +28,39 @@ enum Runner {
         }
     }
 
-    static func loadPolicy(_ path: String?) throws(SLAReportError) -> Policy {
-        guard let path else { return Policy.builtIn }
-        return try Policy.decode(try FileSystem.readWhole(path), source: path)
+    /// `slareport check`: ingest, join and the ledger only (``Pipeline/check(_:request:)``), then the same
+    /// checks and messages as the report before it renders, and the data-quality summary.
+    static func check(
+        _ joined: inout JoinedInput, request: ReportRequest, options: ReportOptions, policy: Policy
+    ) throws(SLAReportError) -> Int32 {
+        let result = try Pipeline.check(&joined, request: request)
+        try checkSelectedChannels(request, policy: policy, dataChannels: result.dataChannels)
+        try reportQuality(result.dataQuality, nothingUsable: result.nothingUsable, options: options)
+        if !options.quiet {
+            for warning in result.warnings { Console.err("slareport: warning: \(warning.message)") }
+        }
+        Console.out(CheckSummary.text(result.dataQuality))
+        return 0
     }
 
-    static func report(_ options: ReportOptions, checkOnly: Bool) throws(SLAReportError) -> Int32 {
-        let policy = try loadPolicy(options.policyPath)
-        let request = try self.request(options, policy: policy)
-        var joined = try readInputs(options, policy: policy)
-        let result = try Pipeline.run(&joined, request: request)
-        if let selected = request.channels {
-            let present = Set(result.model.channels.map(\.key))
-            let known = Aggregator.channelOrder(policy: policy, dataChannels: Set(result.dataChannels), selected: nil)
-            for name in selected where !present.contains(name) {
-                throw .usage(
-                    "--channel: no channel '\(name)' in the policy or the data"
-                        + Suggestion.hint(name, among: known))
-            }
+    /// `--channel` names a channel of the policy or the data (usage error otherwise, with a hint).
+    static func checkSelectedChannels(
+        _ request: ReportRequest, policy: Policy, dataChannels: [String]
+    ) throws(SLAReportError) {
+        guard let selected = request.channels else { return }
+        let known = Aggregator.channelOrder(policy: policy, dataChannels: Set(dataChannels), selected: nil)
+        let present = Set(known)
+        for name in selected where !present.contains(name) {
+            throw .usage(
+                "--channel: no channel '\(name)' in the policy or the data" + Suggestion.hint(name, among: known))
         }
-        let quality = result.model.dataQuality
+    }
+
+    /// The rejected records on stderr (the first 20, 50 with `--strict`), and the data errors: `--strict` with
+    /// a rejected record, no usable record at all (exit 65).
+    static func reportQuality(
+        _ quality: DataQuality, nothingUsable: Bool, options: ReportOptions
+    ) throws(SLAReportError) {
         if !options.quiet || options.strict {
             let shown = quality.rejected.prefix(options.strict ? 50 : 20)
             for r in shown { Console.err("\(r.path):\(r.line): warning: \(r.reason)") }
@@ -60,27 +73,40 @@ enum Runner {
         if options.strict, quality.totals.rejected > 0 {
             throw .data("--strict: \(quality.totals.rejected) rejected record(s)")
         }
-        if result.nothingUsable {
+        if nothingUsable {
             throw .data(
                 "no usable record in the inputs (\(quality.totals.read) read, \(quality.totals.rejected) rejected)")
         }
+    }
+
+    static func loadPolicy(_ path: String?) throws(SLAReportError) -> Policy {
+        guard let path else { return Policy.builtIn }
+        return try Policy.decode(try FileSystem.readWhole(path), source: path)
+    }
+
+    static func report(_ options: ReportOptions, checkOnly: Bool) throws(SLAReportError) -> Int32 {
+        let policy = try loadPolicy(options.policyPath)
+        let request = try self.request(options, policy: policy)
+        var joined = try readInputs(options, policy: policy)
+        if checkOnly { return try check(&joined, request: request, options: options, policy: policy) }
+        let result = try Pipeline.run(&joined, request: request)
+        try checkSelectedChannels(request, policy: policy, dataChannels: result.dataChannels)
+        try reportQuality(result.model.dataQuality, nothingUsable: result.nothingUsable, options: options)
         if !options.quiet {
             // A gate that judged nothing is said once, by the gate's own message below.
             for warning in result.model.warnings where warning.kind != .nothingJudged {
                 Console.err("slareport: warning: \(warning.message)")
             }
         }
-        if checkOnly {
-            Console.out(CheckSummary.text(quality))
-            return 0
-        }
 
         if let outDir = options.outDir {
             try writeReportSet(result.model, to: outDir, options: options)
         } else {
+            // Streamed to stdout a buffer at a time, like the files of a report set.
             let format = options.formats.first ?? .md
-            for file in Renderer.render(result.model, formats: [format], namePrefix: options.name) {
-                file.contents.withUnsafeBytes { Console.outBytes($0) }
+            _ = Renderer.write(result.model, format: format) { buffer in
+                Console.outBytes(UnsafeRawBufferPointer(buffer))
+                return nil
             }
         }
         if result.gateFailed {
@@ -142,7 +168,7 @@ enum Runner {
     /// Reads and joins the inputs of `options` (SPEC §2): their diagnostics on stderr unless `--quiet`, files
     /// that cannot be read reported by ``reportUnreadable(_:inputCount:options:)``.
     static func readInputs(
-        _ options: ReportOptions, policy: Policy, keepsRoutingFacts: Bool = false
+        _ options: ReportOptions, policy: Policy, keepsRoutingFacts: Bool = false, keepsUnusedText: Bool = false
     ) throws(SLAReportError) -> JoinedInput {
         let inputZone = ZoneClock(identifier: policy.inputTimezone) ?? .utc
         let expansion = try FileSystem.expand(options.inputs)
@@ -159,14 +185,23 @@ enum Runner {
             files.append(InputFile(path: path, source: source))
         }
         let progress = options.progress ?? (isatty(2) != 0 && totalBytes > 50_000_000)
-        if progress { Console.err("slareport: reading \(files.count) file(s), \(totalBytes / 1_000_000) MB") }
+        // Bytes read of the total, the rate and the time left, at most ten times a second (``ProgressMeter``).
+        var meter: ProgressMeter?
+        if progress {
+            Console.err("slareport: reading \(files.count) file(s), \(totalBytes / 1_000_000) MB")
+            let shown = ProgressMeter(total: totalBytes) { text in Console.errRaw(text) }
+            files = files.map { InputFile(path: $0.path, source: $0.source.metered(by: shown)) }
+            meter = shown
+        }
 
         var ingestOptions = IngestOptions(inputTimeZone: inputZone, forcedFormat: options.inputFormat, policy: policy)
         ingestOptions.keepsRoutingFacts = keepsRoutingFacts
+        ingestOptions.keepsUnusedText = keepsUnusedText
         // Read and joined in one go: the joined log is the only owner of the events, so that grouping
         // permutes them in place instead of copying them.
         var joined = Ingest.readAndJoin(files, options: ingestOptions)
         files.removeAll()
+        meter?.finish()
         if !options.quiet {
             for skipped in expansion.skipped { Console.err("\(skipped.path): warning: \(skipped.reason)") }
             for diagnostic in joined.diagnostics { Console.err(diagnostic.description) }
@@ -182,8 +217,8 @@ enum Runner {
     }
 
     /// Writes the report files into `outDir`, all new or (on any failure, SIGINT or SIGTERM) all old
-    /// (``ReportSetWriter``). One format at a time is rendered and written, then dropped, so that the large
-    /// ones (JSON, CSV) are never in memory together.
+    /// (``ReportSetWriter``). One format at a time is written; JSON and CSV are streamed from the columns into
+    /// their temporary files through a buffered writer, never whole in memory.
     static func writeReportSet(_ model: ReportModel, to outDir: String, options: ReportOptions) throws(SLAReportError) {
         let formats = options.formats.isEmpty ? ReportFormat.defaultForOut : options.formats
         var seen = Set<ReportFormat>()
@@ -192,8 +227,8 @@ enum Runner {
         OutputCleanup.shared.install()
         var writer = ReportSetWriter(directory: outDir)
         for format in formats where seen.insert(format).inserted {
-            for file in Renderer.render(model, formats: [format], namePrefix: options.name) {
-                try writer.stage(file)
+            try writer.stage(name: format.fileName(prefix: options.name)) { drain in
+                Renderer.write(model, format: format, to: drain)
             }
         }
         try writer.commit()

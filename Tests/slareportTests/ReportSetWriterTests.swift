@@ -112,6 +112,46 @@ import Testing
         #expect(try contents(url) == ["sla-report.md": "last week's sla-report.md"])
     }
 
+    /// A streamed file reaches the disk through the POSIX writer buffer by buffer; a failure while it is
+    /// produced removes every temporary and keeps last week's set.
+    @Test func streamedFilesAreWrittenWholeOrNotAtAll() throws {
+        let url = try directory()
+        var writer = ReportSetWriter(directory: url.path, cleanup: OutputCleanup(), tag: "test")
+        let chunks = (0..<300).map { i in Array("row \(i) of the streamed file\n".utf8) }
+        for name in Self.names.prefix(3) {
+            try writer.stage(name: name) { drain in
+                for chunk in chunks {
+                    if let reason = chunk.withUnsafeBufferPointer({ drain($0) }) { return reason }
+                }
+                return nil
+            }
+        }
+        var failed: SLAReportError?
+        do {
+            try writer.stage(name: Self.names[3]) { drain in
+                _ = Array("half a file".utf8).withUnsafeBufferPointer { drain($0) }
+                return "No space left on device"
+            }
+        } catch {
+            failed = error
+        }
+        #expect(failed == .cannotCreate(path: url.path + "/" + Self.names[3], reason: "No space left on device"))
+        #expect(try contents(url) == old, "no temporary file, every previous file as it was")
+
+        var again = ReportSetWriter(directory: url.path, cleanup: OutputCleanup(), tag: "test")
+        for name in Self.names {
+            try again.stage(name: name) { drain in
+                for chunk in chunks {
+                    if let reason = chunk.withUnsafeBufferPointer({ drain($0) }) { return reason }
+                }
+                return nil
+            }
+        }
+        try again.commit()
+        let expected = String(decoding: chunks.joined(), as: UTF8.self)
+        #expect(try contents(url) == Dictionary(uniqueKeysWithValues: Self.names.map { ($0, expected) }))
+    }
+
     @Test func abandoningRemovesTheTemporaries() throws {
         let url = try directory()
         var writer = ReportSetWriter(

@@ -4,7 +4,8 @@ extension Aggregator {
     /// judged). The window is `[since, until)` where given, else the span of the tickets' creation; a span of
     /// more than ``Aggregator/maximumHistoryWeeks`` lists only the weeks that hold tickets. `spanSeconds` is
     /// the window's length (`until` or as-of, minus `since` or the first creation), for the two-week rule.
-    static func weeks(_ input: Input) -> (weeks: [HistoryWeek], spanSeconds: Int64) {
+    static func weeks(_ input: Input, shared: Shared) -> (weeks: [HistoryWeek], spanSeconds: Int64) {
+        let results = input.results
         let zone = ZoneClock(identifier: input.policy.timezone) ?? .utc
         func localDay(_ instant: Instant) -> Int {
             let local = instant.seconds + Int64(zone.offset(at: instant))
@@ -23,25 +24,43 @@ extension Aggregator {
         var byWeek: [Int: Counts] = [:]
         var first: Instant?
         var last: Instant?
-        for m in input.measurements {
-            if first.map({ m.created < $0 }) ?? true { first = m.created }
-            if last.map({ m.created > $0 }) ?? true { last = m.created }
-            let week = monday(localDay(m.created))
-            var c = byWeek[week] ?? Counts()
-            c.tickets += 1
-            if !input.excluded.contains(m.ticket) {
-                switch m.outcome {
-                case .achieved: c.achieved += 1
-                case .breached:
-                    c.breached += 1
-                    if m.firstReply == nil { c.openOverdue += 1 }
-                case .early: c.early += 1
-                case .pending: c.pending += 1
-                case nil: break
+        var currentWeek = Int.min
+        var counts = Counts()
+        func flush() {
+            guard currentWeek != Int.min else { return }
+            var c = byWeek[currentWeek] ?? Counts()
+            c.tickets += counts.tickets
+            c.achieved += counts.achieved
+            c.breached += counts.breached
+            c.openOverdue += counts.openOverdue
+            c.early += counts.early
+            c.pending += counts.pending
+            byWeek[currentWeek] = c
+            counts = Counts()
+        }
+        for i in results.indices {
+            let created = Instant(seconds: results.created[i])
+            if first.map({ created < $0 }) ?? true { first = created }
+            if last.map({ created > $0 }) ?? true { last = created }
+            let week = monday(localDay(created))
+            if week != currentWeek {
+                flush()
+                currentWeek = week
+            }
+            counts.tickets += 1
+            if !shared.excluded[i] {
+                switch results.outcome[i] {
+                case TicketResults.achieved: counts.achieved += 1
+                case TicketResults.breached:
+                    counts.breached += 1
+                    if results.frt[i] == TicketResults.none { counts.openOverdue += 1 }
+                case TicketResults.early: counts.early += 1
+                case TicketResults.pending: counts.pending += 1
+                default: break
                 }
             }
-            byWeek[week] = c
         }
+        flush()
         guard let firstCreated = first, let lastCreated = last else { return ([], 0) }
         let start = input.window.since ?? firstCreated
         let end = input.window.until ?? input.window.asOf

@@ -2,7 +2,7 @@ extension Aggregator {
     /// Adds the figures of the story, the at-risk section, the weekly history and the charts to a model whose
     /// channels are built: FRT bands relative to target, the gate and the trend of each channel, then the
     /// report-wide lists. Every figure is computed here, so the renderers only lay out.
-    static func addSections(to model: inout ReportModel, _ input: Input) {
+    static func addSections(to model: inout ReportModel, _ input: Input, shared: Shared) {
         for index in model.channels.indices {
             var channel = model.channels[index]
             channel.bands = bands(channel.firstReply)
@@ -10,8 +10,8 @@ extension Aggregator {
             channel.trend = trend(channel)
             model.channels[index] = channel
         }
-        model.atRisk = atRisk(input, channelOrder: model.channels.map(\.key))
-        let history = weeks(input)
+        model.atRisk = atRisk(input, shared: shared, channelOrder: model.channels.map(\.key))
+        let history = weeks(input, shared: shared)
         model.weeks = history.weeks
         model.showsHistory = history.spanSeconds > 14 * 86_400
         model.volume =

@@ -2,16 +2,21 @@ extension Aggregator {
     /// A channel's requester wait, agent work and periodic update (``StatusMetricSummary``), for each of them
     /// the channel sets a target of; tickets left out of the response times (Disqus reply tickets, tickets
     /// answered without a reply time) are left out here too.
-    static func statusMetricSummaries(_ channel: ChannelPolicy, tickets: [Int], input: Input) -> [StatusMetricSummary] {
+    static func statusMetricSummaries(_ channel: ChannelPolicy, slot channelSlot: Int, input: Input, shared: Shared)
+        -> [StatusMetricSummary]
+    {
         let metrics = StatusClock.metrics.filter(channel.hasTarget)
         guard !metrics.isEmpty, !input.statusMetrics.isEmpty else {
             return metrics.map { emptySummary($0, channel, failUnder: input.failUnder) }
         }
         var tallies = [Tally](repeating: Tally(), count: metrics.count)
-        for index in tickets {
-            guard let figures = input.statusMetrics.metrics(ofRow: index),
-                input.excluded.isEmpty || !input.excluded.contains(input.measurements[index].ticket)
-            else { continue }
+        let status = input.statusMetrics
+        for (entry, row) in status.rows.enumerated() {
+            let index = Int(row)
+            guard index < shared.slot.count, Int(shared.slot[index]) == channelSlot, !shared.excluded[index] else {
+                continue
+            }
+            let figures = status.values[entry]
             for (slot, metric) in metrics.enumerated() {
                 if metric == .periodicUpdate {
                     for update in figures.periodicUpdates {
@@ -86,27 +91,19 @@ extension Aggregator {
     /// Every breached requester wait, agent work and periodic-update interval of the report (tickets left out
     /// of the response times excluded): metric by metric, channels in report order, furthest over first, then
     /// ticket id and the interval's start.
-    static func metricBreaches(_ input: Input, channelIndex: [String: Int]) -> [MetricBreachRow] {
+    static func metricBreaches(_ input: Input, shared: Shared) -> [MetricBreachRow] {
         guard !input.statusMetrics.isEmpty else { return [] }
         let symbols = input.symbols
         let asOf = input.window.asOf
-        var channelPosition: [Symbol: Int] = [:]
         var keys:
             [(metric: SLAMetric, channel: Int, over: Int64, started: Instant?, row: Int, draft: MetricBreachRow)] =
                 []
         for (entry, row) in input.statusMetrics.rows.enumerated() {
             let index = Int(row)
-            guard index < input.measurements.count else { continue }
-            let m = input.measurements[index]
-            if !input.excluded.isEmpty, input.excluded.contains(m.ticket) { continue }
+            guard index < input.results.count, !shared.excluded[index] else { continue }
+            let m = input.results[index]
             let figures = input.statusMetrics.values[entry]
-            let position: Int
-            if let known = channelPosition[m.channel] {
-                position = known
-            } else {
-                position = channelIndex[symbols[m.channel]] ?? Int.max
-                channelPosition[m.channel] = position
-            }
+            let position = shared.slot[index] == UInt16.max ? Int.max : Int(shared.slot[index])
             func draft(_ metric: SLAMetric, target: SLADuration) -> MetricBreachRow {
                 MetricBreachRow(
                     metric: metric, ticket: symbols[m.ticket], channel: symbols[m.channel], created: m.created,
@@ -143,7 +140,8 @@ extension Aggregator {
             if a.channel != b.channel { return a.channel < b.channel }
             if a.over != b.over { return a.over > b.over }
             if a.row != b.row {
-                return symbols.precedes(input.measurements[a.row].ticket, input.measurements[b.row].ticket)
+                return symbols.precedes(
+                    Symbol(raw: input.results.ticket[a.row]), Symbol(raw: input.results.ticket[b.row]))
             }
             return (a.started ?? a.draft.created) < (b.started ?? b.draft.created)
         }

@@ -1,5 +1,11 @@
-/// The aggregate stage: turns per-ticket measurements, rule findings and the record accounting into the
+/// The aggregate stage: turns the per-ticket result columns, rule findings and the record accounting into the
 /// display-ready ``ReportModel`` (per channel, per agent, breaches, daily points, per-ticket rows).
+///
+/// The results are read column by column: one pass puts every ticket's figures into its channel's columns
+/// (`[Int64]` first-reply times, outcome counts, per-priority counts), percentiles are found by selection
+/// (``DurationStats/compute(_:)``), and lists that grow with the data (breaches, early replies) keep sort
+/// keys, not rows, until they are cut to what the reports show. The per-ticket rows are not built at all:
+/// ``TicketRows`` reads the columns when the CSV is written.
 public struct Aggregator {
     /// Everything the aggregate stage reads.
     public struct Input {
@@ -12,10 +18,10 @@ public struct Aggregator {
         public var selectedChannels: [String]?
         /// `--fail-under` in percent.
         public var failUnder: Double?
-        /// Measurements of the tickets in the report.
-        public var measurements: [TicketMeasurement]
-        /// Requester wait, agent work and periodic update of the measurements whose channel sets such a target
-        /// (rows index ``measurements``).
+        /// Results of the tickets in the report, in report order.
+        public var results: TicketResults
+        /// Requester wait, agent work and periodic update of the results whose channel sets such a target
+        /// (rows index ``results``).
         public var statusMetrics: StatusMetricsColumn
         /// Per channel key: ticket count and attainment of the previous window (nil when there is none).
         public var previous: [String: PreviousWindow]?
@@ -23,34 +29,10 @@ public struct Aggregator {
         /// Tickets whose response times are excluded (Disqus reply tickets, tickets answered without a time).
         public var excluded: Set<Symbol>
         /// Public replies per actor in reported tickets.
-        public var repliesByActor: [Symbol: Int]
+        public var repliesByActor: [(actor: Symbol, replies: Int)]
         public var dataQuality: DataQuality
         public var urls: [Symbol: String]
         public var toolVersion: String
-
-        public init(
-            symbols: SymbolTable, policy: Policy, directory: ActorDirectory = ActorDirectory(), window: ReportWindow,
-            selectedChannels: [String]?, failUnder: Double?, measurements: [TicketMeasurement],
-            previous: [String: PreviousWindow]?, rules: ChannelRuleResult, excluded: Set<Symbol>,
-            repliesByActor: [Symbol: Int], dataQuality: DataQuality, urls: [Symbol: String], toolVersion: String,
-            statusMetrics: StatusMetricsColumn = StatusMetricsColumn()
-        ) {
-            self.symbols = symbols
-            self.policy = policy
-            self.directory = directory
-            self.window = window
-            self.selectedChannels = selectedChannels
-            self.failUnder = failUnder
-            self.measurements = measurements
-            self.statusMetrics = statusMetrics
-            self.previous = previous
-            self.rules = rules
-            self.excluded = excluded
-            self.repliesByActor = repliesByActor
-            self.dataQuality = dataQuality
-            self.urls = urls
-            self.toolVersion = toolVersion
-        }
 
         /// The input of the measure stage's output.
         init(
@@ -58,12 +40,21 @@ public struct Aggregator {
             selectedChannels: [String]?, failUnder: Double?, measured: MeasureStage.Output, dataQuality: DataQuality,
             urls: [Symbol: String], toolVersion: String
         ) {
-            self.init(
-                symbols: symbols, policy: policy, directory: directory, window: window,
-                selectedChannels: selectedChannels, failUnder: failUnder, measurements: measured.measurements,
-                previous: measured.previous, rules: measured.rules, excluded: measured.excluded,
-                repliesByActor: measured.repliesByActor, dataQuality: dataQuality, urls: urls,
-                toolVersion: toolVersion, statusMetrics: measured.statusMetrics)
+            self.symbols = symbols
+            self.policy = policy
+            self.directory = directory
+            self.window = window
+            self.selectedChannels = selectedChannels
+            self.failUnder = failUnder
+            self.results = measured.results
+            self.statusMetrics = measured.statusMetrics
+            self.previous = measured.previous
+            self.rules = measured.rules
+            self.excluded = measured.excluded
+            self.repliesByActor = measured.repliesByActor
+            self.dataQuality = dataQuality
+            self.urls = urls
+            self.toolVersion = toolVersion
         }
     }
 
@@ -84,169 +75,288 @@ public struct Aggregator {
         return all.filter { wanted.contains($0) }
     }
 
+    /// The columns shared by the aggregate's passes: per result, its channel's position in report order and
+    /// whether its response times are excluded.
+    struct Shared {
+        /// Per result: index into the report's channel order.
+        var slot: [UInt16]
+        /// Per result: Disqus reply ticket or answered without a time.
+        var excluded: [Bool]
+        var order: [String]
+
+        init(_ input: Input) {
+            let results = input.results
+            let symbols = input.symbols
+            // Channel symbol → key, for the distinct channels only.
+            var keyOf: [UInt32: String] = [:]
+            var last = UInt32.max
+            for c in results.channel where c != last {
+                if keyOf[c] == nil { keyOf[c] = symbols[Symbol(raw: c)] }
+                last = c
+            }
+            order = Aggregator.channelOrder(
+                policy: input.policy, dataChannels: Set(keyOf.values), selected: input.selectedChannels)
+            let position = Dictionary(order.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+            let maxChannel = Int(keyOf.keys.max() ?? 0)
+            var slotOfSymbol = [UInt16](repeating: UInt16.max, count: maxChannel + 1)
+            for (symbol, key) in keyOf {
+                slotOfSymbol[Int(symbol)] = UInt16(clamping: position[key] ?? Int(UInt16.max))
+            }
+            slot = results.channel.map { slotOfSymbol[Int($0)] }
+            if input.excluded.isEmpty {
+                excluded = [Bool](repeating: false, count: results.count)
+            } else {
+                excluded = results.ticket.map { input.excluded.contains(Symbol(raw: $0)) }
+            }
+        }
+    }
+
     /// Builds the report model.
     public static func aggregate(_ input: Input) -> ReportModel {
         let symbols = input.symbols
         let policy = input.policy
-        var bySymbol: [Symbol: [Int]] = [:]
-        for (i, m) in input.measurements.enumerated() { bySymbol[m.channel, default: []].append(i) }
-        var byChannel: [String: [Int]] = [:]
-        for (channel, indices) in bySymbol { byChannel[symbols[channel], default: []] += indices }
-        let order = channelOrder(policy: policy, dataChannels: Set(byChannel.keys), selected: input.selectedChannels)
-        let channelIndex = Dictionary(order.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        let shared = Shared(input)
+        let order = shared.order
 
-        var summaries: [ChannelSummary] = []
-        for key in order {
-            let tickets = byChannel[key] ?? []
-            let policyChannel =
-                policy.channels.first { $0.key == key }
-                ?? policy.versions.reversed().lazy.compactMap { $0.channels.first { $0.key == key } }.first
-            var summary = channelSummary(key: key, policyChannel: policyChannel, tickets: tickets, input: input)
-            if let policyChannel {
-                summary.statusMetrics = statusMetricSummaries(policyChannel, tickets: tickets, input: input)
-            }
-            summaries.append(summary)
-        }
+        let summaries = channelSummaries(input, shared: shared)
 
         // Breaches, worst first within each channel: sorted as (channel position, lateness, ticket text) keys,
-        // rows built afterwards.
-        var channelPosition: [Symbol: Int] = [:]
-        for channel in bySymbol.keys { channelPosition[channel] = channelIndex[symbols[channel]] ?? Int.max }
+        // rows built afterwards for the ones shown.
+        let results = input.results
         var breachKeys: [(channel: Int, lateBy: Int64, index: Int)] = []
-        for (i, m) in input.measurements.enumerated()
-        where m.outcome == .breached && !input.excluded.contains(m.ticket) {
-            guard let deadline = m.deadline else { continue }
-            let lateBy = (m.firstReply ?? input.window.asOf).seconds - deadline.seconds
-            breachKeys.append((channelPosition[m.channel] ?? Int.max, lateBy, i))
+        for i in results.indices where results.outcome[i] == TicketResults.breached && !shared.excluded[i] {
+            let deadline = results.deadline[i]
+            guard deadline != TicketResults.none else { continue }
+            let replied =
+                results.frt[i] == TicketResults.none ? input.window.asOf.seconds : results.created[i] + results.frt[i]
+            let slot = shared.slot[i]
+            breachKeys.append((slot == UInt16.max ? Int.max : Int(slot), replied - deadline, i))
         }
         breachKeys.sort { a, b in
             if a.channel != b.channel { return a.channel < b.channel }
             if a.lateBy != b.lateBy { return a.lateBy > b.lateBy }
-            let (x, y) = (input.measurements[a.index].ticket, input.measurements[b.index].ticket)
-            return symbols.precedes(x, y)
+            return symbols.precedes(Symbol(raw: results.ticket[a.index]), Symbol(raw: results.ticket[b.index]))
         }
-        let breaches = breachKeys.map { key -> BreachRow in
-            let m = input.measurements[key.index]
-            return BreachRow(
-                ticket: symbols[m.ticket], channel: symbols[m.channel], created: m.created,
-                deadline: m.deadline ?? m.created, firstReply: m.firstReply, lateBySeconds: key.lateBy,
-                assignee: m.assignee.isNone ? nil : input.directory.name(of: m.assignee, in: symbols),
-                url: input.urls[m.ticket])
+        // Kept: the first `breachListCap` of each channel (the human reports) and the `listLimit` latest of all
+        // (the JSON); counted: every one.
+        var listed = [Bool](repeating: false, count: breachKeys.count)
+        if breachKeys.count <= ReportModel.listLimit {
+            listed = [Bool](repeating: true, count: breachKeys.count)
+        } else {
+            let ranked = breachKeys.indices.sorted { i, j in
+                let (a, b) = (breachKeys[i].lateBy, breachKeys[j].lateBy)
+                return a != b ? a > b : i < j
+            }
+            for position in ranked.prefix(ReportModel.listLimit) { listed[position] = true }
         }
+        var breaches: [BreachRow] = []
+        var perChannel: [String: Int] = [:]
+        var previousChannel = -1
+        var inChannel = 0
+        for (position, key) in breachKeys.enumerated() {
+            if key.channel != previousChannel {
+                previousChannel = key.channel
+                inChannel = 0
+            }
+            inChannel += 1
+            let i = key.index
+            let channel = symbols[Symbol(raw: results.channel[i])]
+            perChannel[channel, default: 0] += 1
+            guard inChannel <= ReportModel.breachListCap || listed[position] else { continue }
+            let assignee = Symbol(raw: results.assignee[i])
+            breaches.append(
+                BreachRow(
+                    ticket: symbols[Symbol(raw: results.ticket[i])], channel: channel,
+                    created: Instant(seconds: results.created[i]),
+                    deadline: Instant(seconds: results.deadline[i]), firstReply: results.firstReply(i),
+                    lateBySeconds: key.lateBy,
+                    assignee: assignee.isNone ? nil : input.directory.name(of: assignee, in: symbols),
+                    url: input.urls[Symbol(raw: results.ticket[i])], listed: listed[position]))
+        }
+        let breachCounts = BreachCounts(total: breachKeys.count, byChannel: perChannel)
 
         let early = earlyReplies(input)
-        var rules = input.rules.findings
-        rules.earlyReplies = early
+        var findings = input.rules.findings
+        var counts = findings.counts
+        counts.earlyReplies = early.total
+        findings.earlyReplies = early.listed
+        findings = findings.capped(at: ReportModel.listLimit)
+        findings.cappedCounts = counts
 
-        let people = agentRows(input)
+        let people = agentRows(input, shared: shared)
         var model = ReportModel(
             toolVersion: input.toolVersion, window: input.window,
             policy: PolicyInfo(
                 name: policy.name, source: policy.source, versions: policy.versions.map(\.effectiveFrom)),
-            channels: summaries, rules: rules, breaches: breaches, agents: people.agents, handles: people.handles,
-            dataQuality: input.dataQuality, daily: dailyPoints(input), tickets: ticketRows(input),
+            channels: summaries, rules: findings, breaches: breaches, agents: people.agents, handles: people.handles,
+            dataQuality: input.dataQuality, daily: dailyPoints(input, shared: shared),
+            tickets: TicketRows(
+                results: results, symbols: symbols, directory: input.directory, ruleFlags: input.rules.flagBits,
+                excluded: shared.excluded, statusMetrics: input.statusMetrics),
             failUnder: input.failUnder.map { Percent(value: $0) },
-            metricBreaches: metricBreaches(input, channelIndex: channelIndex))
-        addSections(to: &model, input)
+            metricBreaches: metricBreaches(input, shared: shared), breachCounts: breachCounts)
+        _ = order
+        addSections(to: &model, input, shared: shared)
         return model
     }
 
-    private static func channelSummary(
-        key: String, policyChannel: ChannelPolicy?, tickets ticketIndices: [Int], input: Input
-    ) -> ChannelSummary {
-        let all = input.measurements
-        let tickets = ticketIndices.lazy.map { all[$0] }
-        let judgedIndices =
-            input.excluded.isEmpty ? ticketIndices : ticketIndices.filter { !input.excluded.contains(all[$0].ticket) }
-        let judged = judgedIndices.lazy.map { all[$0] }
-        // A channel whose first-reply targets are all in `by_priority` (imported from Zendesk) has a target too:
-        // its tickets with such a priority are judged.
-        let hasTarget = policyChannel?.hasTarget(.firstReply) ?? false
+    // MARK: Channels
+
+    /// One channel's figures while the results are read.
+    private struct ChannelColumns {
+        var tickets = 0
+        var judged = 0
         var calendar: [Int64] = []
         var business: [Int64] = []
         var histogram = [Int](repeating: 0, count: ChannelSummary.frtBuckets.count)
-        var counts = (achieved: 0, breached: 0, openOverdue: 0, pending: 0, early: 0)
-        for m in judged {
-            if let frt = m.frtSeconds {
-                calendar.append(frt)
-                let bucket = ChannelSummary.frtBuckets.firstIndex { frt < $0.upper } ?? histogram.count - 1
-                histogram[bucket] += 1
+        var achieved = 0
+        var breached = 0
+        var openOverdue = 0
+        var pending = 0
+        var early = 0
+        var nextCalendar: [Int64] = []
+        var nextBusiness: [Int64] = []
+        var next = (achieved: 0, breached: 0, openOverdue: 0, pending: 0)
+        var firstResolution: [Int64] = []
+        var fullResolution: [Int64] = []
+        var reopens = 0
+        var vendorFigures = 0
+        var withoutReplyTime = 0
+        /// Judged tickets per priority symbol (a handful of distinct values).
+        var byPriority: [(priority: UInt32, counts: PriorityCounts)] = []
+    }
+
+    struct PriorityCounts {
+        var tickets = 0
+        var achieved = 0
+        var breached = 0
+        var openOverdue = 0
+        var pending = 0
+        var early = 0
+    }
+
+    private static func channelSummaries(_ input: Input, shared: Shared) -> [ChannelSummary] {
+        let results = input.results
+        let policy = input.policy
+        var columns = [ChannelColumns](repeating: ChannelColumns(), count: shared.order.count)
+        let buckets = ChannelSummary.frtBuckets.map(\.upper)
+        for i in results.indices {
+            let s = Int(shared.slot[i])
+            guard s < columns.count else { continue }
+            columns[s].tickets += 1
+            let first = results.firstResolution[i]
+            if first != TicketResults.none { columns[s].firstResolution.append(first) }
+            let full = results.fullResolution[i]
+            if full != TicketResults.none { columns[s].fullResolution.append(full) }
+            columns[s].reopens += Int(results.reopens[i])
+            if results.replyTimeUnknown(i) { columns[s].withoutReplyTime += 1 }
+            guard !shared.excluded[i] else { continue }
+            columns[s].judged += 1
+            let frt = results.frt[i]
+            if frt != TicketResults.none {
+                columns[s].calendar.append(frt)
+                let bucket = buckets.firstIndex { frt < $0 } ?? buckets.count - 1
+                columns[s].histogram[bucket] += 1
             }
-            if let b = m.frtBusinessSeconds { business.append(b) }
-            switch m.outcome {
-            case .achieved: counts.achieved += 1
-            case .breached:
-                counts.breached += 1
-                if m.firstReply == nil { counts.openOverdue += 1 }
-            case .pending: counts.pending += 1
-            case .early: counts.early += 1
-            case nil: break
+            let business = results.frtBusiness[i]
+            if business != TicketResults.none { columns[s].business.append(business) }
+            let outcome = results.outcome[i]
+            switch outcome {
+            case TicketResults.achieved: columns[s].achieved += 1
+            case TicketResults.breached:
+                columns[s].breached += 1
+                if frt == TicketResults.none { columns[s].openOverdue += 1 }
+            case TicketResults.pending: columns[s].pending += 1
+            case TicketResults.early: columns[s].early += 1
+            default: break
+            }
+            if results.fromVendorMetric(i) { columns[s].vendorFigures += 1 }
+            for clock in results.nextReplies(i) {
+                if let seconds = clock.seconds { columns[s].nextCalendar.append(seconds) }
+                if let b = clock.businessSeconds { columns[s].nextBusiness.append(b) }
+                switch clock.outcome {
+                case .achieved: columns[s].next.achieved += 1
+                case .breached:
+                    columns[s].next.breached += 1
+                    if clock.openOverdue { columns[s].next.openOverdue += 1 }
+                case .pending: columns[s].next.pending += 1
+                case .early, nil: break
+                }
+            }
+            let priority = results.priority[i]
+            if priority != 0 {
+                var k = columns[s].byPriority.firstIndex { $0.priority == priority } ?? -1
+                if k < 0 {
+                    columns[s].byPriority.append((priority, PriorityCounts()))
+                    k = columns[s].byPriority.count - 1
+                }
+                columns[s].byPriority[k].counts.tickets += 1
+                switch outcome {
+                case TicketResults.achieved: columns[s].byPriority[k].counts.achieved += 1
+                case TicketResults.breached:
+                    columns[s].byPriority[k].counts.breached += 1
+                    if frt == TicketResults.none { columns[s].byPriority[k].counts.openOverdue += 1 }
+                case TicketResults.pending: columns[s].byPriority[k].counts.pending += 1
+                case TicketResults.early: columns[s].byPriority[k].counts.early += 1
+                default: break
+                }
             }
         }
+        return shared.order.enumerated().map { slot, key in
+            let policyChannel =
+                policy.channels.first { $0.key == key }
+                ?? policy.versions.reversed().lazy.compactMap { $0.channels.first { $0.key == key } }.first
+            var summary = channelSummary(key: key, policyChannel: policyChannel, columns: &columns[slot], input: input)
+            if let policyChannel {
+                summary.statusMetrics = statusMetricSummaries(policyChannel, slot: slot, input: input, shared: shared)
+            }
+            return summary
+        }
+    }
+
+    private static func channelSummary(
+        key: String, policyChannel: ChannelPolicy?, columns c: inout ChannelColumns, input: Input
+    ) -> ChannelSummary {
+        // A channel whose first-reply targets are all in `by_priority` (imported from Zendesk) has a target too:
+        // its tickets with such a priority are judged.
+        let hasTarget = policyChannel?.hasTarget(.firstReply) ?? false
         let businessClock = policyChannel?.aggregateClock(.firstReply).map { $0 != .calendar } ?? false
-        let attainment =
-            hasTarget ? Percent(counts.achieved, of: counts.achieved + counts.breached + counts.early) : nil
+        let attainment = hasTarget ? Percent(c.achieved, of: c.achieved + c.breached + c.early) : nil
         let goal = policyChannel?.goal.map { Percent(value: $0) }
         let firstReply = ReplySummary(
-            target: policyChannel?.targetText(.firstReply), goal: goal, replied: calendar.count,
-            achieved: hasTarget ? counts.achieved : nil, breached: hasTarget ? counts.breached : nil,
-            openOverdue: hasTarget ? counts.openOverdue : nil, pending: hasTarget ? counts.pending : nil,
-            early: hasTarget ? counts.early : nil, attainment: attainment, calendar: DurationStats.compute(&calendar),
-            business: businessClock ? DurationStats.compute(&business) : nil)
+            target: policyChannel?.targetText(.firstReply), goal: goal, replied: c.calendar.count,
+            achieved: hasTarget ? c.achieved : nil, breached: hasTarget ? c.breached : nil,
+            openOverdue: hasTarget ? c.openOverdue : nil, pending: hasTarget ? c.pending : nil,
+            early: hasTarget ? c.early : nil, attainment: attainment, calendar: DurationStats.compute(&c.calendar),
+            business: businessClock ? DurationStats.compute(&c.business) : nil)
 
         var nextReply: ReplySummary?
         if let policyChannel, policyChannel.hasTarget(.nextReply) {
-            var nCalendar: [Int64] = []
-            var nBusiness: [Int64] = []
-            var n = (achieved: 0, breached: 0, openOverdue: 0, pending: 0)
-            for m in judged {
-                for clock in m.nextReplies {
-                    if let s = clock.seconds { nCalendar.append(s) }
-                    if let b = clock.businessSeconds { nBusiness.append(b) }
-                    switch clock.outcome {
-                    case .achieved: n.achieved += 1
-                    case .breached:
-                        n.breached += 1
-                        if clock.openOverdue { n.openOverdue += 1 }
-                    case .pending: n.pending += 1
-                    case .early, nil: break
-                    }
-                }
-            }
+            let n = c.next
             let nextClockIsBusiness = policyChannel.aggregateClock(.nextReply).map { $0 != .calendar } ?? false
             nextReply = ReplySummary(
-                target: policyChannel.targetText(.nextReply), goal: nil, replied: nCalendar.count,
+                target: policyChannel.targetText(.nextReply), goal: nil, replied: c.nextCalendar.count,
                 achieved: n.achieved, breached: n.breached, openOverdue: n.openOverdue, pending: n.pending, early: 0,
                 attainment: Percent(n.achieved, of: n.achieved + n.breached),
-                calendar: DurationStats.compute(&nCalendar),
-                business: nextClockIsBusiness ? DurationStats.compute(&nBusiness) : nil)
+                calendar: DurationStats.compute(&c.nextCalendar),
+                business: nextClockIsBusiness ? DurationStats.compute(&c.nextBusiness) : nil)
         }
 
-        var first: [Int64] = []
-        var full: [Int64] = []
-        var reopens = 0
-        for m in tickets {
-            if let f = m.firstResolutionSeconds { first.append(f) }
-            if let f = m.fullResolutionSeconds { full.append(f) }
-            reopens += Int(m.reopens)
-        }
         let resolution = ResolutionSummary(
-            solved: first.count, reopens: reopens, firstCalendar: DurationStats.compute(&first),
-            fullCalendar: DurationStats.compute(&full))
-
+            solved: c.firstResolution.count, reopens: c.reopens,
+            firstCalendar: DurationStats.compute(&c.firstResolution),
+            fullCalendar: DurationStats.compute(&c.fullResolution))
         let previous = input.previous.map { $0[key] ?? PreviousWindow(tickets: 0, attainment: nil, judged: 0) }
-        var vendorFigures = 0
-        for m in judged where m.fromVendorMetric { vendorFigures += 1 }
-        var withoutReplyTime = 0
-        for m in tickets where m.replyTimeUnknown { withoutReplyTime += 1 }
-        return ChannelSummary(
-            key: key, name: policyChannel?.name ?? key, tickets: tickets.count, firstReply: firstReply,
+        let summary = ChannelSummary(
+            key: key, name: policyChannel?.name ?? key, tickets: c.tickets, firstReply: firstReply,
             nextReply: nextReply, resolution: resolution, previous: previous,
-            leftOut: ticketIndices.count - judgedIndices.count, leftOutWithoutReplyTime: withoutReplyTime,
-            vendorFigures: vendorFigures,
+            leftOut: c.tickets - c.judged, leftOutWithoutReplyTime: c.withoutReplyTime,
+            vendorFigures: c.vendorFigures,
             failsGate: hasTarget && failsGate(attainment, goal: goal, failUnder: input.failUnder),
-            frtHistogram: histogram,
-            byPriority: policyChannel.map { priorityAttainment($0, judged: judged, input: input) } ?? [])
+            frtHistogram: c.histogram,
+            byPriority: policyChannel.map { priorityAttainment($0, counts: c.byPriority, input: input) } ?? [])
+        c = ChannelColumns()
+        return summary
     }
 
     /// Below the goal or the `--fail-under` threshold (never when nothing was judged).
@@ -260,33 +370,20 @@ public struct Aggregator {
     /// One ``PriorityAttainment`` per priority the channel's `by_priority` names, from the channel's judged
     /// tickets (excluded ones left out) whose priority in force matches it (case-insensitively).
     private static func priorityAttainment(
-        _ channel: ChannelPolicy, judged: some Sequence<TicketMeasurement>, input: Input
+        _ channel: ChannelPolicy, counts bySymbol: [(priority: UInt32, counts: PriorityCounts)], input: Input
     ) -> [PriorityAttainment] {
         guard !channel.byPriority.isEmpty else { return [] }
         let names = PriorityAttainment.sorted(Set(channel.byPriority.keys.map { $0.lowercased() }))
         let position = Dictionary(names.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-        var slotOfSymbol: [Symbol: Int?] = [:]
-        var counts = [(tickets: Int, achieved: Int, breached: Int, openOverdue: Int, pending: Int, early: Int)](
-            repeating: (0, 0, 0, 0, 0, 0), count: names.count)
-        for m in judged where !m.priority.isNone {
-            let slot: Int?
-            if let known = slotOfSymbol[m.priority] {
-                slot = known
-            } else {
-                slot = position[input.symbols[m.priority].lowercased()]
-                slotOfSymbol[m.priority] = slot
-            }
-            guard let slot else { continue }
-            counts[slot].tickets += 1
-            switch m.outcome {
-            case .achieved: counts[slot].achieved += 1
-            case .breached:
-                counts[slot].breached += 1
-                if m.firstReply == nil { counts[slot].openOverdue += 1 }
-            case .pending: counts[slot].pending += 1
-            case .early: counts[slot].early += 1
-            case nil: break
-            }
+        var counts = [PriorityCounts](repeating: PriorityCounts(), count: names.count)
+        for (symbol, c) in bySymbol {
+            guard let slot = position[input.symbols[Symbol(raw: symbol)].lowercased()] else { continue }
+            counts[slot].tickets += c.tickets
+            counts[slot].achieved += c.achieved
+            counts[slot].breached += c.breached
+            counts[slot].openOverdue += c.openOverdue
+            counts[slot].pending += c.pending
+            counts[slot].early += c.early
         }
         let goal = channel.goal.map { Percent(value: $0) }
         return names.enumerated().map { index, name in
@@ -302,38 +399,60 @@ public struct Aggregator {
         }
     }
 
-    private static func earlyReplies(_ input: Input) -> [EarlyReplyFinding] {
+    /// Early replies, oldest ticket first (the order the reports' Created column shows), then ticket id —
+    /// the results' own order: the first ``ReportModel/listLimit`` as findings, and how many there are.
+    private static func earlyReplies(_ input: Input) -> (listed: [EarlyReplyFinding], total: Int) {
         let symbols = input.symbols
-        // Oldest ticket first (the order the reports' Created column shows), then ticket id.
-        var keys: [(created: Instant, ticket: Symbol, index: Int)] = []
-        for (i, m) in input.measurements.enumerated() where m.outcome == .early {
-            guard m.firstReply != nil, m.frtSeconds != nil else { continue }
-            keys.append((m.created, m.ticket, i))
+        let results = input.results
+        var listed: [EarlyReplyFinding] = []
+        var total = 0
+        for i in results.indices where results.outcome[i] == TicketResults.early {
+            guard let firstReply = results.firstReply(i) else { continue }
+            total += 1
+            guard listed.count < ReportModel.listLimit else { continue }
+            listed.append(
+                EarlyReplyFinding(
+                    ticket: symbols[Symbol(raw: results.ticket[i])], channel: symbols[Symbol(raw: results.channel[i])],
+                    agent: symbols[Symbol(raw: results.firstReplyActor[i])],
+                    created: Instant(seconds: results.created[i]), firstReply: firstReply,
+                    frtSeconds: results.frt[i]))
         }
-        keys.sort { a, b in
-            if a.created != b.created { return a.created < b.created }
-            return symbols.precedes(a.ticket, b.ticket)
-        }
-        return keys.map { key in
-            let m = input.measurements[key.index]
-            return EarlyReplyFinding(
-                ticket: symbols[m.ticket], channel: symbols[m.channel], agent: symbols[m.firstReplyActor],
-                created: m.created, firstReply: m.firstReply ?? m.created, frtSeconds: m.frtSeconds ?? 0)
-        }
+        return (listed, total)
     }
 
     /// One row per person on the team (every spelling of a person counted under the person's name), and one
     /// per brand account; actors the directory does not know keep their own spelling.
-    private static func agentRows(_ input: Input) -> (agents: [AgentRow], handles: [AgentRow]) {
+    private static func agentRows(_ input: Input, shared: Shared) -> (agents: [AgentRow], handles: [AgentRow]) {
         let symbols = input.symbols
         let directory = input.directory
-        var firstRepliesBySymbol: [Symbol: [Int64]] = [:]
-        var breachedBySymbol: [Symbol: Int] = [:]
-        for m in input.measurements where !input.excluded.contains(m.ticket) {
-            if let frt = m.frtSeconds, !m.firstReplyActor.isNone {
-                firstRepliesBySymbol[m.firstReplyActor, default: []].append(frt)
+        let results = input.results
+        // Per actor symbol met: a slot, its first-reply times and breached tickets assigned.
+        var slotOf: [UInt32: Int] = [:]
+        var actors: [UInt32] = []
+        var frts: [[Int64]] = []
+        var breachedCount: [Int] = []
+        func slot(_ actor: UInt32) -> Int {
+            if let s = slotOf[actor] { return s }
+            slotOf[actor] = actors.count
+            actors.append(actor)
+            frts.append([])
+            breachedCount.append(0)
+            return actors.count - 1
+        }
+        var lastActor = UInt32.max
+        var lastSlot = -1
+        for i in results.indices where !shared.excluded[i] {
+            let actor = results.firstReplyActor[i]
+            if results.frt[i] != TicketResults.none, actor != 0 {
+                if actor != lastActor {
+                    lastActor = actor
+                    lastSlot = slot(actor)
+                }
+                frts[lastSlot].append(results.frt[i])
             }
-            if m.outcome == .breached, !m.assignee.isNone { breachedBySymbol[m.assignee, default: 0] += 1 }
+            if results.outcome[i] == TicketResults.breached, results.assignee[i] != 0 {
+                breachedCount[slot(results.assignee[i])] += 1
+            }
         }
         var handleNames = Set<String>()
         func name(_ actor: Symbol) -> String {
@@ -342,43 +461,62 @@ public struct Aggregator {
             return text
         }
         var firstReplies: [String: [Int64]] = [:]
-        for (agent, frts) in firstRepliesBySymbol { firstReplies[name(agent), default: []] += frts }
         var breached: [String: Int] = [:]
-        for (agent, count) in breachedBySymbol { breached[name(agent), default: 0] += count }
+        for (k, actor) in actors.enumerated() {
+            let n = name(Symbol(raw: actor))
+            if !frts[k].isEmpty { firstReplies[n, default: []] += frts[k] }
+            if breachedCount[k] > 0 { breached[n, default: 0] += breachedCount[k] }
+        }
         var replies: [String: Int] = [:]
         for (agent, count) in input.repliesByActor where !agent.isNone { replies[name(agent), default: 0] += count }
         let names = Set(replies.keys).union(firstReplies.keys).union(breached.keys).union(input.rules.agentCounts.keys)
         let rows = names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.map { name in
             let counts = input.rules.agentCounts[name] ?? AgentRuleCounts()
-            let frts = firstReplies[name] ?? []
+            var frts = firstReplies[name] ?? []
             return AgentRow(
                 agent: name, replies: replies[name] ?? 0, firstReplies: frts.count,
-                frtP50Seconds: DurationStats.of(frts).p50,
+                frtP50Seconds: DurationStats.compute(&frts).p50,
                 breachedAssigned: breached[name] ?? 0, skips: counts.skips, passedOverTakes: counts.passedOverTakes,
                 crossAssignments: counts.crossAssignments)
         }
         return (rows.filter { !handleNames.contains($0.agent) }, rows.filter { handleNames.contains($0.agent) })
     }
 
-    private static func dailyPoints(_ input: Input) -> [DailyPoint] {
+    private static func dailyPoints(_ input: Input, shared: Shared) -> [DailyPoint] {
         let zone = ZoneClock(identifier: input.policy.timezone) ?? .utc
+        let results = input.results
         var days: [Int: (tickets: Int, achieved: Int, breached: Int, early: Int)] = [:]
-        for m in input.measurements {
+        var lastDay = Int.min
+        var current = (tickets: 0, achieved: 0, breached: 0, early: 0)
+        func flush() {
+            guard lastDay != Int.min else { return }
+            let d = days[lastDay] ?? (0, 0, 0, 0)
+            days[lastDay] = (
+                d.tickets + current.tickets, d.achieved + current.achieved, d.breached + current.breached,
+                d.early + current.early
+            )
+            current = (0, 0, 0, 0)
+        }
+        for i in results.indices {
+            let created = Instant(seconds: results.created[i])
             // The local day number (floor division: days before 1970 are negative).
-            let local = m.created.seconds + Int64(zone.offset(at: m.created))
+            let local = created.seconds + Int64(zone.offset(at: created))
             let day = Int(local >= 0 ? local / 86_400 : (local - 86_399) / 86_400)
-            var d = days[day] ?? (0, 0, 0, 0)
-            d.tickets += 1
-            if !input.excluded.contains(m.ticket) {
-                switch m.outcome {
-                case .achieved: d.achieved += 1
-                case .breached: d.breached += 1
-                case .early: d.early += 1
-                case .pending, nil: break
+            if day != lastDay {
+                flush()
+                lastDay = day
+            }
+            current.tickets += 1
+            if !shared.excluded[i] {
+                switch results.outcome[i] {
+                case TicketResults.achieved: current.achieved += 1
+                case TicketResults.breached: current.breached += 1
+                case TicketResults.early: current.early += 1
+                default: break
                 }
             }
-            days[day] = d
         }
+        flush()
         guard let first = days.keys.min(), let last = days.keys.max() else { return [] }
         let span = last - first + 1
         let dayNumbers = span <= 400 ? Array(first...last) : days.keys.sorted()
@@ -392,24 +530,6 @@ public struct Aggregator {
         }
     }
 
-    private static func ticketRows(_ input: Input) -> [TicketRow] {
-        let symbols = input.symbols
-        // Order by creation, then ticket text; keys sorted first, rows built in order.
-        var order = Array(input.measurements.indices)
-        order.sort { a, b in
-            let (x, y) = (input.measurements[a], input.measurements[b])
-            if x.created != y.created { return x.created < y.created }
-            let c = SymbolTable.compare(symbols.bytes(x.ticket), symbols.bytes(y.ticket))
-            return c != 0 ? c < 0 : a < b
-        }
-        return order.map { i -> TicketRow in
-            ticketRow(
-                input.measurements[i],
-                statusMetrics: input.statusMetrics.isEmpty ? nil : input.statusMetrics.metrics(ofRow: i),
-                rules: input.rules, excluded: input.excluded, directory: input.directory, symbols: symbols)
-        }
-    }
-
     /// One ticket's row of the per-ticket CSV: its measurement and its requester wait and agent work (from the
     /// status-metrics column, when its channel sets such a target), its rule flags (then `early`,
     /// `reply_time_unknown`, `vendor_metric`), and no target, deadline or outcome when it is left out of the
@@ -418,11 +538,21 @@ public struct Aggregator {
         _ m: TicketMeasurement, statusMetrics: TicketStatusMetrics?, rules: ChannelRuleResult, excluded: Set<Symbol>,
         directory: ActorDirectory, symbols: SymbolTable
     ) -> TicketRow {
-        var flags = rules.flags[m.ticket] ?? []
+        ticketRow(
+            m, statusMetrics: statusMetrics, ruleFlags: rules.flags[m.ticket] ?? [],
+            excluded: excluded.contains(m.ticket), directory: directory, symbols: symbols)
+    }
+
+    /// ``ticketRow(_:statusMetrics:rules:excluded:directory:symbols:)`` with the ticket's rule flags and whether
+    /// it is left out already found (the CSV's rows, ``TicketRows``).
+    static func ticketRow(
+        _ m: TicketMeasurement, statusMetrics: TicketStatusMetrics?, ruleFlags: [String], excluded: Bool,
+        directory: ActorDirectory, symbols: SymbolTable
+    ) -> TicketRow {
+        var flags = ruleFlags
         if m.outcome == .early { flags.append("early") }
         if m.replyTimeUnknown { flags.append("reply_time_unknown") }
         if m.fromVendorMetric { flags.append("vendor_metric") }
-        let excluded = excluded.contains(m.ticket)
         var row = TicketRow(
             ticket: symbols[m.ticket], channel: symbols[m.channel],
             priority: m.priority.isNone ? nil : symbols[m.priority],

@@ -37,7 +37,10 @@ enum WarningStage {
                         + "team — list your team in the policy's `agents`"))
         }
         var unknown: [String: Int] = [:]
-        for m in measured.measurements where m.replyTimeUnknown { unknown[symbols[m.channel], default: 0] += 1 }
+        let results = measured.results
+        for i in results.indices where results.replyTimeUnknown(i) {
+            unknown[symbols[Symbol(raw: results.channel[i])], default: 0] += 1
+        }
         for (key, count) in unknown.sorted(by: {
             (order[$0.key] ?? Int.max, $0.key) < (order[$1.key] ?? Int.max, $1.key)
         }) {
@@ -49,18 +52,21 @@ enum WarningStage {
                         + "count of replies but \(count == 1 ? "has" : "have") no first reply time in the export; left "
                         + "out of the first-reply figures"))
         }
-        warnings += mismatches(measured.measurements, log: log)
+        warnings += mismatches(measured.results, log: log)
         return warnings
     }
 
     /// Tickets whose history (Zendesk audits) and Zendesk's own metric disagree on the first reply by more than
     /// ``vendorToleranceSeconds``, in ticket-id order.
-    static func mismatches(_ measurements: [TicketMeasurement], log: EventLog) -> [ReportWarning] {
+    static func mismatches(_ results: TicketResults, log: EventLog) -> [ReportWarning] {
         guard !log.vendorMetrics.isEmpty else { return [] }
         let symbols = log.symbols
         var found: [(ticket: String, warning: ReportWarning)] = []
-        for m in measurements {
-            guard let figures = log.vendorMetrics[m.ticket], figures.checksHistory else { continue }
+        for i in results.indices {
+            guard let figures = log.vendorMetrics[Symbol(raw: results.ticket[i])], figures.checksHistory else {
+                continue
+            }
+            let m = results[i]
             let ticket = symbols[m.ticket]
             let theirs: Int64
             let what: String

@@ -74,9 +74,9 @@ public enum Explain {
         let measurer = MeasureStage.measurer(
             log: input.log, directory: input.directory, window: window, request: request)
         let (measurement, trace) = measurer.trace(timeline)
-        let row = measured.measurements.firstIndex { $0.ticket == wanted }.map { index in
+        let row = measured.results.ticket.firstIndex(of: wanted.raw).map { index in
             Aggregator.ticketRow(
-                measured.measurements[index], statusMetrics: measured.statusMetrics.metrics(ofRow: index),
+                measured.results[index], statusMetrics: measured.statusMetrics.metrics(ofRow: index),
                 rules: measured.rules, excluded: measured.excluded, directory: input.directory, symbols: symbols)
         }
         let builder = ExplanationBuilder(

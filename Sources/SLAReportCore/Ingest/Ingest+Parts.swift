@@ -23,12 +23,11 @@ extension Ingest {
             let (header, starts) = cuts(sniff, size: size, parts: options.partCount)
         else { return nil }
 
-        var sniffs: [InputSniff] = []
-        for (k, start) in starts.enumerated() {
+        let sniffs: [InputSniff] = starts.enumerated().map { k, start in
             var part = sniff
             part.part = InputPart(
                 start: start, end: nil, header: k == 0 ? nil : header, stops: Array(starts[(k + 1)...]))
-            sniffs.append(part)
+            return part
         }
         // Room for every record of the file up front in the first part's log: its arrays never regrow, and the
         // other parts are appended without moving them (room reserved and never written is never resident).

@@ -22,8 +22,11 @@ public struct IngestOptions: Sendable {
     public var policy: Policy
     /// A canonical-events CSV file of at least this many bytes is read in parts side by side.
     public var partThreshold: Int = Ingest.partThreshold
-    /// How many parts such a file is read in.
-    public var partCount: Int = 2
+    /// Keep the text of values no stage of the report reads (subjects, the text of replies): `slareport
+    /// explain` shows them; the report keeps fingerprints (see ``EventColumns``).
+    public var keepsUnusedText = false
+    /// How many parts such a file is read in: one per active core (at most 8, ``Parallel/cores(limit:)``).
+    public var partCount: Int = Parallel.cores()
     /// Keep the facts each native ticket was routed by (``EventLog/routingFacts``), for `slareport explain`.
     public var keepsRoutingFacts = false
 
@@ -72,6 +75,7 @@ public enum Ingest {
         _ sniff: InputSniff, with adapter: any InputAdapter, options: IngestOptions, reserve: Int = 0
     ) -> (records: FileRecords, context: IngestContext) {
         var log = EventLog()
+        log.keepsUnusedText = options.keepsUnusedText
         if reserve > 0 {
             log.events.reserveCapacity(reserve)
             log.ledger.reserve(reserve)

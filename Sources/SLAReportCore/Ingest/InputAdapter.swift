@@ -32,7 +32,7 @@ public struct IngestFileError: Error, Hashable, Sendable, CustomStringConvertibl
 
 /// What an adapter gets besides the file: the options, the file's number in its ``EventLog``, a place for
 /// warnings, and the records it leaves for the join stage.
-public struct IngestContext {
+public struct IngestContext: Sendable {
     public let options: IngestOptions
     /// The current file's index in ``EventLog/files``.
     public internal(set) var file: UInt32 = 0

@@ -28,6 +28,12 @@ public enum Timestamp {
 
     /// Parses `bytes` (surrounding spaces and tabs ignored); nil when it is not a valid timestamp.
     public static func parse(_ bytes: UnsafeBufferPointer<UInt8>, zone: ZoneClock) -> Value? {
+        if let seconds = utcSecondsFast(bytes) { return .instant(Instant(seconds: seconds)) }
+        return parseGeneral(bytes, zone: zone)
+    }
+
+    /// The general parser alone (every form above), without the fast path; the fast path is tested against it.
+    static func parseGeneral(_ bytes: UnsafeBufferPointer<UInt8>, zone: ZoneClock) -> Value? {
         var scanner = Scanner(bytes: FieldBytes.trimmed(bytes))
         guard scanner.end > 0 else { return nil }
         let first = scanner.peek()
@@ -57,6 +63,38 @@ public enum Timestamp {
             guard abs(floored) < 4e11 else { return nil }
             return checkedInstant(Int64(floored))
         }
+    }
+
+    // MARK: - The fast path
+
+    /// The seconds of exactly `YYYY-MM-DDTHH:MM:SSZ` (20 bytes, upper-case `T` and `Z`: what nearly every
+    /// export writes) when it is an ordinary valid instant; nil for anything else — another form, spaces, an
+    /// invalid date or time, a leap second, a "never" sentinel — which the general parser then reads. So the
+    /// fast path gives the general parser's value or nothing.
+    @inline(__always)
+    static func utcSecondsFast(_ b: UnsafeBufferPointer<UInt8>) -> Int64? {
+        guard b.count == 20, b[19] == UInt8(ascii: "Z"), b[4] == Byte.minus, b[7] == Byte.minus,
+            b[10] == UInt8(ascii: "T"), b[13] == Byte.colon, b[16] == Byte.colon
+        else { return nil }
+        @inline(__always) func two(_ i: Int) -> Int? {
+            let hi = b[i] &- Byte.zero
+            let lo = b[i + 1] &- Byte.zero
+            guard hi < 10, lo < 10 else { return nil }
+            return Int(hi) * 10 + Int(lo)
+        }
+        guard let century = two(0), let yy = two(2), let month = two(5), let day = two(8), let hour = two(11),
+            let minute = two(14), let second = two(17)
+        else { return nil }
+        let year = century * 100 + yy
+        guard year >= 1, month >= 1, month <= 12, day >= 1, day <= CivilDateTime.daysInMonth(year: year, month: month),
+            hour < 24, minute < 60, second < 60
+        else { return nil }
+        // The sentinels 1900-01-01T00:00:00Z and 0001-01-01T00:00:00Z mean "never": the general parser says so.
+        if hour == 0 && minute == 0 && second == 0 && day == 1 && month == 1 && (year == 1900 || year == 1) {
+            return nil
+        }
+        return Int64(CivilDateTime.days(year: year, month: month, day: day)) * 86_400
+            + Int64(hour * 3600 + minute * 60 + second)
     }
 
     // MARK: - Forms starting with digits

@@ -15,11 +15,11 @@ extension Join {
     /// sources (the Zendesk agent `Chloe Martin` is the GitLab user `chloe.martin`).
     static func resolvePosts(_ log: inout EventLog, policy: Policy) -> ActorDirectory {
         var directory = ActorDirectory.build(log, policy: policy)
-        guard log.events.contains(where: { $0.kind == .post }) else { return directory }
+        guard log.events.kind.contains(EventKind.post.rawValue) else { return directory }
         var requester = [Symbol](repeating: .none, count: log.symbols.count)
-        for e in log.events where e.kind == .created {
-            let t = Int(e.ticket.raw)
-            if t < requester.count, requester[t].isNone { requester[t] = e.actor }
+        for i in log.events.indices where log.events.kind[i] == EventKind.created.rawValue {
+            let t = Int(log.events.ticket[i])
+            if t < requester.count, requester[t].isNone { requester[t] = Symbol(raw: log.events.actor[i]) }
         }
         func requesterOf(_ e: TicketEvent) -> Symbol {
             let t = Int(e.ticket.raw)
@@ -28,7 +28,7 @@ extension Join {
         var zendeskReplies = false
         var zendeskClient = Symbol.none
         for i in log.events.indices
-        where log.events[i].kind == .post && log.source(of: log.events[i].record) == .zendesk {
+        where log.events.kind[i] == EventKind.post.rawValue && log.source(of: log.events.record[i]) == .zendesk {
             let e = log.events[i]
             let reply: Bool
             if e.actor.isNone {
@@ -49,7 +49,7 @@ extension Join {
             }
         }
         if zendeskReplies { directory = ActorDirectory.build(log, policy: policy) }
-        for i in log.events.indices where log.events[i].kind == .post {
+        for i in log.events.indices where log.events.kind[i] == EventKind.post.rawValue {
             let e = log.events[i]
             let reply = !e.actor.isNone && !directory.same(e.actor, requesterOf(e)) && directory.isTeam(e.actor)
             log.events[i].kind = reply ? .reply : .comment

@@ -23,12 +23,7 @@ extension ChannelRules {
         /// The flag names of a timeline, in ``Flag/all`` order (one shared array per combination).
         func flagNames(_ index: Int) -> [String] {
             guard flagBits.indices.contains(index) else { return [] }
-            return Collector.namesOfBits[Int(flagBits[index])]
-        }
-
-        /// Flag bits → names, for every combination.
-        private static let namesOfBits: [[String]] = (0..<(1 << Flag.all.count)).map { bits in
-            Flag.all.indices.filter { bits & (1 << $0) != 0 }.map { Flag.all[$0] }
+            return Flag.names(ofBits: flagBits[index])
         }
 
         /// Updates the counts of a named agent; an empty name is not counted.
@@ -40,7 +35,14 @@ extension ChannelRules {
         /// Checks one ticket of the report.
         mutating func check(_ timeline: TicketTimeline, index: Int, channel: ChannelInfo) {
             let symbols = context.symbols
-            let ticket = symbols[timeline.ticket]
+            // The ticket's id as text, made once and only when a finding names it.
+            var name: String?
+            func ticketName() -> String {
+                if let name { return name }
+                let made = symbols[timeline.ticket]
+                name = made
+                return made
+            }
             var lastReply: TicketEvent?
             var commentSinceReply = false
             for event in timeline.events where event.at <= asOf {
@@ -49,7 +51,7 @@ extension ChannelRules {
                     let agent = context.name(event.actor)
                     findings.skips.append(
                         SkipFinding(
-                            ticket: ticket, channel: channel.key, agent: agent, at: event.at,
+                            ticket: ticketName(), channel: channel.key, agent: agent, at: event.at,
                             reason: symbols[event.value]))
                     flag(index, Flag.skipped)
                     count(agent) { $0.skips += 1 }
@@ -60,21 +62,22 @@ extension ChannelRules {
                     let by = context.name(event.actor)
                     findings.crossAssignments.append(
                         CrossAssignmentFinding(
-                            ticket: ticket, channel: channel.key, by: by, to: context.name(event.value), at: event.at))
+                            ticket: ticketName(), channel: channel.key, by: by, to: context.name(event.value),
+                            at: event.at))
                     flag(index, Flag.crossAssigned)
                     count(by) { $0.crossAssignments += 1 }
                 case .comment:
                     commentSinceReply = true
                 case .reply:
                     guard context.isReply(event) else { continue }
-                    if channel.handleRules { checkHandle(event, ticket: ticket, index: index, channel: channel) }
+                    if channel.handleRules { checkHandle(event, ticket: ticketName, index: index, channel: channel) }
                     if channel.ruleChannel, let first = lastReply, !commentSinceReply, !first.actor.isNone,
                         !event.actor.isNone, !context.sameName(first.actor, event.actor),
                         event.at.seconds - first.at.seconds < ChannelRules.duplicateWindowSeconds
                     {
                         findings.duplicateResponses.append(
                             DuplicateResponseFinding(
-                                ticket: ticket, channel: channel.key, firstAgent: context.name(first.actor),
+                                ticket: ticketName(), channel: channel.key, firstAgent: context.name(first.actor),
                                 secondAgent: context.name(event.actor), firstAt: first.at, secondAt: event.at))
                         flag(index, Flag.duplicateResponse)
                     }
@@ -87,18 +90,18 @@ extension ChannelRules {
         }
 
         /// Wrong handle / outside Zendesk for one reply on a handle channel.
-        private mutating func checkHandle(_ event: TicketEvent, ticket: String, index: Int, channel: ChannelInfo) {
+        private mutating func checkHandle(
+            _ event: TicketEvent, ticket: () -> String, index: Int, channel: ChannelInfo
+        ) {
             guard let handles = context.policy.handles, !event.via.isNone else { return }
-            let via = context.symbols[event.via]
+            guard let wrong = context.viaBreaksRules(event.via, handles: handles) else { return }
             let finding = ReplyFinding(
-                ticket: ticket, channel: channel.key, agent: context.name(event.actor), at: event.at, via: via)
-            let lower = via.lowercased()
-            if lower.hasPrefix("@") {
-                guard lower != handles.main.lowercased() else { return }
+                ticket: ticket(), channel: channel.key, agent: context.name(event.actor), at: event.at,
+                via: context.symbols[event.via])
+            if wrong == .wrongHandle {
                 findings.wrongHandle.append(finding)
                 flag(index, Flag.wrongHandle)
             } else {
-                guard !handles.clients.contains(where: { $0.lowercased() == lower }) else { return }
                 findings.outsideZendesk.append(finding)
                 flag(index, Flag.outsideZendesk)
             }

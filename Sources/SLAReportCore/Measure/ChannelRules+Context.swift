@@ -16,6 +16,13 @@ extension ChannelRules {
         var ruleChannel: Bool { view != nil || handleRules }
     }
 
+    /// What a reply's `via` is against the handle rules.
+    enum ViaFinding: UInt8 {
+        case fine = 1
+        case wrongHandle
+        case outsideZendesk
+    }
+
     /// Classifies channel symbols against the policy (case-insensitively, cached per symbol) and actors
     /// through the directory of people.
     final class Context {
@@ -25,7 +32,9 @@ extension ChannelRules {
         private let viewOfChannel: [String: Int]
         private let handleChannels: Set<String>
         private let selectedChannels: Set<String>?
-        private var channelCache: [Symbol: ChannelInfo] = [:]
+        /// Per channel symbol id: index into `channelInfos` + 1, or 0 when not classified yet.
+        private var channelSlot: [Int32] = []
+        private var channelInfos: [ChannelInfo] = []
         private var statusCache: [Symbol: Bool] = [:]
 
         init(symbols: SymbolTable, policy: Policy, directory: ActorDirectory, selectedChannels: Set<String>? = nil) {
@@ -44,15 +53,41 @@ extension ChannelRules {
         }
 
         func channel(_ symbol: Symbol) -> ChannelInfo {
-            if let found = channelCache[symbol] { return found }
+            let i = Int(symbol.raw)
+            if i < channelSlot.count, channelSlot[i] > 0 { return channelInfos[Int(channelSlot[i]) - 1] }
             let key = symbols[symbol]
             let lower = key.lowercased()
             let info = ChannelInfo(
                 key: key, view: viewOfChannel[lower], handleRules: handleChannels.contains(lower),
                 isDisqus: lower == "disqus", selected: selectedChannels?.contains(lower) ?? true)
-            channelCache[symbol] = info
+            if i >= channelSlot.count { channelSlot += [Int32](repeating: 0, count: i + 1 - channelSlot.count) }
+            channelInfos.append(info)
+            channelSlot[i] = Int32(channelInfos.count)
             return info
         }
+
+        /// What a reply's `via` says about the handle rules (nil: nothing wrong): a handle other than
+        /// `handles.main` (case-insensitively), or a client not in `handles.clients`. Decided once per `via`.
+        func viaBreaksRules(_ via: Symbol, handles: Handles) -> ViaFinding? {
+            let i = Int(via.raw)
+            if i < viaVerdict.count, viaVerdict[i] != 0 {
+                let known = ViaFinding(rawValue: viaVerdict[i])
+                return known == .fine ? nil : known
+            }
+            let lower = symbols[via].lowercased()
+            let verdict: ViaFinding
+            if lower.hasPrefix("@") {
+                verdict = lower != handles.main.lowercased() ? .wrongHandle : .fine
+            } else {
+                verdict = handles.clients.contains(where: { $0.lowercased() == lower }) ? .fine : .outsideZendesk
+            }
+            if i >= viaVerdict.count { viaVerdict += [UInt8](repeating: 0, count: i + 1 - viaVerdict.count) }
+            viaVerdict[i] = verdict.rawValue
+            return verdict == .fine ? nil : verdict
+        }
+
+        /// Per `via` symbol id: a ``ViaFinding`` raw value, 0 when not decided yet.
+        private var viaVerdict: [UInt8] = []
 
         /// Whether the actor is automation (`system_actors`, after the directory's normalisation).
         func isSystem(_ actor: Symbol) -> Bool { directory.isSystem(actor) }

@@ -5,19 +5,19 @@ extension ChannelRules {
     /// measure stage excludes these tickets from Disqus response times. Covers all timelines given, not only
     /// those of the report.
     public static func disqusReplyTickets(
-        timelines: [TicketTimeline], symbols: SymbolTable, policy: Policy, directory: ActorDirectory, asOf: Instant
+        timelines: Timelines, symbols: SymbolTable, policy: Policy, directory: ActorDirectory, asOf: Instant
     ) -> Set<Symbol> {
         disqusReplyTickets(
             timelines: timelines, context: Context(symbols: symbols, policy: policy, directory: directory), asOf: asOf)
     }
 
-    static func disqusReplyTickets(timelines: [TicketTimeline], context: Context, asOf: Instant) -> Set<Symbol> {
+    static func disqusReplyTickets(timelines: Timelines, context: Context, asOf: Instant) -> Set<Symbol> {
         var result = Set<Symbol>()
-        for timeline in timelines
-        where timeline.created <= asOf && context.directory.isTeam(timeline.requester)
-            && context.channel(timeline.channel).isDisqus
+        for i in timelines.indices
+        where timelines.created[i] <= asOf.seconds && context.directory.isTeam(Symbol(raw: timelines.requester[i]))
+            && context.channel(Symbol(raw: timelines.channel[i])).isDisqus
         {
-            result.insert(timeline.ticket)
+            result.insert(Symbol(raw: timelines.ticket[i]))
         }
         return result
     }

@@ -6,7 +6,7 @@
 /// `asOf`; events after `asOf` are ignored everywhere.
 public struct ChannelRuleInput: Sendable {
     /// All tickets known, in any order. The channel key of a timeline is `symbols[timeline.channel]`.
-    public var timelines: [TicketTimeline]
+    public var timelines: Timelines
     public var symbols: SymbolTable
     public var policy: Policy
     /// Who is who.
@@ -24,7 +24,7 @@ public struct ChannelRuleInput: Sendable {
     public var urls: [Symbol: String]
 
     public init(
-        timelines: [TicketTimeline], symbols: SymbolTable, policy: Policy, directory: ActorDirectory,
+        timelines: Timelines, symbols: SymbolTable, policy: Policy, directory: ActorDirectory,
         since: Instant? = nil,
         until: Instant? = nil, asOf: Instant, channels: Set<String>? = nil, urls: [Symbol: String] = [:]
     ) {
@@ -37,5 +37,16 @@ public struct ChannelRuleInput: Sendable {
         self.asOf = asOf
         self.channels = channels
         self.urls = urls
+    }
+
+    /// The same, from timelines given as values (tests, tools).
+    public init(
+        timelines: [TicketTimeline], symbols: SymbolTable, policy: Policy, directory: ActorDirectory,
+        since: Instant? = nil, until: Instant? = nil, asOf: Instant, channels: Set<String>? = nil,
+        urls: [Symbol: String] = [:]
+    ) {
+        self.init(
+            timelines: Timelines(timelines), symbols: symbols, policy: policy, directory: directory, since: since,
+            until: until, asOf: asOf, channels: channels, urls: urls)
     }
 }

@@ -11,6 +11,16 @@ public struct ChannelRuleResult: Sendable, Equatable {
     /// Disqus tickets made by our own replies (see ``ChannelRules/disqusReplyTickets(timelines:symbols:policy:asOf:)``),
     /// over all timelines; the measure stage excludes them from Disqus response times.
     public var disqusReplyTickets: Set<Symbol>
+    /// Per timeline index of the input: the bits of ``flags`` (bit `i` = ``ChannelRules/Flag/all``[i]); empty
+    /// when not computed.
+    public var flagBits: [UInt8] = []
+
+    /// The same findings, flags, counts and Disqus tickets (``flagBits`` follows the order of the timelines
+    /// given and is not compared).
+    public static func == (a: ChannelRuleResult, b: ChannelRuleResult) -> Bool {
+        a.findings == b.findings && a.flags == b.flags && a.agentCounts == b.agentCounts
+            && a.disqusReplyTickets == b.disqusReplyTickets
+    }
 
     public init(
         findings: RuleFindings = RuleFindings(), flags: [Symbol: [String]] = [:],

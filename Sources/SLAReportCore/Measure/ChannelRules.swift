@@ -53,6 +53,14 @@ public enum ChannelRules {
         public static let all = [
             crossAssigned, disqusReplyTicket, duplicateResponse, outsideZendesk, passedOver, skipped, wrongHandle,
         ]
+
+        /// The names of the flag bits `bits` (bit `i` = ``all``[i]), in ``all`` order (one shared array per
+        /// combination).
+        public static func names(ofBits bits: UInt8) -> [String] { namesOfBits[Int(bits) & 0x7F] }
+
+        private static let namesOfBits: [[String]] = (0..<(1 << all.count)).map { bits in
+            all.indices.filter { bits & (1 << $0) != 0 }.map { all[$0] }
+        }
     }
 
     /// Two replies closer than this (strictly) are a duplicate response.
@@ -67,7 +75,8 @@ public enum ChannelRules {
         var reported = [Bool](repeating: false, count: timelines.count)
         var participants: [(timeline: Int, view: Int)] = []
         var collector = Collector(context: context, asOf: input.asOf, ticketCount: timelines.count)
-        for (index, timeline) in timelines.enumerated() where timeline.created <= input.asOf {
+        for index in timelines.indices where timelines.created[index] <= input.asOf.seconds {
+            let timeline = timelines[index]
             let channel = context.channel(timeline.channel)
             // Play mode works tickets that live in Zendesk; tweets read from a twcs export never were in it.
             if let view = channel.view, timeline.source.livesInZendesk { participants.append((index, view)) }
@@ -93,8 +102,11 @@ public enum ChannelRules {
         for index in sweep.passedOver { collector.flag(index, Flag.passedOver) }
 
         let disqus = disqusReplyTickets(timelines: timelines, context: context, asOf: input.asOf)
-        for (index, timeline) in timelines.enumerated() where disqus.contains(timeline.ticket) {
-            guard reported[index] else { continue }
+        for index in timelines.indices where !disqus.isEmpty && reported[index] {
+            guard context.channel(Symbol(raw: timelines.channel[index])).isDisqus,
+                disqus.contains(Symbol(raw: timelines.ticket[index]))
+            else { continue }
+            let timeline = timelines[index]
             collector.flag(index, Flag.disqusReplyTicket)
             if !isSolved(timeline, asOf: input.asOf, context: context) {
                 collector.findings.disqusReplyTicketsUnsolved.append(
@@ -107,9 +119,10 @@ public enum ChannelRules {
 
         var flags: [Symbol: [String]] = [:]
         flags.reserveCapacity(collector.flagBits.reduce(0) { $0 + ($1 == 0 ? 0 : 1) })
-        for (index, timeline) in timelines.enumerated() where reported[index] {
+        for index in timelines.indices where reported[index] {
             let names = collector.flagNames(index)
             guard !names.isEmpty else { continue }
+            let timeline = timelines[index]
             if let earlier = flags[timeline.ticket] {
                 let merged = Set(names).union(earlier)
                 flags[timeline.ticket] = Flag.all.filter { merged.contains($0) }
@@ -117,9 +130,12 @@ public enum ChannelRules {
                 flags[timeline.ticket] = names
             }
         }
-        return ChannelRuleResult(
+        var result = ChannelRuleResult(
             findings: sortedForDisplay(collector.findings), flags: flags, agentCounts: collector.agentCounts,
             disqusReplyTickets: disqus)
+        for index in timelines.indices where !reported[index] { collector.flagBits[index] = 0 }
+        result.flagBits = collector.flagBits
+        return result
     }
 
     /// Whether the ticket's last `status` at or before `asOf` is `solved` or `closed`.

@@ -15,15 +15,17 @@ struct ChannelTally: Sendable {
 /// ledger (used, or out of window), and the ledger closed.
 enum MeasureStage {
     struct Output: Sendable {
-        var measurements: [TicketMeasurement]
-        /// Requester wait, agent work and periodic update of the measurements whose channel sets such a target.
+        /// Per ticket of the report, in report order (creation, then ticket id).
+        var results: TicketResults
+        /// Requester wait, agent work and periodic update of the results whose channel sets such a target
+        /// (rows index ``results``).
         var statusMetrics: StatusMetricsColumn
         var rules: ChannelRuleResult
         /// Tickets left out of the first-reply figures: Disqus reply tickets, and tickets answered by the
         /// vendor's word but without a reply time.
         var excluded: Set<Symbol>
-        /// Public replies per actor in reported tickets.
-        var repliesByActor: [Symbol: Int]
+        /// Public replies per actor in reported tickets (actors with at least one, by symbol id).
+        var repliesByActor: [(actor: Symbol, replies: Int)]
         /// Per channel of the report, in first-seen order.
         var tallies: [ChannelTally]
         /// The newest ticket of all the inputs, by creation (ties: the first in id order).
@@ -34,7 +36,7 @@ enum MeasureStage {
     }
 
     static func run(
-        timelines: [TicketTimeline], log: EventLog, directory: ActorDirectory, window: ResolvedWindow,
+        timelines: Timelines, log: EventLog, directory: ActorDirectory, window: ResolvedWindow,
         request: ReportRequest, ledger: inout RecordLedger
     ) -> Output {
         let policy = request.policy
@@ -42,18 +44,23 @@ enum MeasureStage {
         let asOf = window.asOf
         let since = window.since
         let until = window.until
-        let selected = request.channels.map { Set($0.compactMap { symbols.lookup($0) }) }
+        let selected = ChannelSelection(request.channels, symbols: symbols)
         let vendor = log.vendorMetrics
-        var urls: [Symbol: String] = [:]
-        for (ticket, attributes) in log.ticketAttributes {
-            if let url = attributes.url { urls[ticket] = url }
-        }
-        func inWindow(_ t: TicketTimeline, from: Instant?, to: Instant?) -> Bool {
-            covers(t, from: from, to: to, asOf: asOf, selected: selected)
+        let urls: [Symbol: String] = log.ticketAttributes.compactMapValues(\.url)
+        // In `[from, to)` at as-of, of a selected channel (``LedgerStage/inReport(_:_:window:selected:)`` with
+        // the window's bounds, or the previous window's for the trend).
+        let inWindow: @Sendable (Int, Instant?, Instant?) -> Bool = { i, from, to in
+            var bounds = window
+            bounds.since = from
+            bounds.until = to
+            return LedgerStage.inReport(timelines, i, window: bounds, selected: selected)
         }
         let measurer = Self.measurer(log: log, directory: directory, window: window, request: request)
+        let order = reportOrder(timelines, symbols: symbols)
+        // Every in-scope record's fate, before the two halves below (which only read).
+        LedgerStage.settle(&ledger, timelines: timelines, asOf: asOf, inReport: { inWindow($0, since, until) })
         // The rule checks and the measurements read the same timelines and nothing of each other: they run
-        // side by side, and each hands back its own results (only the second touches the ledger).
+        // side by side, and each hands back its own results.
         let (checked, measured) = Parallel.both(
             { () -> (excluded: Set<Symbol>, rules: ChannelRuleResult) in
                 let excluded = ChannelRules.disqusReplyTickets(
@@ -66,24 +73,38 @@ enum MeasureStage {
             },
             {
                 () -> (
-                    measurements: [TicketMeasurement], status: StatusMetricsColumn, replies: [Symbol: Int],
+                    results: TicketResults, status: StatusMetricsColumn, replies: [(actor: Symbol, replies: Int)],
                     tallies: [ChannelTally], unknown: Set<Symbol>, newest: (Symbol, Instant)?
                 ) in
-                var measurements: [TicketMeasurement] = []
+                var results = TicketResults()
                 var status = StatusMetricsColumn()
-                var replies: [Symbol: Int] = [:]
+                var replies = [Int32](repeating: 0, count: symbols.count)
                 var tallies: [ChannelTally] = []
                 var lastTally = -1
                 var unknown = Set<Symbol>()
-                var newest: (Symbol, Instant)?
-                for t in timelines {
-                    if t.created > (newest?.1 ?? Instant(seconds: Int64.min)) { newest = (t.ticket, t.created) }
-                    let reported = inWindow(t, from: since, to: until)
-                    for e in t.events { ledger.settle(e.record, reported && e.at <= asOf ? .used : .outOfWindow) }
-                    guard reported else { continue }
+                var newest: (index: Int, created: Int64)?
+                for i in timelines.indices {
+                    let created = timelines.created[i]
+                    if let n = newest {
+                        if created > n.created
+                            || (created == n.created
+                                && symbols.precedes(
+                                    Symbol(raw: timelines.ticket[i]), Symbol(raw: timelines.ticket[n.index])))
+                        {
+                            newest = (i, created)
+                        }
+                    } else {
+                        newest = (i, created)
+                    }
+                }
+                results.reserveCapacity(timelines.count)
+                for position in order.indices {
+                    let i = Int(order[position])
+                    guard inWindow(i, since, until) else { continue }
+                    let t = timelines[i]
                     let m = measurer.measure(t)
                     if let metrics = measurer.measureStatusMetrics(t, m) {
-                        status.append(row: measurements.count, metrics)
+                        status.append(row: results.count, metrics)
                     }
                     if m.replyTimeUnknown { unknown.insert(t.ticket) }
                     var ticketReplies = 0
@@ -91,7 +112,7 @@ enum MeasureStage {
                     var othersWrote = false
                     for e in t.events where e.at <= asOf {
                         if e.kind == .reply, !directory.isSystem(e.actor) {
-                            replies[e.actor, default: 0] += 1
+                            replies[Int(e.actor.raw)] &+= 1
                             ticketReplies += 1
                         }
                         if !teamActs, directory.isTeam(e.actor) || (e.kind == .assign && directory.isTeam(e.value)) {
@@ -104,7 +125,7 @@ enum MeasureStage {
                     if !vendor.isEmpty, let figures = vendor[t.ticket], !figures.checksHistory,
                         let count = figures.replies, count > ticketReplies, m.firstReply != nil
                     {
-                        replies[m.firstReplyActor, default: 0] += count - ticketReplies
+                        replies[Int(m.firstReplyActor.raw)] &+= Int32(clamping: count - ticketReplies)
                     }
                     if lastTally < 0 || tallies[lastTally].channel != t.channel {
                         lastTally = tallies.firstIndex { $0.channel == t.channel } ?? -1
@@ -117,19 +138,44 @@ enum MeasureStage {
                     if m.firstReply != nil { tallies[lastTally].replied += 1 }
                     if teamActs { tallies[lastTally].teamActs = true }
                     if othersWrote { tallies[lastTally].othersWrote = true }
-                    measurements.append(m)
+                    results.append(m, timeline: i)
                 }
-                return (measurements, status, replies, tallies, unknown, newest)
+                var byActor: [(actor: Symbol, replies: Int)] = []
+                for (actor, count) in replies.enumerated() where count != 0 {
+                    byActor.append((Symbol(raw: UInt32(actor)), Int(count)))
+                }
+                let newestTicket = newest.map {
+                    (Symbol(raw: timelines.ticket[$0.index]), Instant(seconds: $0.created))
+                }
+                return (results, status, byActor, tallies, unknown, newestTicket)
             })
         let excluded = checked.excluded.union(measured.unknown)
         let previous = TrendStage.previous(
             timelines: timelines, measurer: measurer, excluded: excluded, window: window, inWindow: inWindow)
-        closeLedger(&ledger, timelines: timelines, symbols: symbols, inWindow: { inWindow($0, from: since, to: until) })
+        LedgerStage.close(&ledger, timelines: timelines, symbols: symbols, inReport: { inWindow($0, since, until) })
         return Output(
-            measurements: measured.measurements, statusMetrics: measured.status, rules: checked.rules,
-            excluded: excluded,
+            results: measured.results, statusMetrics: measured.status, rules: checked.rules, excluded: excluded,
             repliesByActor: measured.replies, tallies: measured.tallies, newestTicket: measured.newest?.0,
             newestCreated: measured.newest?.1, previous: previous)
+    }
+
+    /// The timelines in report order: by creation, then by ticket id (UTF-8 order). Exports are usually in
+    /// creation order already: then this is one check.
+    static func reportOrder(_ timelines: Timelines, symbols: SymbolTable) -> [UInt32] {
+        let created = timelines.created
+        let ticket = timelines.ticket
+        func precedes(_ a: Int, _ b: Int) -> Bool {
+            if created[a] != created[b] { return created[a] < created[b] }
+            return symbols.precedes(Symbol(raw: ticket[a]), Symbol(raw: ticket[b]))
+        }
+        var order = (0..<UInt32(timelines.count)).map { $0 }
+        var sorted = true
+        for i in 1..<max(timelines.count, 1) where !precedes(i - 1, i) {
+            sorted = false
+            break
+        }
+        if !sorted { order.sort { precedes(Int($0), Int($1)) } }
+        return order
     }
 
     /// The measurer the report judges every ticket with (`slareport explain` traces one ticket with the same).
@@ -142,42 +188,25 @@ enum MeasureStage {
     }
 
     /// Whether the report holds `timeline`: created in `[since, until)`, not after as-of, and of a selected
-    /// channel (`selected` nil: all).
+    /// channel (`selected` nil: all) — the test of ``run(timelines:log:directory:window:request:ledger:)``.
     static func inReport(_ timeline: TicketTimeline, window: ResolvedWindow, selected: Set<Symbol>?) -> Bool {
-        covers(timeline, from: window.since, to: window.until, asOf: window.asOf, selected: selected)
-    }
-
-    /// Whether a window `[from, to)` judged at `asOf` over the `selected` channels holds `t`.
-    @inline(__always)
-    private static func covers(
-        _ t: TicketTimeline, from: Instant?, to: Instant?, asOf: Instant, selected: Set<Symbol>?
-    ) -> Bool {
-        if let from, t.created < from { return false }
-        if let to, t.created >= to { return false }
-        if t.created > asOf { return false }
-        if let selected, !selected.contains(t.channel) { return false }
+        let created = timeline.created
+        if let from = window.since, created < from { return false }
+        if let to = window.until, created >= to { return false }
+        if created > window.asOf { return false }
+        if let selected, !selected.contains(timeline.channel) { return false }
         return true
     }
+}
 
-    /// Settles the records still pending: those attached to a ticket take its fate (used when the ticket
-    /// is in the report, else out of window; rejected when there is no such ticket), the rest are used.
-    private static func closeLedger(
-        _ ledger: inout RecordLedger, timelines: [TicketTimeline], symbols: SymbolTable,
-        inWindow: (TicketTimeline) -> Bool
-    ) {
-        var fates: [RecordFate] = []
-        if !ledger.attachments.isEmpty {
-            fates = [RecordFate](repeating: .pending, count: symbols.count)
-            for t in timelines where Int(t.ticket.raw) < fates.count {
-                fates[Int(t.ticket.raw)] = inWindow(t) ? .used : .outOfWindow
-            }
-        }
-        ledger.close(
-            ticketFate: { ticket in
-                let i = Int(ticket.raw)
-                guard i < fates.count, fates[i] != .pending else { return nil }
-                return fates[i]
-            },
-            missing: { "no created event for ticket \(symbols[$0])" })
+/// The channels selected with `--channel`, as a set of symbol ids (all when none were given).
+struct ChannelSelection: Sendable {
+    private let symbols: Set<UInt32>?
+
+    init(_ keys: [String]?, symbols table: SymbolTable) {
+        symbols = keys.map { Set($0.compactMap { table.lookup($0)?.raw }) }
     }
+
+    @inline(__always)
+    func contains(_ channel: UInt32) -> Bool { symbols?.contains(channel) ?? true }
 }

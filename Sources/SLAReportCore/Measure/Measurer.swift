@@ -30,7 +30,12 @@ public struct Measurer: Sendable {
     private let directory: ActorDirectory
     private let vendor: [Symbol: VendorMetric]
     private let solvedSymbols: Set<Symbol>
-    private let priorityNames: [Symbol: String]
+    /// The symbols of `urgent`, `high`, `normal`, `low` (priority slots 1…4; none: slot 0).
+    private let prioritySymbols: [Symbol]
+    /// Per channel symbol id (up to the largest the policy names): index into `channelTables`, or -1.
+    private let channelSlot: [Int32]
+    /// Per channel the policy names: its judges by table in force from an instant, oldest first.
+    private let channelTables: [[(from: Int64, judge: ChannelJudge?)]]
     let symbols: SymbolTable
     /// Status symbols as written in lower case (`pending`, `on-hold`, …); others are parsed when met.
     let statusNames: [Symbol: TicketStatus]
@@ -50,17 +55,73 @@ public struct Measurer: Sendable {
         self.directory = directory
         self.vendor = vendor
         self.solvedSymbols = Set(["solved", "closed"].compactMap { symbols.lookup($0) }.filter { !$0.isNone })
-        var names: [Symbol: String] = [:]
-        for name in ["urgent", "high", "normal", "low"] {
-            if let s = symbols.lookup(name), !s.isNone { names[s] = name }
+        prioritySymbols = Measurer.priorityNames.map { symbols.lookup($0) ?? .none }
+        // One judge per channel key and policy table, looked up by the channel's symbol.
+        var froms: [Int64] = [Int64.min]
+        for version in policy.versions {
+            if let from = policy.effectiveFrom(version) { froms.append(from.seconds) }
         }
-        self.priorityNames = names
+        froms.sort()
+        var keys: [String] = []
+        for key in policy.channels.map(\.key) + policy.versions.flatMap({ $0.channels.map(\.key) })
+        where !keys.contains(key) {
+            keys.append(key)
+        }
+        var slotOf: [(symbol: Int, slot: Int)] = []
+        var tables: [[(from: Int64, judge: ChannelJudge?)]] = []
+        let resolver = self.resolver
+        for key in keys {
+            guard let symbol = symbols.lookup(key), !symbol.isNone else { continue }
+            var table: [(from: Int64, judge: ChannelJudge?)] = []
+            for from in froms {
+                let channel = resolver.channelPolicy(key, createdAt: Instant(seconds: from))
+                table.append(
+                    (
+                        from,
+                        channel.map {
+                            ChannelJudge(channel: $0, calendar: resolver.calendar(for: $0), policy: policy)
+                        }
+                    ))
+            }
+            slotOf.append((Int(symbol.raw), tables.count))
+            tables.append(table)
+        }
+        var slots = [Int32](repeating: -1, count: (slotOf.map(\.symbol).max() ?? -1) + 1)
+        for (symbol, slot) in slotOf { slots[symbol] = Int32(slot) }
+        channelSlot = slots
+        channelTables = tables
         var statuses: [Symbol: TicketStatus] = [:]
         for name in TicketStatus.allCases.map(\.rawValue) + ["on-hold", "on_hold"] {
             if let s = symbols.lookup(name), !s.isNone, let status = TicketStatus(name: name) { statuses[s] = status }
         }
         self.statusNames = statuses
         self.statusChannels = Measurer.statusChannelTables(policy: policy, symbols: symbols)
+    }
+
+    /// The canonical priorities whose `by_priority` targets apply, in slot order (slot 0: none).
+    static let priorityNames = ["urgent", "high", "normal", "low"]
+
+    /// The judge of a ticket of `channel` created at `created`: the channel's policy in the table in force
+    /// then, with its calendar and targets; nil when that table has no such channel.
+    @inline(__always)
+    func judge(channel: Symbol, created: Instant) -> ChannelJudge? {
+        let i = Int(channel.raw)
+        guard i < channelSlot.count, channelSlot[i] >= 0 else { return nil }
+        let table = channelTables[Int(channelSlot[i])]
+        var chosen: ChannelJudge?
+        for entry in table {
+            if entry.from > created.seconds { break }
+            chosen = entry.judge
+        }
+        return chosen
+    }
+
+    /// The priority slot of `priority` (1…4 for `urgent`…`low`, 0 otherwise).
+    @inline(__always)
+    func prioritySlot(_ priority: Symbol) -> Int {
+        if priority.isNone { return 0 }
+        for (k, s) in prioritySymbols.enumerated() where s == priority { return k + 1 }
+        return 0
     }
 
     /// Whether `actor` is automation (listed in `system_actors`).
@@ -185,13 +246,11 @@ public struct Measurer: Sendable {
         }
         /// Zendesk's business minutes stand for the business FRT when they placed the reply.
         let vendorBusiness = figures?.placement == .businessMinutes ? figures?.replyBusinessSeconds : nil
-        let channelPolicy = resolver.channelPolicy(symbols[timeline.channel], createdAt: timeline.created)
+        let judge = judge(channel: timeline.channel, created: timeline.created)
         if Observer.isTracing {
-            observer.chose(
-                channel: channelPolicy, calendar: channelPolicy.map { resolver.calendar(for: $0) },
-                priority: priorityName(m.priority))
+            observer.chose(channel: judge?.channel, calendar: judge?.calendar, priority: priorityName(m.priority))
         }
-        guard let channel = channelPolicy else {
+        guard let judge else {
             m.nextReplies = nextClocks.map { clock in
                 NextReplyClock(
                     started: clock.started, replied: clock.replied, solved: clock.solved,
@@ -200,14 +259,13 @@ public struct Measurer: Sendable {
             }
             return m
         }
-        let calendar = resolver.calendar(for: channel)
-        let targets = policy.targets(for: channel, priority: priorityName(m.priority))
+        let targets = judge.targets(priority: m.priority, measurer: self)
         if Observer.isTracing { observer.targeted(firstReply: targets.firstReply, nextReply: targets.nextReply) }
-        let defaultClock = channel.aggregateClock(.firstReply)
+        let defaultClock = judge.defaultClock
         if let defaultClock, defaultClock != .calendar, let frt = m.firstReply {
             m.frtBusinessSeconds =
                 defaultClock == .businessHours && vendorBusiness != nil
-                ? vendorBusiness : calendar.elapsed(from: timeline.created, to: frt, clock: defaultClock)
+                ? vendorBusiness : judge.calendar.elapsed(from: timeline.created, to: frt, clock: defaultClock)
         }
         if let target = targets.firstReply, target.clock != .calendar, let frt = m.firstReply {
             if target.clock == defaultClock {
@@ -215,27 +273,27 @@ public struct Measurer: Sendable {
             } else {
                 m.frtTargetBusinessSeconds =
                     target.clock == .businessHours && vendorBusiness != nil
-                    ? vendorBusiness : calendar.elapsed(from: timeline.created, to: frt, clock: target.clock)
+                    ? vendorBusiness : judge.calendar.elapsed(from: timeline.created, to: frt, clock: target.clock)
             }
         }
         if let target = targets.firstReply {
-            let deadline = calendar.deadline(from: timeline.created, adding: target)
+            let deadline = judge.calendar.deadline(from: timeline.created, adding: target)
             m.target = target
             m.deadline = deadline
-            let earliest = channel.notBefore.map { calendar.deadline(from: timeline.created, adding: $0) }
+            let earliest = judge.channel.notBefore.map { judge.calendar.deadline(from: timeline.created, adding: $0) }
             if Observer.isTracing { observer.opened(notBefore: earliest) }
             m.outcome = Measurer.judge(replied: m.firstReply, deadline: deadline, notBefore: earliest, asOf: asOf)
         }
-        let nextDefaultClock = channel.aggregateClock(.nextReply)
+        let nextDefaultClock = judge.nextDefaultClock
         m.nextReplies = nextClocks.map { clock in
             let business: Int64? =
                 if let replied = clock.replied, let c = nextDefaultClock, c != .calendar {
-                    calendar.elapsed(from: clock.started, to: replied, clock: c)
+                    judge.calendar.elapsed(from: clock.started, to: replied, clock: c)
                 } else { nil }
             var deadline: Instant?
             var outcome: ReplyOutcome?
             if let target = targets.nextReply {
-                let d = calendar.deadline(from: clock.started, adding: target)
+                let d = judge.calendar.deadline(from: clock.started, adding: target)
                 deadline = d
                 outcome = Measurer.judge(
                     replied: clock.replied ?? clock.solved, deadline: d, notBefore: nil, asOf: asOf)
@@ -252,7 +310,8 @@ public struct Measurer: Sendable {
     /// case-insensitively); nil when no priority is set. The four usual names cost no string.
     func priorityName(_ priority: Symbol) -> String? {
         if priority.isNone { return nil }
-        return priorityNames[priority] ?? symbols[priority]
+        let slot = prioritySlot(priority)
+        return slot > 0 ? Measurer.priorityNames[slot - 1] : symbols[priority]
     }
 
     /// The outcome of one reply clock (see the type's documentation).
@@ -262,5 +321,39 @@ public struct Measurer: Sendable {
             return replied <= deadline ? .achieved : .breached
         }
         return asOf > deadline ? .breached : .pending
+    }
+}
+
+/// What judges the tickets of one channel under one policy table: the channel's policy, its calendar and its
+/// first- and next-reply targets per priority slot (see ``Measurer/prioritySlot(_:)``), worked out once per
+/// run instead of once per ticket.
+final class ChannelJudge: Sendable {
+    let channel: ChannelPolicy
+    let calendar: BusinessCalendar
+    /// Per priority slot (0: no priority, or one whose name the four slots do not spell; 1…4: `urgent`…`low`).
+    let targets: [(firstReply: SLADuration?, nextReply: SLADuration?)]
+    /// The clock of the channel's aggregates of first and next replies (``ChannelPolicy/aggregateClock(_:)``).
+    let defaultClock: Clock?
+    let nextDefaultClock: Clock?
+    private let policy: Policy
+
+    init(channel: ChannelPolicy, calendar: BusinessCalendar, policy: Policy) {
+        self.channel = channel
+        self.calendar = calendar
+        self.policy = policy
+        targets =
+            [policy.targets(for: channel, priority: nil)]
+            + Measurer.priorityNames.map { policy.targets(for: channel, priority: $0) }
+        defaultClock = channel.aggregateClock(.firstReply)
+        nextDefaultClock = channel.aggregateClock(.nextReply)
+    }
+
+    /// The first- and next-reply targets of a ticket of `priority` (its `by_priority` entry, matched
+    /// case-insensitively, else the channel's own).
+    @inline(__always)
+    func targets(priority: Symbol, measurer: Measurer) -> (firstReply: SLADuration?, nextReply: SLADuration?) {
+        let slot = measurer.prioritySlot(priority)
+        if slot > 0 || priority.isNone || channel.byPriority.isEmpty { return targets[slot] }
+        return policy.targets(for: channel, priority: measurer.symbols[priority])
     }
 }

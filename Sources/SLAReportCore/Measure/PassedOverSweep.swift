@@ -115,7 +115,7 @@ struct PassedOverSweep {
     ///   - participants: (timeline index, view index) of every Play-mode ticket created at or before `asOf`.
     ///   - reported: per timeline index, whether a take of that ticket is reported.
     init(
-        timelines: [TicketTimeline], participants: [(timeline: Int, view: Int)], reported: [Bool], asOf: Instant,
+        timelines: Timelines, participants: [(timeline: Int, view: Int)], reported: [Bool], asOf: Instant,
         context: ChannelRules.Context
     ) {
         let symbols = context.symbols
@@ -128,7 +128,8 @@ struct PassedOverSweep {
         }
         let keys = participants.map {
             Key(
-                view: $0.view, created: timelines[$0.timeline].created.seconds, ticket: timelines[$0.timeline].ticket,
+                view: $0.view, created: timelines.created[$0.timeline],
+                ticket: Symbol(raw: timelines.ticket[$0.timeline]),
                 timeline: $0.timeline)
         }
         .sorted { a, b in

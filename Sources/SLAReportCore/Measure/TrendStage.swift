@@ -6,15 +6,16 @@ enum TrendStage {
     /// Tickets, judged tickets and attainment per channel key in the previous window; nil when the window has
     /// no start, or the previous window holds no ticket.
     static func previous(
-        timelines: [TicketTimeline], measurer: Measurer, excluded: Set<Symbol>, window: ResolvedWindow,
-        inWindow: (TicketTimeline, Instant?, Instant?) -> Bool
+        timelines: Timelines, measurer: Measurer, excluded: Set<Symbol>, window: ResolvedWindow,
+        inWindow: (Int, Instant?, Instant?) -> Bool
     ) -> [String: PreviousWindow]? {
         guard let since = window.since else { return nil }
         let length = (window.until ?? window.asOf).seconds - since.seconds
         guard length > 0 else { return nil }
         let from = since.adding(seconds: -length)
         var counts: [Symbol: (tickets: Int, achieved: Int, judged: Int)] = [:]
-        for t in timelines where inWindow(t, from, since) {
+        for i in timelines.indices where inWindow(i, from, since) {
+            let t = timelines[i]
             let m = measurer.measure(t)
             var c = counts[t.channel] ?? (0, 0, 0)
             c.tickets += 1

@@ -13,6 +13,7 @@ extension EventLog {
             other = EventLog()
             return 0
         }
+        keepsUnusedText = keepsUnusedText || other.keepsUnusedText
         let map = symbols.merge(other.symbols)
         other.symbols = SymbolTable()
         let fileBase = UInt32(files.count)
@@ -23,19 +24,7 @@ extension EventLog {
         ledger.appendAttachments(other.ledger, base: recordBase, symbols: map)
         other.ledger = RecordLedger()
         func remap(_ s: Symbol) -> Symbol { Int(s.raw) < map.count ? map[Int(s.raw)] : s }
-        events.reserveCapacity(events.count + other.events.count)
-        map.withUnsafeBufferPointer { map in
-            for var e in other.events {
-                e.ticket = map[Int(e.ticket.raw)]
-                e.actor = map[Int(e.actor.raw)]
-                e.value = map[Int(e.value.raw)]
-                e.via = map[Int(e.via.raw)]
-                e.channel = map[Int(e.channel.raw)]
-                e.record += recordBase
-                events.append(e)
-            }
-        }
-        other.events = []
+        events.append(moving: &other.events, map: map, recordBase: recordBase)
         for (ticket, attributes) in other.ticketAttributes { ticketAttributes[remap(ticket)] = attributes }
         for (ticket, metric) in other.vendorMetrics { vendorMetrics[remap(ticket)] = metric }
         for e in other.evidence { evidence.append(ActorEvidence(actor: remap(e.actor), role: e.role, basis: e.basis)) }

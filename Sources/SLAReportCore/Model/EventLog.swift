@@ -6,7 +6,11 @@
 /// reading order; the ``ledger`` knows each one's file, 1-based line and fate.
 public struct EventLog: Sendable {
     public var symbols = SymbolTable()
-    public var events: [TicketEvent] = []
+    /// Every event, as columns.
+    public var events = EventColumns()
+    /// Whether the values no stage reads (subjects, the text of replies and comments) are interned as text
+    /// (for `slareport explain`) instead of kept as fingerprints (see ``EventColumns``).
+    public var keepsUnusedText = false
     public var files: [InputFileInfo] = []
     /// The one account of every record read (see ``RecordLedger``).
     public var ledger = RecordLedger()
@@ -34,6 +38,21 @@ public struct EventLog: Sendable {
     public mutating func beginRecord(file: UInt32, line: Int) -> UInt32 { ledger.begin(file: file, line: line) }
 
     public mutating func append(_ event: TicketEvent) { events.append(event) }
+
+    /// What to store as the value of an event of `kind` whose value is `bytes`: its symbol, or — when no stage
+    /// reads it and the log does not keep such text — its fingerprint (see ``EventColumns``).
+    @inline(__always)
+    public mutating func value(of kind: EventKind, bytes: UnsafeBufferPointer<UInt8>) -> Symbol {
+        if bytes.isEmpty { return .none }
+        if keepsUnusedText || EventColumns.readsValue(kind) { return symbols.intern(bytes: bytes) }
+        return Symbol(raw: EventColumns.fingerprint(bytes))
+    }
+
+    /// ``value(of:bytes:)`` of a `String`.
+    public mutating func value(of kind: EventKind, text: String) -> Symbol {
+        var copy = text
+        return copy.withUTF8 { value(of: kind, bytes: $0) }
+    }
 
     /// Marks `record` rejected; the first reason given wins.
     public mutating func reject(record: UInt32, reason: String) { ledger.reject(record, reason: reason) }

@@ -1,53 +1,58 @@
 import Dispatch
+import Foundation
+import Synchronization
 
 /// Runs independent pieces of work on the machine's cores and hands back their results in a fixed order,
 /// so that what comes out never depends on which thread finished first.
+///
+/// The compiler checks it: the work is a `@Sendable` closure and its results are `Sendable` values, handed
+/// back through a `Mutex` (no unchecked box, no unsafe capture). Each stage that runs in parallel does so in
+/// one call of this type.
 enum Parallel {
+    /// How many pieces of work are worth running side by side: the active cores, at most `limit`.
+    static func cores(limit: Int = 8) -> Int {
+        max(1, min(ProcessInfo.processInfo.activeProcessorCount, limit))
+    }
+
     /// `first()` and `second()` at the same time (on two threads when the machine has two cores).
-    static func both<A, B>(_ first: () -> A, _ second: () -> B) -> (A, B) {
-        var a: A?
-        var b: B?
-        withoutActuallyEscaping(first) { first in
-            withoutActuallyEscaping(second) { second in
-                let box = UnsafeBox(first: first, second: second)
-                DispatchQueue.concurrentPerform(iterations: 2) { i in
-                    if i == 0 { box.a = box.first() } else { box.b = box.second() }
-                }
-                a = box.a
-                b = box.b
+    static func both<A: Sendable, B: Sendable>(
+        _ first: @Sendable () -> A, _ second: @Sendable () -> B
+    ) -> (A, B) {
+        let a = Mutex<A?>(nil)
+        let b = Mutex<B?>(nil)
+        DispatchQueue.concurrentPerform(iterations: 2) { i in
+            if i == 0 {
+                let value = first()
+                a.withLock { $0 = value }
+            } else {
+                let value = second()
+                b.withLock { $0 = value }
             }
         }
-        guard let a, let b else { preconditionFailure("Parallel.both: a piece of work did not run") }
+        guard let a = a.withLock({ $0.take() }), let b = b.withLock({ $0.take() }) else {
+            preconditionFailure("Parallel.both: a piece of work did not run")
+        }
         return (a, b)
     }
 
     /// `body(i)` for every `i` in `0..<count`, spread over the cores; results in index order.
-    static func map<T>(_ count: Int, _ body: (Int) -> T) -> [T] {
-        var results = [T?](repeating: nil, count: count)
-        results.withUnsafeMutableBufferPointer { buffer in
-            let slots = UnsafeSlots(base: buffer.baseAddress)
-            withoutActuallyEscaping(body) { body in
-                let work = UnsafeWork(body: body)
-                DispatchQueue.concurrentPerform(iterations: count) { i in
-                    slots.base?[i] = work.body(i)
+    static func map<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
+        guard count > 1 else { return count == 1 ? [body(0)] : [] }
+        let results = Mutex<[T?]>([T?](repeating: nil, count: count))
+        DispatchQueue.concurrentPerform(iterations: count) { i in
+            let value = body(i)
+            results.withLock { $0[i] = value }
+        }
+        return results.withLock { slots in
+            var out: [T] = []
+            out.reserveCapacity(count)
+            for i in slots.indices {
+                guard let value = slots[i].take() else {
+                    preconditionFailure("Parallel.map: a piece of work did not run")
                 }
+                out.append(value)
             }
-        }
-        return results.compactMap { $0 }
-    }
-
-    /// Each closure runs on one thread and writes only its own slot; `concurrentPerform` returns after both.
-    private final class UnsafeBox<A, B>: @unchecked Sendable {
-        let first: () -> A
-        let second: () -> B
-        var a: A?
-        var b: B?
-        init(first: @escaping () -> A, second: @escaping () -> B) {
-            self.first = first
-            self.second = second
+            return out
         }
     }
-
-    private struct UnsafeSlots<T>: @unchecked Sendable { let base: UnsafeMutablePointer<T?>? }
-    private struct UnsafeWork<T>: @unchecked Sendable { let body: (Int) -> T }
 }

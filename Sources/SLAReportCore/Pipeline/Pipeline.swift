@@ -36,7 +36,7 @@ public enum Pipeline {
             let grouped = Grouping.group(&input.log)
             ledger = input.log.ledger
             input.log.ledger = RecordLedger()
-            dataChannels = Set(grouped.timelines.map(\.channel)).map { symbols[$0] }.sorted {
+            dataChannels = Set(grouped.timelines.channel).map { symbols[Symbol(raw: $0)] }.sorted {
                 $0.utf8.lexicographicallyPrecedes($1.utf8)
             }
             measured = MeasureStage.run(
@@ -66,5 +66,43 @@ public enum Pipeline {
         return Result(
             model: model, gate: gate, nothingUsable: quality.totals.used + quality.totals.outOfWindow == 0,
             dataChannels: dataChannels)
+    }
+
+    /// What `slareport check` needs: the data-quality figures, as the report would count them.
+    public struct CheckResult: Sendable {
+        public var dataQuality: DataQuality
+        /// What the window stage warns about (an as-of outlier).
+        public var warnings: [ReportWarning]
+        /// No record at all was usable (exit 65).
+        public var nothingUsable: Bool
+        /// Every channel key found in the data (selected or not), sorted.
+        public var dataChannels: [String]
+    }
+
+    /// The stages of ``run(_:request:)`` up to the ledger and no further: the window, the group stage and
+    /// the ledger settled and closed, then counted (``LedgerStage``, ``QualityStage``). Nothing is measured,
+    /// checked or rendered; the figures are the report's.
+    public static func check(_ input: inout JoinedInput, request: ReportRequest) throws(SLAReportError) -> CheckResult {
+        let window = try WindowStage.resolve(input.log, request: request)
+        let symbols = input.log.symbols
+        let grouped = Grouping.group(&input.log)
+        var ledger = input.log.ledger
+        input.log.ledger = RecordLedger()
+        let timelines = grouped.timelines
+        let selected = ChannelSelection(request.channels, symbols: symbols)
+        let inReport = { (i: Int) in LedgerStage.inReport(timelines, i, window: window, selected: selected) }
+        LedgerStage.settle(&ledger, timelines: timelines, asOf: window.asOf, inReport: inReport)
+        LedgerStage.close(&ledger, timelines: timelines, symbols: symbols, inReport: inReport)
+        let quality = QualityStage.count(
+            files: input.log.files, ledger: ledger, diagnostics: input.diagnostics, failures: input.failures)
+        input.log.ledger = ledger
+        let dataChannels = Set(timelines.channel).map { symbols[Symbol(raw: $0)] }.sorted {
+            $0.utf8.lexicographicallyPrecedes($1.utf8)
+        }
+        var warnings: [ReportWarning] = []
+        if let outlier = window.outlier { warnings.append(ReportWarning(kind: .asOfOutlier, message: outlier)) }
+        return CheckResult(
+            dataQuality: quality, warnings: warnings,
+            nothingUsable: quality.totals.used + quality.totals.outOfWindow == 0, dataChannels: dataChannels)
     }
 }

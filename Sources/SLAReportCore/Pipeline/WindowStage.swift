@@ -32,7 +32,12 @@ public enum WindowStage {
             var runnerUp: (at: Int64, record: UInt32)?
             var oldest = Int64.max
             let fate = log.ledger.fate
-            for event in log.events where Int(event.record) < fate.count && fate[Int(event.record)] != .rejected {
+            let times = log.events.at
+            let records = log.events.record
+            for i in records.indices {
+                let record = records[i]
+                guard Int(record) < fate.count && fate[Int(record)] != .rejected else { continue }
+                let event = (at: Instant(seconds: times[i]), record: record)
                 let at = event.at.seconds
                 if at < oldest { oldest = at }
                 if let best = newest {

@@ -20,7 +20,10 @@
 /// holidays or dated days in one step; no allocation and no Foundation call. A schedule with no working time
 /// never advances: ``advance(from:bySeconds:clock:)`` and ``deadline(from:adding:)`` then return
 /// ``BusinessCalendar/never``.
-public struct BusinessCalendar: Sendable {
+///
+/// Immutable (every property is a `let`), so a class: passing a calendar to every ticket's measurement
+/// costs one reference, not a copy of its tables.
+public final class BusinessCalendar: Sendable {
     public let schedule: Schedule
 
     /// The result of advancing a clock that never runs: 9999-12-31T23:59:59Z.

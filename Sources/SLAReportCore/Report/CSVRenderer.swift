@@ -27,12 +27,121 @@ public enum CSVRenderer {
     /// The whole CSV document as UTF-8 bytes.
     static func renderBytes(_ model: ReportModel) -> ByteSink {
         var sink = ByteSink(reserving: 128 + model.tickets.count * 160)
+        write(model, to: &sink)
+        return sink
+    }
+
+    /// Writes the document into `sink` (an in-memory buffer, or a buffered file writer: a million rows are
+    /// never held at once).
+    static func write(_ model: ReportModel, to sink: inout ByteSink) {
         sink.write(columns.joined(separator: ","))
         sink.write(byte: 0x0A)
-        for row in model.tickets {
-            appendRow(row, to: &sink)
+        let fast: Void? = model.tickets.withColumns { columns in
+            var writer = ColumnWriter(columns)
+            for i in columns.results.indices { writer.appendRow(i, to: &sink) }
         }
-        return sink
+        if fast == nil {
+            for row in model.tickets { appendRow(row, to: &sink) }
+        }
+    }
+
+    /// Writes rows straight from the measure stage's columns: symbols' stored bytes, instants and numbers
+    /// digit by digit, and the cells that repeat (targets, flag sets, outcomes) escaped once; the same bytes
+    /// as ``appendRow(_:to:)`` of the same ``TicketRow``.
+    struct ColumnWriter {
+        let c: TicketRows.Columns
+        private let r: TicketResults
+        /// Per target index + 1: the target's text, escaped.
+        private var targets: [[UInt8]]
+        /// Per flag combination (the 7 rule bits, then early, reply_time_unknown, vendor_metric): the joined
+        /// names, escaped; made when first met.
+        private var flagTexts: [[UInt8]?]
+        private let outcomes: [[UInt8]]
+
+        init(_ columns: TicketRows.Columns) {
+            c = columns
+            r = columns.results
+            func escaped(_ text: String) -> [UInt8] {
+                var sink = ByteSink()
+                Escape.csv(text, to: &sink)
+                return sink.bytes
+            }
+            targets = [[]] + columns.results.targets.map { escaped($0.description) }
+            flagTexts = [[UInt8]?](repeating: nil, count: 1 << 10)
+            outcomes = (0...4).map { TicketResults.outcome(UInt8($0)).map { escaped($0.rawValue) } ?? [] }
+        }
+
+        private func symbol(_ raw: UInt32, to sink: inout ByteSink) {
+            guard raw != 0 else { return }
+            Escape.csv(bytes: c.symbols.bytes(Symbol(raw: raw)), to: &sink)
+        }
+
+        mutating func appendRow(_ i: Int, to sink: inout ByteSink) {
+            let excluded = c.excluded[i]
+            symbol(r.ticket[i], to: &sink)
+            sink.write(byte: 0x2C)
+            symbol(r.channel[i], to: &sink)
+            sink.write(byte: 0x2C)
+            symbol(r.priority[i], to: &sink)
+            sink.write(byte: 0x2C)
+            let created = r.created[i]
+            writeInstant(Instant(seconds: created), to: &sink)
+            sink.write(byte: 0x2C)
+            let frt = r.frt[i]
+            if frt != TicketResults.none { writeInstant(Instant(seconds: created + frt), to: &sink) }
+            sink.write(byte: 0x2C)
+            writeNumber(r.optional(frt), to: &sink)
+            sink.write(byte: 0x2C)
+            writeNumber(r.optional(r.frtTargetBusiness[i]), to: &sink)
+            sink.write(byte: 0x2C)
+            if !excluded { targets[Int(r.target[i])].withUnsafeBufferPointer { sink.write(bytes: $0) } }
+            sink.write(byte: 0x2C)
+            if !excluded, r.deadline[i] != TicketResults.none {
+                writeInstant(Instant(seconds: r.deadline[i]), to: &sink)
+            }
+            sink.write(byte: 0x2C)
+            if !excluded { outcomes[Int(min(r.outcome[i], 4))].withUnsafeBufferPointer { sink.write(bytes: $0) } }
+            sink.write(byte: 0x2C)
+            let assignee = Symbol(raw: r.assignee[i])
+            if !assignee.isNone {
+                if let entity = c.directory.entity(of: assignee) {
+                    Escape.csv(c.directory.entities[entity].name, to: &sink)
+                } else {
+                    symbol(assignee.raw, to: &sink)
+                }
+            }
+            sink.write(byte: 0x2C)
+            let t = Int(r.timeline[i])
+            var bits = Int(t < c.ruleFlags.count ? c.ruleFlags[t] & 0x7F : 0)
+            if r.outcome[i] == TicketResults.early { bits |= 1 << 7 }
+            if r.replyTimeUnknown(i) { bits |= 1 << 8 }
+            if r.fromVendorMetric(i) { bits |= 1 << 9 }
+            if bits != 0 {
+                if flagTexts[bits] == nil {
+                    var names = ChannelRules.Flag.names(ofBits: UInt8(bits & 0x7F))
+                    if bits & (1 << 7) != 0 { names.append("early") }
+                    if bits & (1 << 8) != 0 { names.append("reply_time_unknown") }
+                    if bits & (1 << 9) != 0 { names.append("vendor_metric") }
+                    var cell = ByteSink()
+                    Escape.csv(names.joined(separator: ";"), to: &cell)
+                    flagTexts[bits] = cell.bytes
+                }
+                flagTexts[bits]?.withUnsafeBufferPointer { sink.write(bytes: $0) }
+            }
+            sink.write(byte: 0x2C)
+            if !excluded, !c.statusMetrics.isEmpty, let metrics = c.statusMetrics.metrics(ofRow: i) {
+                writeNumber(metrics.requesterWait?.ticketSeconds, to: &sink)
+                sink.write(byte: 0x2C)
+                if let outcome = metrics.requesterWait?.result?.outcome { Escape.csv(outcome.rawValue, to: &sink) }
+                sink.write(byte: 0x2C)
+                writeNumber(metrics.agentWork?.ticketSeconds, to: &sink)
+                sink.write(byte: 0x2C)
+                if let outcome = metrics.agentWork?.result?.outcome { Escape.csv(outcome.rawValue, to: &sink) }
+            } else {
+                sink.write(",,," as StaticString)
+            }
+            sink.write(byte: 0x0A)
+        }
     }
 
     static func appendRow(_ row: TicketRow, to sink: inout ByteSink) {

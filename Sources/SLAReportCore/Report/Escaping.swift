@@ -150,6 +150,35 @@ public enum Escape {
         }
     }
 
+    /// ``csv(_:)`` of a cell given as UTF-8 bytes (a symbol's stored text), written straight into `sink`
+    /// without a `String` when the bytes hold no control character (else through ``csv(_:to:)``).
+    static func csv(bytes utf8: UnsafeBufferPointer<UInt8>, to sink: inout ByteSink) {
+        var needsQuotes = false
+        for byte in utf8 {
+            if mayStartControl(byte) {
+                csv(String(decoding: utf8, as: UTF8.self), to: &sink)
+                return
+            }
+            if byte == 0x2C || byte == 0x22 { needsQuotes = true }
+        }
+        let guarded: Bool
+        switch utf8.first {
+        case 0x3D?, 0x2B?, 0x2D?, 0x40?: guarded = true
+        default: guarded = false
+        }
+        if needsQuotes { sink.write(byte: 0x22) }
+        if guarded { sink.write(byte: 0x27) }
+        if needsQuotes {
+            for byte in utf8 {
+                sink.write(byte: byte)
+                if byte == 0x22 { sink.write(byte: 0x22) }
+            }
+            sink.write(byte: 0x22)
+        } else {
+            sink.write(bytes: utf8)
+        }
+    }
+
     // MARK: JSON
 
     /// A JSON string literal with its quotes: `"` and `\` escaped, `\n \r \t` in short form, every other

@@ -9,8 +9,12 @@
 ///   and its times;
 /// - every stats object has the keys `p50 p90 p95 max mean`, null when no value was measured;
 /// - `passed_over` entries carry `channel` too (after `ticket`, like every other rule list);
-/// - `breaches` lists every breach (not capped) and appends `assignee` and `url` (null when unknown) after
-///   the schema's keys;
+/// - `breaches` lists the ``ReportModel/listLimit`` latest breaches of all (by lateness; ties: channel order,
+///   then ticket id) in the list's order (channel by channel, latest first), and appends `assignee` and `url`
+///   (null when unknown) after the schema's keys; `"breach_counts"` after it: `total` (every breach) and
+///   `listed`; each `rules` list holds its first ``ReportModel/listLimit`` findings (they are sorted oldest
+///   or worst first) and `"rules_counts"` after `rules` gives every list's full count; `rejected` holds the
+///   first ``DataQuality/rejectedListLimit`` in input order (`totals` has the full number);
 /// - `data_quality` always ends with `"unrecognised"`: the files that were skipped because their format
 ///   could not be recognised, as `{path, line, reason}` (`[]` when none), then `"warnings"`: the readers'
 ///   warnings that rejected nothing (`{path, line, message}`, at most 1000) and `"warning_count"`, so the
@@ -48,7 +52,15 @@ public enum JSONRenderer {
 
     /// The whole JSON document as UTF-8 bytes.
     static func renderBytes(_ model: ReportModel) -> ByteSink {
-        var w = JSONWriter(reserving: 4096 + model.breaches.count * 260)
+        var sink = ByteSink(reserving: 4096 + min(model.breaches.count, ReportModel.listLimit) * 260)
+        write(model, to: &sink)
+        return sink
+    }
+
+    /// Writes the document into `sink` (an in-memory buffer, or a buffered file writer: the document is never
+    /// whole in memory).
+    static func write(_ model: ReportModel, to sink: inout ByteSink) {
+        var w = JSONWriter(into: sink)
         w.object { w in
             w.field("schema", schema)
             w.key("tool")
@@ -73,9 +85,14 @@ public enum JSONRenderer {
             w.key("channels")
             w.array(model.channels) { w, channel in writeChannel(channel, to: &w) }
             w.key("rules")
-            writeRules(model.rules, to: &w)
+            writeRules(model.rules.capped(at: ReportModel.listLimit), to: &w)
+            w.key("rules_counts")
+            w.object { w in
+                for (key, count) in model.rules.counts.keyed { w.field(key, count) }
+            }
+            let listed = Array(model.breaches.lazy.filter(\.listed).prefix(ReportModel.listLimit))
             w.key("breaches")
-            w.array(model.breaches) { w, breach in
+            w.array(listed) { w, breach in
                 w.object { w in
                     w.field("ticket", breach.ticket)
                     w.field("channel", breach.channel)
@@ -86,6 +103,11 @@ public enum JSONRenderer {
                     w.field("assignee", breach.assignee)
                     w.field("url", breach.url)
                 }
+            }
+            w.key("breach_counts")
+            w.object { w in
+                w.field("total", model.breachTotal)
+                w.field("listed", listed.count)
             }
             writeMetricBreaches(model.metricBreaches, to: &w)
             w.key("agents")
@@ -105,7 +127,7 @@ public enum JSONRenderer {
             }
         }
         w.finish()
-        return w.sink
+        sink = w.take()
     }
 
     static func writeAgent(_ agent: AgentRow, to w: inout JSONWriter) {

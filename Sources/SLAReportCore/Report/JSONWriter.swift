@@ -2,7 +2,7 @@
 /// (`"key": value`, `[]` and `{}` when empty), strings escaped by ``Escape/json(_:)``, numbers written from
 /// integers or from pre-formatted decimal strings (never the locale). Streaming keeps memory flat even when
 /// the report lists a million breaches.
-struct JSONWriter {
+struct JSONWriter: ~Copyable {
     private(set) var sink: ByteSink
     /// One entry per open container: whether it holds an element yet.
     private var hasElements: [Bool] = []
@@ -11,6 +11,14 @@ struct JSONWriter {
     init(reserving capacity: Int = 0) {
         sink = ByteSink(reserving: capacity)
     }
+
+    /// A writer into `sink` (a buffered file writer, say); ``take()`` hands it back.
+    init(into sink: consuming ByteSink) {
+        self.sink = sink
+    }
+
+    /// The sink, with everything written.
+    consuming func take() -> ByteSink { sink }
 
     /// The document written so far.
     var output: String { sink.string }

@@ -39,6 +39,30 @@ public enum Renderer {
         }
     }
 
+    /// Where a streamed file's bytes go, a buffer at a time: returns nil, or why they could not be written
+    /// (later buffers are then not handed over).
+    public typealias Drain = (UnsafeBufferPointer<UInt8>) -> String?
+
+    /// Writes one format's file through `drain`: JSON and CSV are written from the columns through a 1 MiB
+    /// buffered writer (never a whole document in memory); the other formats are small and handed over as
+    /// one buffer. Returns nil, or the drain's first failure.
+    public static func write(_ model: ReportModel, format: ReportFormat, to drain: @escaping Drain) -> String? {
+        switch format {
+        case .json, .csv:
+            var sink = ByteSink(drain: drain)
+            if format == .json {
+                JSONRenderer.write(model, to: &sink)
+            } else {
+                CSVRenderer.write(model, to: &sink)
+            }
+            sink.finish()
+            return sink.failure
+        case .md, .html, .junit, .metrics:
+            var text = text(model, format: format)
+            return text.withUTF8 { drain($0) }
+        }
+    }
+
     /// The text of one format (what the CLI prints to stdout without `--out`).
     public static func text(_ model: ReportModel, format: ReportFormat) -> String {
         switch format {

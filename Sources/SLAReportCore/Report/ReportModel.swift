@@ -9,9 +9,12 @@ public struct ReportModel: Sendable, Equatable {
     /// Policy channels in policy order, then channels unknown to the policy alphabetically.
     public var channels: [ChannelSummary]
     public var rules: RuleFindings
-    /// First-reply breaches, worst (latest) first within each channel, channels in report order; uncapped
-    /// (renderers cap per channel with ``ReportModel/breachListCap``).
+    /// First-reply breaches, worst (latest) first within each channel, channels in report order: the first
+    /// ``ReportModel/breachListCap`` of each channel (the human reports) and the ``ReportModel/listLimit``
+    /// latest of all (``BreachRow/listed``: the JSON's list); ``breachCounts`` has the full numbers.
     public var breaches: [BreachRow]
+    /// How many first-reply breaches there are, per channel and in all; nil when ``breaches`` holds them all.
+    public var breachCounts: BreachCounts?
     /// Requester-wait, agent-work and periodic-update breaches: metric by metric, channels in report order,
     /// furthest over the target first; uncapped (renderers cap per channel and metric).
     public var metricBreaches: [MetricBreachRow]
@@ -24,8 +27,9 @@ public struct ReportModel: Sendable, Equatable {
     public var warnings: [ReportWarning]
     /// Tickets created per day in the window (policy time zone), with first-reply outcomes; for charts.
     public var daily: [DailyPoint]
-    /// One row per ticket in the report, sorted by creation then id: the per-ticket CSV.
-    public var tickets: [TicketRow]
+    /// One row per ticket in the report, sorted by creation then id: the per-ticket CSV (read from the
+    /// measure stage's columns when asked for).
+    public var tickets: TicketRows
     /// The opening paragraph's figures.
     public var story: ReportStory
     /// Pending tickets due within the next business day after as-of, nearest deadline first; uncapped
@@ -42,6 +46,9 @@ public struct ReportModel: Sendable, Equatable {
     /// `goal`; nil when not given.
     public var failUnder: Percent?
 
+    /// How many entries the JSON report's lists hold at most (`breaches`, each `rules` list, `rejected`; SPEC
+    /// §5.1): the worst or oldest first, with the full numbers beside them.
+    public static let listLimit = 1000
     /// How many breaches each channel lists in the human reports.
     public static let breachListCap = 20
     /// How many findings each rule lists in the human reports.
@@ -55,11 +62,12 @@ public struct ReportModel: Sendable, Equatable {
     public init(
         toolVersion: String, window: ReportWindow, policy: PolicyInfo, channels: [ChannelSummary],
         rules: RuleFindings, breaches: [BreachRow], agents: [AgentRow], handles: [AgentRow] = [],
-        dataQuality: DataQuality, warnings: [ReportWarning] = [], daily: [DailyPoint], tickets: [TicketRow],
+        dataQuality: DataQuality, warnings: [ReportWarning] = [], daily: [DailyPoint], tickets: TicketRows,
         story: ReportStory = .empty, atRisk: [AtRiskRow] = [], weeks: [HistoryWeek] = [],
         showsHistory: Bool = false, volume: VolumeSeries = .empty, failUnder: Percent? = nil,
-        metricBreaches: [MetricBreachRow] = []
+        metricBreaches: [MetricBreachRow] = [], breachCounts: BreachCounts? = nil
     ) {
+        self.breachCounts = breachCounts
         self.toolVersion = toolVersion
         self.window = window
         self.policy = policy
@@ -79,6 +87,28 @@ public struct ReportModel: Sendable, Equatable {
         self.showsHistory = showsHistory
         self.volume = volume
         self.failUnder = failUnder
+    }
+
+    /// The number of first-reply breaches of `channel` (all of them, also those not in ``breaches``).
+    public func breachCount(channel: String) -> Int {
+        if let breachCounts { return breachCounts.byChannel[channel] ?? 0 }
+        return breaches.reduce(0) { $0 + ($1.channel == channel ? 1 : 0) }
+    }
+
+    /// The number of first-reply breaches in all.
+    public var breachTotal: Int { breachCounts?.total ?? breaches.count }
+}
+
+/// The full numbers of first-reply breaches when ``ReportModel/breaches`` is capped.
+public struct BreachCounts: Sendable, Equatable {
+    /// Every breach of the report.
+    public var total: Int
+    /// Per channel key (looked up, never iterated into output).
+    public var byChannel: [String: Int]
+
+    public init(total: Int, byChannel: [String: Int]) {
+        self.total = total
+        self.byChannel = byChannel
     }
 }
 
@@ -315,11 +345,15 @@ public struct BreachRow: Sendable, Equatable {
     public var lateBySeconds: Int64
     public var assignee: String?
     public var url: String?
+    /// In the JSON's list: among the ``ReportModel/listLimit`` latest breaches of the report (by lateness;
+    /// ties: channel order, then ticket id).
+    public var listed: Bool
 
     public init(
         ticket: String, channel: String, created: Instant, deadline: Instant, firstReply: Instant?,
-        lateBySeconds: Int64, assignee: String?, url: String?
+        lateBySeconds: Int64, assignee: String?, url: String?, listed: Bool = true
     ) {
+        self.listed = listed
         self.ticket = ticket
         self.channel = channel
         self.created = created

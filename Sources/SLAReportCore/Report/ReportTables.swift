@@ -237,36 +237,38 @@ struct ReportTables {
 
     /// One line per rule check: label and number of findings, in SPEC order.
     var ruleCounts: [(label: String, count: Int)] {
-        let r = model.rules
+        let r = model.rules.counts
         return [
-            ("Recorded skips", r.skips.count), ("Passed-over takes", r.passedOver.count),
-            ("Cross-assignments", r.crossAssignments.count), ("Replies from the wrong handle", r.wrongHandle.count),
-            ("Replies from outside Zendesk", r.outsideZendesk.count),
-            ("Duplicate responses", r.duplicateResponses.count),
-            ("Disqus reply tickets to solve", r.disqusReplyTicketsUnsolved.count),
-            ("Early replies", r.earlyReplies.count),
+            ("Recorded skips", r.skips), ("Passed-over takes", r.passedOver),
+            ("Cross-assignments", r.crossAssignments), ("Replies from the wrong handle", r.wrongHandle),
+            ("Replies from outside Zendesk", r.outsideZendesk),
+            ("Duplicate responses", r.duplicateResponses),
+            ("Disqus reply tickets to solve", r.disqusReplyTicketsUnsolved),
+            ("Early replies", r.earlyReplies),
         ]
     }
 
     /// A table per non-empty rule, capped at ``ReportModel/findingListCap`` rows.
     var ruleSections: [Section] {
         let r = model.rules
+        let counts = r.counts
         var sections: [Section] = []
-        func add<T>(_ title: String, _ items: [T], _ columns: [Column], _ row: (T) -> [Cell]) {
+        func add<T>(_ title: String, _ items: [T], _ total: Int, _ columns: [Column], _ row: (T) -> [Cell]) {
             guard !items.isEmpty else { return }
             let shown = items.prefix(ReportModel.findingListCap).map(row)
-            let table = Table(columns: columns, rows: shown, omitted: items.count - shown.count)
-            sections.append(Section(title: title, count: items.count, table: table))
+            let count = max(total, items.count)
+            let table = Table(columns: columns, rows: shown, omitted: count - shown.count)
+            sections.append(Section(title: title, count: count, table: table))
         }
         let at = DurationFormat.instant
         add(
-            "Recorded skips", r.skips,
+            "Recorded skips", r.skips, counts.skips,
             [Column("Ticket"), Column("Channel"), Column("Agent"), Column("At", nowrap: true), Column("Reason")]
         ) {
             [Cell($0.ticket), Cell($0.channel), Cell($0.agent), Cell(at($0.at)), Cell($0.reason)]
         }
         add(
-            "Passed-over takes", r.passedOver,
+            "Passed-over takes", r.passedOver, counts.passedOver,
             [
                 Column("Ticket taken"), Column("Channel"), Column("Agent"), Column("At", nowrap: true),
                 Column("Passed over", numeric: true), Column("Oldest waiting"),
@@ -280,7 +282,7 @@ struct ReportTables {
             ]
         }
         add(
-            "Cross-assignments", r.crossAssignments,
+            "Cross-assignments", r.crossAssignments, counts.crossAssignments,
             [Column("Ticket"), Column("Channel"), Column("By"), Column("To"), Column("At", nowrap: true)]
         ) {
             [Cell($0.ticket), Cell($0.channel), Cell($0.by), Cell($0.to), Cell(at($0.at))]
@@ -291,10 +293,10 @@ struct ReportTables {
         let replyRow = { (f: ReplyFinding) -> [Cell] in
             [Cell(f.ticket), Cell(f.channel), Cell(f.agent), Cell(at(f.at)), Cell(f.via)]
         }
-        add("Replies from the wrong handle", r.wrongHandle, replyColumns, replyRow)
-        add("Replies from outside Zendesk", r.outsideZendesk, replyColumns, replyRow)
+        add("Replies from the wrong handle", r.wrongHandle, counts.wrongHandle, replyColumns, replyRow)
+        add("Replies from outside Zendesk", r.outsideZendesk, counts.outsideZendesk, replyColumns, replyRow)
         add(
-            "Duplicate responses", r.duplicateResponses,
+            "Duplicate responses", r.duplicateResponses, counts.duplicateResponses,
             [
                 Column("Ticket"), Column("Channel"), Column("First agent"), Column("Second agent"),
                 Column("First at", nowrap: true), Column("Gap", numeric: true),
@@ -306,7 +308,7 @@ struct ReportTables {
             ]
         }
         add(
-            "Disqus reply tickets to solve", r.disqusReplyTicketsUnsolved,
+            "Disqus reply tickets to solve", r.disqusReplyTicketsUnsolved, counts.disqusReplyTicketsUnsolved,
             [Column("Ticket"), Column("Channel"), Column("Created", nowrap: true), Column("Requester")]
         ) {
             [
@@ -315,7 +317,7 @@ struct ReportTables {
             ]
         }
         add(
-            "Early replies", r.earlyReplies,
+            "Early replies", r.earlyReplies, counts.earlyReplies,
             [
                 Column("Ticket"), Column("Channel"), Column("Agent"), Column("Created", nowrap: true),
                 Column("FRT", numeric: true),
@@ -403,8 +405,9 @@ struct ReportTables {
                     .duration(b.lateBySeconds), Cell(b.assignee ?? DurationFormat.none),
                 ]
             }
-            let table = Table(columns: columns, rows: rows, omitted: indices.count - rows.count)
-            sections.append(Section(title: name(of: key), count: indices.count, table: table))
+            let count = max(model.breachCount(channel: key), indices.count)
+            let table = Table(columns: columns, rows: rows, omitted: count - rows.count)
+            sections.append(Section(title: name(of: key), count: count, table: table))
         }
         return sections
     }

@@ -25,10 +25,78 @@ public struct RuleFindings: Sendable, Equatable {
         self.earlyReplies = earlyReplies
     }
 
+    /// The full number of findings of each list when the lists were capped (``capped(at:)``); nil when they
+    /// hold every finding.
+    public var cappedCounts: RuleCounts?
+
+    /// How many findings each rule has (the full numbers, also when the lists are capped).
+    public var counts: RuleCounts {
+        cappedCounts
+            ?? RuleCounts(
+                skips: skips.count, passedOver: passedOver.count, crossAssignments: crossAssignments.count,
+                wrongHandle: wrongHandle.count, outsideZendesk: outsideZendesk.count,
+                duplicateResponses: duplicateResponses.count,
+                disqusReplyTicketsUnsolved: disqusReplyTicketsUnsolved.count, earlyReplies: earlyReplies.count)
+    }
+
+    /// Each list cut to its first `limit` findings (they are sorted oldest or worst first), the full numbers
+    /// kept in ``counts``.
+    public func capped(at limit: Int) -> RuleFindings {
+        var c = self
+        c.cappedCounts = counts
+        func cut<T>(_ list: inout [T]) { if list.count > limit { list.removeLast(list.count - limit) } }
+        cut(&c.skips)
+        cut(&c.passedOver)
+        cut(&c.crossAssignments)
+        cut(&c.wrongHandle)
+        cut(&c.outsideZendesk)
+        cut(&c.duplicateResponses)
+        cut(&c.disqusReplyTicketsUnsolved)
+        cut(&c.earlyReplies)
+        return c
+    }
+
     public var isEmpty: Bool {
         skips.isEmpty && passedOver.isEmpty && crossAssignments.isEmpty && wrongHandle.isEmpty
             && outsideZendesk.isEmpty && duplicateResponses.isEmpty && disqusReplyTicketsUnsolved.isEmpty
             && earlyReplies.isEmpty
+    }
+}
+
+/// The full number of findings of each rule (the JSON's `rules_counts`), in the order of the lists.
+public struct RuleCounts: Sendable, Equatable {
+    public var skips: Int
+    public var passedOver: Int
+    public var crossAssignments: Int
+    public var wrongHandle: Int
+    public var outsideZendesk: Int
+    public var duplicateResponses: Int
+    public var disqusReplyTicketsUnsolved: Int
+    public var earlyReplies: Int
+
+    public init(
+        skips: Int = 0, passedOver: Int = 0, crossAssignments: Int = 0, wrongHandle: Int = 0,
+        outsideZendesk: Int = 0, duplicateResponses: Int = 0, disqusReplyTicketsUnsolved: Int = 0,
+        earlyReplies: Int = 0
+    ) {
+        self.skips = skips
+        self.passedOver = passedOver
+        self.crossAssignments = crossAssignments
+        self.wrongHandle = wrongHandle
+        self.outsideZendesk = outsideZendesk
+        self.duplicateResponses = duplicateResponses
+        self.disqusReplyTicketsUnsolved = disqusReplyTicketsUnsolved
+        self.earlyReplies = earlyReplies
+    }
+
+    /// The JSON keys and counts, in the order of ``RuleFindings``' lists.
+    public var keyed: [(key: String, count: Int)] {
+        [
+            ("skips", skips), ("passed_over", passedOver), ("cross_assignments", crossAssignments),
+            ("wrong_handle", wrongHandle), ("outside_zendesk", outsideZendesk),
+            ("duplicate_responses", duplicateResponses),
+            ("disqus_reply_tickets_unsolved", disqusReplyTicketsUnsolved), ("early_replies", earlyReplies),
+        ]
     }
 }
 

@@ -31,7 +31,10 @@ private func rejections(_ log: EventLog) -> [String] {
 }
 
 private func ingest(_ files: [(String, String)], options: IngestOptions = IngestOptions()) -> JoinedInput {
-    Ingest.readAndJoin(files.map { InputFile(path: $0.0, text: $0.1) }, options: options)
+    // The adapters' whole reading, texts no report stage reads included (as `slareport explain` reads).
+    var options = options
+    options.keepsUnusedText = true
+    return Ingest.readAndJoin(files.map { InputFile(path: $0.0, text: $0.1) }, options: options)
 }
 
 @Suite struct CanonicalEventsAdapterTests {

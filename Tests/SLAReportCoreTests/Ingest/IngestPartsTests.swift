@@ -132,3 +132,35 @@ import Testing
         }
     }
 }
+
+/// Reading over all cores: any number of parts, from one to more than the machine has, gives the whole read.
+@Suite struct IngestAllCoresTests {
+    @Test func theDefaultIsOnePartPerActiveCore() {
+        #expect(IngestOptions().partCount == Parallel.cores())
+        #expect(Parallel.cores() >= 1 && Parallel.cores() <= 8)
+        #expect(Parallel.cores(limit: 1) == 1)
+    }
+
+    @Test func everyPartCountGivesTheSingleThreadedRead() {
+        var random = TestRandom(8_008)
+        for round in 0..<12 {
+            let (bytes, _) = ReaderPropertyTests.randomEvents(&random, rows: random.int(150...500))
+            var single = IngestOptions()
+            single.partThreshold = Int.max
+            let whole = Ingest.readAndJoin([InputFile(path: "e.csv", bytes: bytes)], options: single)
+            for parts in 1...max(9, Parallel.cores() + 1) {
+                var options = IngestOptions()
+                options.partThreshold = 0
+                options.partCount = parts
+                let read = Ingest.readAndJoin([InputFile(path: "e.csv", bytes: bytes)], options: options)
+                let note = "round \(round), \(parts) parts, \(random.note)"
+                #expect(read.log.events == whole.log.events, "\(note)")
+                #expect(read.log.symbols.strings == whole.log.symbols.strings, "\(note)")
+                #expect(read.log.ledger.line == whole.log.ledger.line, "\(note)")
+                #expect(read.log.rejections == whole.log.rejections, "\(note)")
+                #expect(read.diagnostics == whole.diagnostics, "\(note)")
+                #expect(read.log.recordCount == whole.log.recordCount, "\(note)")
+            }
+        }
+    }
+}

@@ -62,7 +62,7 @@ import Testing
         let policy = RulesFixture.policy
         var log = EventLog()
         log.symbols = symbols
-        log.events = timelines.flatMap { Array($0.events) }
+        log.events = EventColumns(timelines.flatMap { Array($0.events) })
         let input = ChannelRuleInput(
             timelines: timelines, symbols: symbols, policy: policy,
             directory: ActorDirectory.build(log, policy: policy), asOf: Instant(seconds: created + 86_400))

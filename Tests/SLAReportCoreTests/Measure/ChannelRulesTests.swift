@@ -80,7 +80,7 @@ struct RulesFixture {
     var directory: ActorDirectory {
         var log = EventLog()
         log.symbols = symbols
-        log.events = timelines.flatMap { Array($0.events) }
+        log.events = EventColumns(timelines.flatMap { Array($0.events) })
         return ActorDirectory.build(log, policy: policy)
     }
 

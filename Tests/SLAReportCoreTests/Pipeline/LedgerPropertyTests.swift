@@ -259,7 +259,7 @@ import Testing
         #expect(joined.failures.isEmpty, "seed \(seed): \(joined.failures)")
         // What reaches a timeline, for the check below (grouping on a copy numbers records the same way).
         var copy = joined.log
-        let survivors = Grouping.group(&copy).timelines.flatMap { $0.events.map(\.record) }
+        let survivors = Grouping.group(&copy).timelines.store.records
         let windows: [(String?, String?, String?)] = [
             (nil, nil, nil), ("2016-11-14", "2016-11-21", nil), ("2016-11-10", nil, "2016-11-24"),
         ]

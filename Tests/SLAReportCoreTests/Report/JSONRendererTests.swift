@@ -156,6 +156,16 @@ import Testing
             "disqus_reply_tickets_unsolved": [],
             "early_replies": []
           },
+          "rules_counts": {
+            "skips": 1,
+            "passed_over": 0,
+            "cross_assignments": 0,
+            "wrong_handle": 0,
+            "outside_zendesk": 0,
+            "duplicate_responses": 0,
+            "disqus_reply_tickets_unsolved": 0,
+            "early_replies": 0
+          },
           "breaches": [
             {
               "ticket": "t-2",
@@ -168,6 +178,10 @@ import Testing
               "url": "https://example.com/t/2"
             }
           ],
+          "breach_counts": {
+            "total": 1,
+            "listed": 1
+          },
           "metric_breaches": [],
           "metric_breach_counts": {
             "requester_wait": 0,

@@ -245,7 +245,7 @@ enum ReportSamples {
                 name: "GitLab Support (late 2016) \(h[0])", source: "policies/\(h[1]).policy.json",
                 versions: ["2017-01-01"]),
             channels: [emergency, twitter, forum, unknown], rules: rules, breaches: breaches, agents: agents,
-            dataQuality: dataQuality, daily: daily, tickets: tickets)
+            dataQuality: dataQuality, daily: daily, tickets: TicketRows(tickets))
     }
 
     /// ``sample`` with the sections of issue 11 filled: `--fail-under 85`, Twitter's priorities (one of them

@@ -42,7 +42,10 @@ public struct CanonicalEventsAdapter: InputAdapter {
             sniff, columns: Self.columns, required: Self.required, log: &log, context: &context
         ) { row, log in
             let record = log.beginRecord(file: file, line: row.line)
-            switch Self.event(from: row, zone: zone, record: record, symbols: &log.symbols, caches: &caches) {
+            switch Self.event(
+                from: row, zone: zone, record: record, symbols: &log.symbols, caches: &caches,
+                keepsText: log.keepsUnusedText)
+            {
             case .success(let event): log.append(event)
             case .failure(let rejection): log.reject(record: record, reason: rejection.reason)
             }
@@ -69,7 +72,8 @@ public struct CanonicalEventsAdapter: InputAdapter {
     }
 
     private static func event(
-        from row: CanonicalRow, zone: ZoneClock, record: UInt32, symbols: inout SymbolTable, caches: inout Caches
+        from row: CanonicalRow, zone: ZoneClock, record: UInt32, symbols: inout SymbolTable, caches: inout Caches,
+        keepsText: Bool
     ) -> Result<TicketEvent, Rejection> {
         if let problem = row.problem { return .failure(Rejection(problem)) }
         let ticketBytes = row.field(Column.ticket)
@@ -98,7 +102,11 @@ public struct CanonicalEventsAdapter: InputAdapter {
             valueBytes = whole(valueBytes)
             value = caches.value.intern(valueBytes, in: &symbols, interner: &caches.interner)
         default:
-            value = caches.value.intern(valueBytes, in: &symbols, interner: &caches.interner)
+            if keepsText || EventColumns.readsValue(kind) {
+                value = caches.value.intern(valueBytes, in: &symbols, interner: &caches.interner)
+            } else {
+                value = Symbol(raw: EventColumns.fingerprint(valueBytes))
+            }
         }
         return .success(
             TicketEvent(
@@ -112,8 +120,22 @@ public struct CanonicalEventsAdapter: InputAdapter {
     }
 
     /// The event kind named by `bytes`, ignoring case.
+    /// By length first, then the bytes against the name (no `String` per row: this runs for every event).
     static func eventKind(_ bytes: UnsafeBufferPointer<UInt8>) -> EventKind? {
-        EventKind.canonical.first { FieldBytes.equalsIgnoringCase(bytes, $0.name) }
+        @inline(__always) func named(_ word: StaticString) -> Bool {
+            word.withUTF8Buffer { w in
+                for i in 0..<w.count where FieldBytes.lower(bytes[i]) != w[i] { return false }
+                return true
+            }
+        }
+        switch bytes.count {
+        case 4: return named("note") ? .note : named("skip") ? .skip : nil
+        case 5: return named("reply") ? .reply : nil
+        case 6: return named("assign") ? .assign : named("status") ? .status : nil
+        case 7: return named("created") ? .created : named("comment") ? .comment : nil
+        case 8: return named("priority") ? .priority : nil
+        default: return nil
+        }
     }
 
     /// `bytes` with a float-written id made whole.

@@ -107,7 +107,7 @@ public struct CanonicalTicketsAdapter: InputAdapter {
             CanonicalEventsAdapter.whole(row.field(Column.assignee)), in: &log.symbols, interner: &caches.interner)
         let requester = caches.other.intern(
             CanonicalEventsAdapter.whole(row.field(Column.requester)), in: &log.symbols, interner: &caches.interner)
-        let subject = caches.value.intern(row.field(Column.subject), in: &log.symbols, interner: &caches.interner)
+        let subject = log.value(of: .created, bytes: row.field(Column.subject))
         func event(_ kind: EventKind, _ at: Instant, actor: Symbol = .none, value: Symbol = .none) -> TicketEvent {
             TicketEvent(
                 ticket: ticket, kind: kind, at: at, actor: actor, value: value, channel: channel, record: record)

@@ -138,7 +138,7 @@ struct NativeTicket {
         record: UInt32, to log: inout EventLog
     ) {
         let actorSymbol = actor.map { log.symbols.intern($0) } ?? .none
-        let valueSymbol = value.map { log.symbols.intern($0) } ?? .none
+        let valueSymbol = value.map { log.value(of: kind, text: $0) } ?? .none
         let viaSymbol = via.map { log.symbols.intern($0) } ?? .none
         log.append(
             TicketEvent(

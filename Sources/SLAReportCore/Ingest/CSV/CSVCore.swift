@@ -246,6 +246,7 @@ public struct CSVCore {
         out.fieldCount = fieldCount
         out.problem = problem
         let sep = separator
+        let sepWord = UInt64(sep) &* Self.ones
         var p = 0
         var st = state
         var ln = line
@@ -359,6 +360,8 @@ public struct CSVCore {
             case .inField:
                 let start = p
                 while p < count {
+                    p = Self.skipPlain(base, from: p, to: count, separator: sepWord)
+                    guard p < count else { break }
                     let b = base[p]
                     if b > Byte.quote && b != sep {
                         p += 1
@@ -397,6 +400,8 @@ public struct CSVCore {
                 let stop = count - p > room ? p + room + 1 : count
                 var rawFrom = recording ? p : -1
                 while p < stop {
+                    p = Self.skipPlain(base, from: p, to: stop, separator: Self.quoteWord)
+                    guard p < stop else { break }
                     let b = base[p]
                     if b > Byte.quote {
                         p += 1
@@ -495,6 +500,44 @@ public struct CSVCore {
 
     /// The record's buffers as locals for the hot loop: appends bytes within the limits (noting the first
     /// problem) and ends fields; written back to the record's storage when the call returns.
+    // MARK: - Eight bytes at a time
+
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    private static let highs: UInt64 = 0x8080_8080_8080_8080
+    private static let quoteWord = UInt64(Byte.quote) &* ones
+
+    /// The first offset in `from..<to` (or the last few bytes before `to`, which are left to the byte loop)
+    /// whose byte could end a run of plain bytes: the quote, the byte in every lane of `separator`, or a
+    /// control byte below 0x0E (line feed, carriage return). Eight bytes are tested at once (SWAR): a lane is
+    /// flagged when its byte is below 0x0E or equal to the separator or the quote; the lowest flagged lane is
+    /// exact (a borrow only runs upwards from a flagged lane), and on a little-endian machine it is the
+    /// first byte. The byte loop after it decides what the byte means, so the result is the same as reading
+    /// byte by byte.
+    @inline(__always)
+    static func skipPlain(
+        _ base: UnsafePointer<UInt8>, from start: Int, to end: Int, separator: UInt64
+    ) -> Int {
+        #if _endian(little)
+            var p = start
+            let raw = UnsafeRawPointer(base)
+            while p &+ 8 <= end {
+                let w = raw.loadUnaligned(fromByteOffset: p, as: UInt64.self)
+                let low = (w &- 0x0E * ones) & ~w
+                let s = w ^ separator
+                let q = w ^ quoteWord
+                let mask = (low | ((s &- ones) & ~s) | ((q &- ones) & ~q)) & highs
+                if mask == 0 {
+                    p &+= 8
+                    continue
+                }
+                return p &+ (mask.trailingZeroBitCount >> 3)
+            }
+            return p
+        #else
+            return start
+        #endif
+    }
+
     private struct Writer {
         var buffers: ByteRecord.Buffers
         let limits: Limits

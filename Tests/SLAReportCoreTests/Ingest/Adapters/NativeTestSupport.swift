@@ -65,7 +65,10 @@ enum NativeTestSupport {
     }
 
     static func ingest(_ files: [InputFile], policy: Policy = .builtIn, zone: ZoneClock = .utc) -> JoinedInput {
-        Ingest.readAndJoin(files, options: IngestOptions(inputTimeZone: zone, policy: policy))
+        // The adapters' whole reading, texts no report stage reads included (as `slareport explain` reads).
+        var options = IngestOptions(inputTimeZone: zone, policy: policy)
+        options.keepsUnusedText = true
+        return Ingest.readAndJoin(files, options: options)
     }
 
     /// Records that are duplicates already after the join (older versions, tweets seen twice), as `path:line`.

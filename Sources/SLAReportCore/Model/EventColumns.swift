@@ -1,0 +1,338 @@
+/// The events of a log as columns, one array per field (a struct of arrays): 25 bytes an event instead of a
+/// 40-byte ``TicketEvent`` with its padding, and the stages that read one field of every event (the ticket
+/// to group, the time to sort) read one dense array.
+///
+/// - `ticket`, `actor`, `via`, `channel`: symbol ids (`UInt32`);
+/// - `kind`: ``EventKind`` raw values;
+/// - `value`: the symbol of the value where a stage reads it (`assign`, `status`, `priority`, `skip`, `post`),
+///   and for the kinds whose value no stage reads (`created`'s subject, a `reply`'s, `comment`'s or `note`'s
+///   text) a 31-bit fingerprint of the text with the high bit set (``fingerprintBit``), so that a million
+///   subjects are never interned; the fingerprint still tells equal values from different ones for the
+///   duplicate rule (SPEC §2.1) and orders them (see ``EventOrder``). A log read for `slareport explain`
+///   (``EventLog/keepsUnusedText``) interns those values too;
+/// - `at`: whole seconds as `Int32` offsets from the first instant appended, widened to `Int64` for the
+///   whole column when an instant lies 68 years or more from it;
+/// - `record`: the index of the input record in the ledger.
+///
+/// The column is a `MutableCollection` of ``TicketEvent`` values assembled on access, so that adapters,
+/// the join and tests read and write whole events; the hot stages read the arrays.
+public struct EventColumns: Sendable {
+    public private(set) var ticket: [UInt32] = []
+    public private(set) var kind: [UInt8] = []
+    public private(set) var actor: [UInt32] = []
+    public private(set) var value: [UInt32] = []
+    public private(set) var via: [UInt32] = []
+    public private(set) var channel: [UInt32] = []
+    public private(set) var record: [UInt32] = []
+    public private(set) var at = TimeColumn()
+
+    /// The high bit of a `value` that is a fingerprint, not a symbol (symbol ids stay below 2³¹: a table of
+    /// that many symbols would need far more memory than any run has).
+    public static let fingerprintBit: UInt32 = 1 << 31
+
+    public init() {}
+
+    /// Columns of the events given as values.
+    public init(_ events: some Sequence<TicketEvent>) {
+        for e in events { append(e) }
+    }
+
+    /// Whether the value of an event of `kind` is read by any stage (else it may be a fingerprint).
+    @inline(__always)
+    public static func readsValue(_ kind: EventKind) -> Bool {
+        switch kind {
+        case .assign, .status, .priority, .skip, .post: true
+        case .created, .reply, .comment, .note: false
+        }
+    }
+
+    /// The fingerprint stored for an unread value: 31 bits of a fixed-seed hash of its UTF-8, high bit set
+    /// (0 stays "empty"). Fixed seed: the order it gives equal-time events never changes between runs.
+    @inline(__always)
+    public static func fingerprint(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return 0 }
+        let h = ByteInterner.hash(base, bytes.count, seed: 0x5EED_F1A9_E2B1_7C3D)
+        return fingerprintBit | UInt32(truncatingIfNeeded: h >> 33)
+    }
+
+    /// ``fingerprint(_:)`` of a `String`.
+    public static func fingerprint(_ text: String) -> UInt32 {
+        var copy = text
+        return copy.withUTF8 { fingerprint($0) }
+    }
+
+    public mutating func reserveCapacity(_ n: Int) {
+        ticket.reserveCapacity(n)
+        kind.reserveCapacity(n)
+        actor.reserveCapacity(n)
+        value.reserveCapacity(n)
+        via.reserveCapacity(n)
+        channel.reserveCapacity(n)
+        record.reserveCapacity(n)
+        at.reserveCapacity(n)
+    }
+
+    /// Appends one event.
+    @inline(__always)
+    public mutating func append(_ e: TicketEvent) {
+        append(
+            ticket: e.ticket.raw, kind: e.kind, at: e.at.seconds, actor: e.actor.raw, value: e.value.raw,
+            via: e.via.raw, channel: e.channel.raw, record: e.record)
+    }
+
+    /// Appends one event from raw fields.
+    @inline(__always)
+    mutating func append(
+        ticket t: UInt32, kind k: EventKind, at seconds: Int64, actor a: UInt32, value v: UInt32, via w: UInt32,
+        channel c: UInt32, record r: UInt32
+    ) {
+        ticket.append(t)
+        kind.append(k.rawValue)
+        actor.append(a)
+        value.append(v)
+        via.append(w)
+        channel.append(c)
+        record.append(r)
+        at.append(seconds)
+    }
+
+    /// Appends every event of `other`, its symbols mapped through `map` and its records moved by
+    /// `recordBase`; `other` is emptied column by column as it is copied.
+    mutating func append(moving other: inout EventColumns, map: [Symbol], recordBase: UInt32) {
+        let n = other.count
+        guard n > 0 else { return }
+        map.withUnsafeBufferPointer { map in
+            func remap(_ source: inout [UInt32], into target: inout [UInt32]) {
+                target.reserveCapacity(target.count + n)
+                source.withUnsafeBufferPointer { s in
+                    for x in s { target.append(x & EventColumns.fingerprintBit != 0 ? x : map[Int(x)].raw) }
+                }
+                source = []
+            }
+            remap(&other.ticket, into: &ticket)
+            remap(&other.actor, into: &actor)
+            remap(&other.value, into: &value)
+            remap(&other.via, into: &via)
+            remap(&other.channel, into: &channel)
+        }
+        kind.append(contentsOf: other.kind)
+        other.kind = []
+        record.reserveCapacity(record.count + n)
+        for r in other.record { record.append(r + recordBase) }
+        other.record = []
+        at.append(moving: &other.at)
+        other = EventColumns()
+    }
+
+    /// Drops the events for whose index `remove` is true, keeping the others in order (`remove` is called
+    /// once per event, in index order).
+    mutating func removeEvents(where remove: (Int) -> Bool) {
+        var kept = 0
+        for i in 0..<count where !remove(i) {
+            if kept != i {
+                ticket[kept] = ticket[i]
+                kind[kept] = kind[i]
+                actor[kept] = actor[i]
+                value[kept] = value[i]
+                via[kept] = via[i]
+                channel[kept] = channel[i]
+                record[kept] = record[i]
+                at[kept] = at[i]
+            }
+            kept += 1
+        }
+        truncate(to: kept)
+    }
+
+    /// Drops every event from `n` on.
+    mutating func truncate(to n: Int) {
+        guard n < count else { return }
+        ticket.removeSubrange(n...)
+        kind.removeSubrange(n...)
+        actor.removeSubrange(n...)
+        value.removeSubrange(n...)
+        via.removeSubrange(n...)
+        channel.removeSubrange(n...)
+        record.removeSubrange(n...)
+        at.truncate(to: n)
+    }
+
+    /// Sets the kind of event `i` (the join resolves `post`s).
+    mutating func setKind(_ k: EventKind, at i: Int) { kind[i] = k.rawValue }
+
+    /// Sets the via of event `i`.
+    mutating func setVia(_ v: Symbol, at i: Int) { via[i] = v.raw }
+
+    /// Reorders every column by `order` (`order[j]` = the index of the event that goes to `j`; each index at
+    /// most once): events not named are dropped. One column is copied at a time.
+    mutating func gather(_ order: UnsafeBufferPointer<UInt32>) {
+        func take<T>(_ column: inout [T]) {
+            let old = column
+            column = []
+            column.reserveCapacity(order.count)
+            old.withUnsafeBufferPointer { o in
+                for j in order { column.append(o[Int(j)]) }
+            }
+        }
+        take(&ticket)
+        take(&kind)
+        take(&actor)
+        take(&value)
+        take(&via)
+        take(&channel)
+        take(&record)
+        at.gather(order)
+    }
+
+    /// Swaps events `i` and `j` in every column.
+    @inline(__always)
+    public mutating func swapAt(_ i: Int, _ j: Int) {
+        ticket.swapAt(i, j)
+        kind.swapAt(i, j)
+        actor.swapAt(i, j)
+        value.swapAt(i, j)
+        via.swapAt(i, j)
+        channel.swapAt(i, j)
+        record.swapAt(i, j)
+        at.swapAt(i, j)
+    }
+}
+
+extension EventColumns: Equatable {
+    /// The same events in the same order (times compared as instants, whatever their storage).
+    public static func == (a: EventColumns, b: EventColumns) -> Bool {
+        a.ticket == b.ticket && a.kind == b.kind && a.actor == b.actor && a.value == b.value && a.via == b.via
+            && a.channel == b.channel && a.record == b.record && a.at.count == b.at.count
+            && a.indices.allSatisfy { a.at[$0] == b.at[$0] }
+    }
+}
+
+extension EventColumns: RandomAccessCollection, MutableCollection {
+    public typealias Index = Int
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { ticket.count }
+
+    public subscript(i: Int) -> TicketEvent {
+        get {
+            TicketEvent(
+                ticket: Symbol(raw: ticket[i]), kind: EventKind(rawValue: kind[i]) ?? .note,
+                at: Instant(seconds: at[i]), actor: Symbol(raw: actor[i]), value: Symbol(raw: value[i]),
+                via: Symbol(raw: via[i]), channel: Symbol(raw: channel[i]), record: record[i])
+        }
+        set {
+            ticket[i] = newValue.ticket.raw
+            kind[i] = newValue.kind.rawValue
+            at[i] = newValue.at.seconds
+            actor[i] = newValue.actor.raw
+            value[i] = newValue.value.raw
+            via[i] = newValue.via.raw
+            channel[i] = newValue.channel.raw
+            record[i] = newValue.record
+        }
+    }
+}
+
+/// Seconds as `Int32` offsets from a base instant (4 bytes an event), widened to `Int64` for the whole
+/// column when a value does not fit (an export spanning 68 years or more, a mistyped year).
+public struct TimeColumn: Sendable {
+    /// The first instant appended (the offsets' origin).
+    public private(set) var base: Int64 = 0
+    private(set) var narrow: [Int32] = []
+    /// Used instead of `narrow` once any value did not fit it.
+    private(set) var wide: [Int64] = []
+    public private(set) var isWide = false
+
+    public init() {}
+
+    public var count: Int { isWide ? wide.count : narrow.count }
+
+    mutating func reserveCapacity(_ n: Int) {
+        if isWide { wide.reserveCapacity(n) } else { narrow.reserveCapacity(n) }
+    }
+
+    @inline(__always)
+    public subscript(i: Int) -> Int64 {
+        get { isWide ? wide[i] : base + Int64(narrow[i]) }
+        set {
+            if isWide {
+                wide[i] = newValue
+            } else if let offset = Int32(exactly: newValue - base) {
+                narrow[i] = offset
+            } else {
+                widen()
+                wide[i] = newValue
+            }
+        }
+    }
+
+    @inline(__always)
+    mutating func append(_ seconds: Int64) {
+        if isWide {
+            wide.append(seconds)
+            return
+        }
+        if narrow.isEmpty { base = seconds }
+        let offset = seconds &- base
+        if offset >= Int64(Int32.min) && offset <= Int64(Int32.max) {
+            narrow.append(Int32(truncatingIfNeeded: offset))
+        } else {
+            widen()
+            wide.append(seconds)
+        }
+    }
+
+    private mutating func widen() {
+        guard !isWide else { return }
+        var w = [Int64]()
+        w.reserveCapacity(Swift.max(narrow.capacity, narrow.count + 1))
+        for x in narrow { w.append(base + Int64(x)) }
+        narrow = []
+        wide = w
+        isWide = true
+    }
+
+    /// Appends `other`'s values and empties it.
+    mutating func append(moving other: inout TimeColumn) {
+        if !isWide && !other.isWide && (narrow.isEmpty || other.base == base) {
+            if narrow.isEmpty { base = other.base }
+            narrow.append(contentsOf: other.narrow)
+            other = TimeColumn()
+            return
+        }
+        reserveCapacity(count + other.count)
+        for i in 0..<other.count { append(other[i]) }
+        other = TimeColumn()
+    }
+
+    mutating func truncate(to n: Int) {
+        guard n < count else { return }
+        if isWide { wide.removeSubrange(n...) } else { narrow.removeSubrange(n...) }
+    }
+
+    @inline(__always)
+    mutating func swapAt(_ i: Int, _ j: Int) {
+        if isWide { wide.swapAt(i, j) } else { narrow.swapAt(i, j) }
+    }
+
+    mutating func gather(_ order: UnsafeBufferPointer<UInt32>) {
+        if isWide {
+            let old = wide
+            wide = order.map { old[Int($0)] }
+        } else {
+            let old = narrow
+            narrow = []
+            narrow.reserveCapacity(order.count)
+            old.withUnsafeBufferPointer { o in
+                for j in order { narrow.append(o[Int(j)]) }
+            }
+        }
+    }
+
+    /// Calls `body` with the column as `Int32` offsets from ``base`` (nil when wide) or as `Int64` seconds.
+    func withStorage<R>(
+        _ body: (_ narrow: UnsafeBufferPointer<Int32>?, _ wide: UnsafeBufferPointer<Int64>?) -> R
+    ) -> R {
+        if isWide { return wide.withUnsafeBufferPointer { body(nil, $0) } }
+        return narrow.withUnsafeBufferPointer { body($0, nil) }
+    }
+}

@@ -1,0 +1,96 @@
+import Dispatch
+import Foundation
+
+/// Progress of a long read: bytes read of the total, as a percentage, with the rate and the time left,
+/// shown at most ``maximumUpdatesPerSecond`` times a second on one line that rewrites itself (a terminal's
+/// `\r`), then ended with a newline.
+///
+/// Readers on several threads add what they read (``add(bytes:)``, a short lock per buffer of input, never
+/// per record); the line is written by whichever thread's addition falls due. The clock and the output are
+/// given, so tests drive both.
+public final class ProgressMeter: @unchecked Sendable {
+    // `@unchecked Sendable`, proven: every mutable property is read and written only while `lock` is held.
+    /// The most lines written in a second.
+    public static let maximumUpdatesPerSecond = 10
+
+    private let lock = NSLock()
+    private let total: Int
+    private let label: String
+    private let clock: @Sendable () -> UInt64
+    private let write: @Sendable (String) -> Void
+    private var read = 0
+    private let started: UInt64
+    private var lastShown: UInt64?
+    private var finished = false
+    /// The width of the last line shown (a shorter one is padded over it).
+    private var shownWidth = 0
+
+    /// A meter of `total` bytes. `clock` gives nanoseconds (monotonic); `write` prints a piece of the line
+    /// (stderr in the CLI).
+    public init(
+        total: Int, label: String = "reading",
+        clock: @escaping @Sendable () -> UInt64 = { DispatchTime.now().uptimeNanoseconds },
+        write: @escaping @Sendable (String) -> Void
+    ) {
+        self.total = max(total, 0)
+        self.label = label
+        self.clock = clock
+        self.write = write
+        started = clock()
+    }
+
+    /// Counts `bytes` more read; shows the line when the last one is at least a tenth of a second old.
+    public func add(bytes: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        guard !finished else { return }
+        // The sniff and the part cuts read a few bytes twice: never shown as more than the whole.
+        read = total > 0 ? min(read + bytes, total) : read + bytes
+        let now = clock()
+        let interval = 1_000_000_000 / UInt64(Self.maximumUpdatesPerSecond)
+        if let last = lastShown, now &- last < interval { return }
+        lastShown = now
+        show(now: now)
+    }
+
+    /// Shows the last line (everything read) and ends it.
+    public func finish() {
+        lock.lock()
+        defer { lock.unlock() }
+        guard !finished else { return }
+        finished = true
+        read = max(read, total)
+        show(now: clock())
+        write("\n")
+    }
+
+    /// The line for `read` of `total` bytes after `elapsed` nanoseconds:
+    /// `slareport: reading 123.4 MB of 370.4 MB (33%), 210.0 MB/s, 1 s left`.
+    public static func line(label: String, read: Int, total: Int, elapsed: UInt64) -> String {
+        let percent = total > 0 ? min(100, read * 100 / total) : 100
+        var text = "slareport: \(label) \(megabytes(read)) of \(megabytes(total)) (\(percent)%)"
+        let seconds = Double(elapsed) / 1e9
+        if seconds > 0, read > 0 {
+            let rate = Double(read) / seconds
+            text += ", \(megabytes(Int(rate)))/s"
+            if read < total {
+                let left = Int((Double(total - read) / rate).rounded(.up))
+                text += ", \(DurationFormat.human(Int64(left))) left"
+            }
+        }
+        return text
+    }
+
+    /// `370.4 MB` (decimal megabytes, one decimal, digits written by hand: no locale).
+    static func megabytes(_ bytes: Int) -> String {
+        let tenths = (bytes + 50_000) / 100_000
+        return "\(tenths / 10).\(tenths % 10) MB"
+    }
+
+    private func show(now: UInt64) {
+        let text = Self.line(label: label, read: read, total: total, elapsed: now &- started)
+        let padding = String(repeating: " ", count: max(0, shownWidth - text.count))
+        shownWidth = text.count
+        write("\r" + text + padding)
+    }
+}
