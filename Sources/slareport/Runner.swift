@@ -333,12 +333,8 @@ enum Runner {
             return 0
         }
         let temporary = path + ".tmp-\(getpid())"
-        guard
+        guard FileManager.default.createFile(atPath: temporary, contents: nil),
             let handle = FileHandle(forWritingAtPath: temporary)
-                ?? {
-                    FileManager.default.createFile(atPath: temporary, contents: nil)
-                    return FileHandle(forWritingAtPath: temporary)
-                }()
         else { throw .cannotCreate(path: path, reason: "cannot create the file") }
         var failed = false
         SyntheticExport.generate(g) { chunk in
