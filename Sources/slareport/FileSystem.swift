@@ -189,7 +189,7 @@ enum FileSystem {
 /// Standard output and error, with a quiet exit on a broken pipe.
 enum Console {
     static func out(_ text: String) {
-        var bytes = Array(text.utf8)
+        let bytes = Array(text.utf8)
         bytes.withUnsafeBytes { writeAll(1, $0) }
     }
 

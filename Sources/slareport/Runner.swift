@@ -179,17 +179,21 @@ enum Runner {
         }
         var files: [InputFile] = []
         var totalBytes = 0
+        var sizesKnown = true
         for path in paths {
             let source = try FileSystem.source(for: path)
             totalBytes += source.size ?? 0
+            sizesKnown = sizesKnown && source.size != nil
             files.append(InputFile(path: path, source: source))
         }
         let progress = options.progress ?? (isatty(2) != 0 && totalBytes > 50_000_000)
         // Bytes read of the total, the rate and the time left, at most ten times a second (``ProgressMeter``).
         var meter: ProgressMeter?
         if progress {
-            Console.err("slareport: reading \(files.count) file(s), \(totalBytes / 1_000_000) MB")
-            let shown = ProgressMeter(total: totalBytes) { text in Console.errRaw(text) }
+            Console.err(
+                "slareport: reading \(files.count) file(s)"
+                    + (sizesKnown ? ", \(totalBytes / 1_000_000) MB" : " (a stream among them: size not known)"))
+            let shown = ProgressMeter(total: sizesKnown ? totalBytes : nil) { text in Console.errRaw(text) }
             files = files.map { InputFile(path: $0.path, source: $0.source.metered(by: shown)) }
             meter = shown
         }

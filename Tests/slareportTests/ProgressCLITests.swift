@@ -31,4 +31,17 @@ import Testing
             #expect(with.stdout == without.stdout, "progress changes nothing but stderr")
         }
     }
+
+    /// Standard input has no size before it is read: the line says how much was read and how fast, never a
+    /// percentage of a total it does not know.
+    @Test func aStreamShowsBytesReadWithoutAPercentage() throws {
+        let (_, path, bytes) = try input()
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        let read = "\((bytes + 50_000) / 100_000 / 10).\((bytes + 50_000) / 100_000 % 10) MB"
+        let run = try CLI.run(["check", "--progress", "-"], stdin: data)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("size not known"), "\(run.stderr)")
+        #expect(run.stderr.contains("slareport: reading \(read)"), "\(run.stderr)")
+        #expect(!run.stderr.contains("%)"), "\(run.stderr)")
+    }
 }

@@ -1,8 +1,8 @@
 import Dispatch
 import Foundation
 
-/// Progress of a long read: bytes read of the total, as a percentage, with the rate and the time left,
-/// shown at most ``maximumUpdatesPerSecond`` times a second on one line that rewrites itself (a terminal's
+/// Progress of a long read: bytes read of the total, as a percentage, with the rate and the time left (or,
+/// when a stream's size is not known, the bytes read and the rate only), shown at most ``maximumUpdatesPerSecond`` times a second on one line that rewrites itself (a terminal's
 /// `\r`), then ended with a newline.
 ///
 /// Readers on several threads add what they read (``add(bytes:)``, a short lock per buffer of input, never
@@ -14,7 +14,8 @@ public final class ProgressMeter: @unchecked Sendable {
     public static let maximumUpdatesPerSecond = 10
 
     private let lock = NSLock()
-    private let total: Int
+    /// Nil when the size of the input is not known before it is read (a stream among the inputs).
+    private let total: Int?
     private let label: String
     private let clock: @Sendable () -> UInt64
     private let write: @Sendable (String) -> Void
@@ -25,14 +26,14 @@ public final class ProgressMeter: @unchecked Sendable {
     /// The width of the last line shown (a shorter one is padded over it).
     private var shownWidth = 0
 
-    /// A meter of `total` bytes. `clock` gives nanoseconds (monotonic); `write` prints a piece of the line
+    /// A meter of `total` bytes (nil: not known). `clock` gives nanoseconds (monotonic); `write` prints a piece of the line
     /// (stderr in the CLI).
     public init(
-        total: Int, label: String = "reading",
+        total: Int?, label: String = "reading",
         clock: @escaping @Sendable () -> UInt64 = { DispatchTime.now().uptimeNanoseconds },
         write: @escaping @Sendable (String) -> Void
     ) {
-        self.total = max(total, 0)
+        self.total = total.map { max($0, 0) }
         self.label = label
         self.clock = clock
         self.write = write
@@ -45,7 +46,7 @@ public final class ProgressMeter: @unchecked Sendable {
         defer { lock.unlock() }
         guard !finished else { return }
         // The sniff and the part cuts read a few bytes twice: never shown as more than the whole.
-        read = total > 0 ? min(read + bytes, total) : read + bytes
+        read = total.map { min(read + bytes, $0) } ?? read + bytes
         let now = clock()
         let interval = 1_000_000_000 / UInt64(Self.maximumUpdatesPerSecond)
         if let last = lastShown, now &- last < interval { return }
@@ -59,21 +60,25 @@ public final class ProgressMeter: @unchecked Sendable {
         defer { lock.unlock() }
         guard !finished else { return }
         finished = true
-        read = max(read, total)
+        if let total { read = max(read, total) }
         show(now: clock())
         write("\n")
     }
 
     /// The line for `read` of `total` bytes after `elapsed` nanoseconds:
-    /// `slareport: reading 123.4 MB of 370.4 MB (33%), 210.0 MB/s, 1 s left`.
-    public static func line(label: String, read: Int, total: Int, elapsed: UInt64) -> String {
-        let percent = total > 0 ? min(100, read * 100 / total) : 100
-        var text = "slareport: \(label) \(megabytes(read)) of \(megabytes(total)) (\(percent)%)"
+    /// `slareport: reading 123.4 MB of 370.4 MB (33%), 210.0 MB/s, 1 s left`; with no known total
+    /// `slareport: reading 123.4 MB, 210.0 MB/s`.
+    public static func line(label: String, read: Int, total: Int?, elapsed: UInt64) -> String {
+        var text = "slareport: \(label) \(megabytes(read))"
+        if let total {
+            let percent = total > 0 ? min(100, read * 100 / total) : 100
+            text += " of \(megabytes(total)) (\(percent)%)"
+        }
         let seconds = Double(elapsed) / 1e9
         if seconds > 0, read > 0 {
             let rate = Double(read) / seconds
             text += ", \(megabytes(Int(rate)))/s"
-            if read < total {
+            if let total, read < total {
                 let left = Int((Double(total - read) / rate).rounded(.up))
                 text += ", \(DurationFormat.human(Int64(left))) left"
             }

@@ -22,6 +22,21 @@ import Testing
         #expect(
             ProgressMeter.line(label: "reading", read: 0, total: 0, elapsed: 0)
                 == "slareport: reading 0.0 MB of 0.0 MB (100%)")
+        // A stream: no total, so no percentage and no time left, only what was read and how fast.
+        #expect(
+            ProgressMeter.line(label: "reading", read: 123_400_000, total: nil, elapsed: 500_000_000)
+                == "slareport: reading 123.4 MB, 246.8 MB/s")
+    }
+
+    @Test func aStreamOfUnknownSizeIsCountedNotCapped() {
+        let h = Harness()
+        let meter = ProgressMeter(total: nil, clock: { h.now }, write: { h.written.append($0) })
+        h.now = 1_000_000_000
+        meter.add(bytes: 5_000_000)
+        meter.finish()
+        #expect(h.written.first == "\rslareport: reading 5.0 MB, 5.0 MB/s")
+        #expect(h.written.allSatisfy { !$0.contains("%") })
+        #expect(h.written.last == "\n")
     }
 
     @Test func atMostTenLinesASecondThenANewline() {
