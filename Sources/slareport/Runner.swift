@@ -374,7 +374,7 @@ enum CheckSummary {
             }.joined(separator: "  ")
         }
         for u in quality.unrecognised {
-            lines.append("not recognised: \(Escape.terminal(u.path)): \(Escape.terminal(u.reason))")
+            lines.append("not read: \(Escape.terminal(u.path)): \(Escape.terminal(u.reason))")
         }
         if quality.totals.rejected > 0 {
             lines.append("")

@@ -51,7 +51,7 @@ import Testing
         // The same through `check`, whose summary echoes the reasons on stdout.
         let check = try CLI.run(["check", "events.csv", "screen.csv", "blob.csv"], in: dir)
         #expect(Self.controls(in: check.stdoutBytes).isEmpty)
-        #expect(check.stdout.contains("not recognised: screen.csv"))
+        #expect(check.stdout.contains("not read: screen.csv"))
     }
 
     @Test func everyFormatOnStdoutIsFreeOfControlCharacters() throws {

@@ -99,6 +99,8 @@ enum Spawn {
         #expect(run.status == 0)
         #expect(run.err.contains("pipe.csv: warning: skipped: a FIFO (named pipe), not a regular file"))
         #expect(run.out.contains("pipe.csv: skipped: a FIFO (named pipe)"))
+        #expect(run.out.contains("not read: "), "a skipped entry is not called unrecognised: \(run.out)")
+        #expect(!run.out.contains("not recognised"))
         #expect(totalRead(run.out) == Fixtures.rows.count)
     }
 

@@ -216,7 +216,7 @@ public enum HTMLRenderer {
             }
             let unrecognised = t.unrecognised
             if !unrecognised.rows.isEmpty {
-                w.element("h3", text: "Unrecognised files (skipped)")
+                w.element("h3", text: "Files not read (skipped)")
                 table(unrecognised, to: &w)
             }
             let readerWarnings = t.readerWarnings

@@ -168,7 +168,7 @@ public enum MarkdownRenderer {
         }
         let unrecognised = t.unrecognised
         if !unrecognised.rows.isEmpty {
-            out += "\n### Unrecognised files (skipped)\n\n"
+            out += "\n### Files not read (skipped)\n\n"
             out += table(unrecognised, links: &links)
         }
         let readerWarnings = t.readerWarnings

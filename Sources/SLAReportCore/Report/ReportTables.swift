@@ -478,7 +478,8 @@ struct ReportTables {
             omitted: max(dq.warningCount, dq.warnings.count) - shown.count)
     }
 
-    /// Files skipped because their format was not recognised.
+    /// Files that were not read: their format was not recognised, they could not be opened, or they are
+    /// special files (a FIFO, a socket, a device) or broken links inside a directory. The reason says which.
     var unrecognised: Table {
         let rows = model.dataQuality.unrecognised.map { [Cell(ReportTables.location($0)), Cell($0.reason)] }
         return Table(columns: [Column("File"), Column("Problem")], rows: rows)

@@ -209,7 +209,7 @@ import Testing
             "In short", "Summary", "First replies", "Attainment per priority", "At risk", "Weekly history",
             "Volume per day", "Channel rules", "Recorded skips (27)", "Next reply and resolution",
             "First-reply breaches", "Twitter (22)", "Agents", "Data quality", "Rejected records",
-            "Unrecognised files (skipped)", "How these numbers are computed",
+            "Files not read (skipped)", "How these numbers are computed",
         ]
         let positions = headings.map { html.range(of: ">\($0)</h")?.lowerBound }
         #expect(positions.allSatisfy { $0 != nil }, "\(zip(headings, positions).filter { $0.1 == nil }.map(\.0))")

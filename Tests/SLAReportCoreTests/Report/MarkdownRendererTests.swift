@@ -66,7 +66,7 @@ import Testing
             "### Replies from outside Zendesk (1)",
             "### Duplicate responses (1)", "### Disqus reply tickets to solve (2)", "### Early replies (1)",
             "## Next reply and resolution", "## First-reply breaches", "### Emergency tickets (1)", "### Twitter (22)",
-            "## Agents", "## Data quality", "### Rejected records", "### Unrecognised files (skipped)",
+            "## Agents", "## Data quality", "### Rejected records", "### Files not read (skipped)",
             "## How these numbers are computed",
         ]
         let positions = headings.map { md.range(of: "\n" + $0 + "\n")?.lowerBound }
