@@ -171,6 +171,10 @@ enum Runner {
         _ options: ReportOptions, policy: Policy, keepsRoutingFacts: Bool = false, keepsUnusedText: Bool = false
     ) throws(SLAReportError) -> JoinedInput {
         let inputZone = ZoneClock(identifier: policy.inputTimezone) ?? .utc
+        // Standard input can be read once: a second `-` would read nothing (or race the first).
+        if options.inputs.filter({ $0 == "-" }).count > 1 {
+            throw .usage("standard input ('-') can be named only once")
+        }
         let expansion = try FileSystem.expand(options.inputs)
         let paths = expansion.paths
         guard !paths.isEmpty else {

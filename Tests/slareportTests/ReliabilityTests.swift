@@ -90,6 +90,12 @@ enum Spawn {
         return row.split(separator: " ").dropFirst().first.flatMap { Int($0) }
     }
 
+    @Test func standardInputNamedTwiceIsAUsageError() throws {
+        let run = try CLI.run(["check", "-", "-"], stdin: Data("ticket,channel,event,at\n".utf8))
+        #expect(run.status == 64)
+        #expect(run.stderr.contains("standard input ('-') can be named only once"), "\(run.stderr)")
+    }
+
     @Test func aFIFOInsideADirectoryIsSkippedWithItsReasonNotWaitedFor() throws {
         let dir = try CLI.temporaryDirectory()
         _ = try sample(dir)
