@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Runs the built `slareport` binary and captures what it printed and how it exited.
 struct CLIRun {
     var status: Int32
@@ -26,39 +30,14 @@ enum CLI {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[3]
     }
 
+    /// Runs the binary (through ``Spawn``: stdin written and both pipes read concurrently, and a hang fails
+    /// the test after ten minutes instead of hanging the suite).
     static func run(
         _ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:], in directory: URL? = nil
     ) throws -> CLIRun {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.currentDirectoryURL = directory ?? packageRoot
-        var env = ProcessInfo.processInfo.environment
-        for (k, v) in environment { env[k] = v }
-        process.environment = env
-        let out = Pipe()
-        let err = Pipe()
-        let input = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = input
-        try process.run()
-        if let stdin { input.fileHandleForWriting.write(stdin) }
-        try input.fileHandleForWriting.close()
-        // Read both pipes concurrently with the process so a large report cannot fill a pipe and block.
-        nonisolated(unsafe) var errData = Data()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async {
-            errData = err.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
-        }
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        return CLIRun(
-            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errData, as: UTF8.self), stdoutBytes: outData)
+        let result = try Spawn.run(arguments, stdin: stdin, environment: environment, in: directory, timeout: 600)
+        #expect(!result.timedOut, "slareport \(arguments.joined(separator: " ")) did not finish in 10 minutes")
+        return CLIRun(status: result.status, stdout: result.out, stderr: result.err, stdoutBytes: result.stdout)
     }
 
     /// A fresh temporary directory.
@@ -87,4 +66,79 @@ enum Fixtures {
         "T1,,reply,2016-11-22T12:30:00Z,ben,,zendesk",
     ]
     static var events: String { ([header] + rows).joined(separator: "\n") + "\n" }
+}
+
+/// Runs the built binary with a watchdog (a hang fails the test instead of hanging the suite) and,
+/// optionally, a signal sent after a delay.
+enum Spawn {
+    struct Result {
+        var status: Int32
+        var stdout: Data
+        var stderr: Data
+        var timedOut: Bool
+        var err: String { String(decoding: stderr, as: UTF8.self) }
+        var out: String { String(decoding: stdout, as: UTF8.self) }
+    }
+
+    static func run(
+        _ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:], in directory: URL? = nil,
+        timeout: Double = 120, signal: (number: Int32, after: Double)? = nil,
+        beforeWaiting: ((Int32) -> Void)? = nil
+    ) throws -> Result {
+        try run(
+            executable: CLI.binary, arguments, stdin: stdin, environment: environment, in: directory,
+            timeout: timeout, signal: signal, beforeWaiting: beforeWaiting)
+    }
+
+    static func run(
+        executable: URL, _ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:],
+        in directory: URL? = nil, timeout: Double = 120, signal: (number: Int32, after: Double)? = nil,
+        beforeWaiting: ((Int32) -> Void)? = nil
+    ) throws -> Result {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = directory ?? CLI.packageRoot
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
+        let out = Pipe()
+        let err = Pipe()
+        let input = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        let pid = process.processIdentifier
+        nonisolated(unsafe) var timedOut = false
+        let watchdog = DispatchWorkItem {
+            timedOut = true
+            kill(pid, SIGKILL)
+        }
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog)
+        if let signal {
+            DispatchQueue.global().asyncAfter(deadline: .now() + signal.after) { kill(pid, signal.number) }
+        }
+        let writer = DispatchGroup()
+        writer.enter()
+        DispatchQueue.global().async {
+            if let stdin { input.fileHandleForWriting.write(stdin) }
+            try? input.fileHandleForWriting.close()
+            writer.leave()
+        }
+        beforeWaiting?(pid)
+        nonisolated(unsafe) var errData = Data()
+        let group = DispatchGroup()
+        group.enter()
+        DispatchQueue.global().async {
+            errData = err.fileHandleForReading.readDataToEndOfFile()
+            group.leave()
+        }
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        process.waitUntilExit()
+        watchdog.cancel()
+        writer.wait()
+        return Result(status: process.terminationStatus, stdout: outData, stderr: errData, timedOut: timedOut)
+    }
 }
