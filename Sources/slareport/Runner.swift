@@ -340,20 +340,30 @@ enum Runner {
             SyntheticExport.generate(g) { Console.outBytes($0) }
             return 0
         }
+        // Written to a temporary beside it and renamed; SIGINT/SIGTERM remove the temporary (``OutputCleanup``),
+        // so an interrupted run leaves the old file or none, never a part.
         let temporary = path + ".tmp-\(getpid())"
+        OutputCleanup.shared.install()
+        OutputCleanup.shared.register(temporary)
         guard FileManager.default.createFile(atPath: temporary, contents: nil),
             let handle = FileHandle(forWritingAtPath: temporary)
-        else { throw .cannotCreate(path: path, reason: "cannot create the file") }
+        else {
+            OutputCleanup.shared.forgetAll()
+            throw .cannotCreate(path: path, reason: "cannot create the file")
+        }
         var failed = false
         SyntheticExport.generate(g) { chunk in
             if failed { return }
             do { try handle.write(contentsOf: Data(chunk)) } catch { failed = true }
         }
         try? handle.close()
-        guard !failed, rename(temporary, path) == 0 else {
-            unlink(temporary)
-            throw .cannotCreate(path: path, reason: "write failed")
+        let renamed = try OutputCleanup.shared.whileCommitting { () throws(SLAReportError) -> Bool in
+            let done = !failed && rename(temporary, path) == 0
+            if !done { unlink(temporary) }
+            OutputCleanup.shared.forgetAll()
+            return done
         }
+        guard renamed else { throw .cannotCreate(path: path, reason: "write failed") }
         return 0
     }
 }

@@ -245,6 +245,28 @@ import Testing
         #expect(try files(out) == old, "last week's files, and no temporary file")
     }
 
+    @Test func aSIGTERMWhileGeneratingRemovesTheTemporaryFile() throws {
+        let dir = try CLI.temporaryDirectory()
+        let target = dir.appendingPathComponent("events.csv")
+        nonisolated(unsafe) var signalled = false
+        let run = try Spawn.run(["generate", "--tickets", "2000000", "--out", target.path], timeout: 300) { pid in
+            DispatchQueue.global().async {
+                while !signalled {
+                    let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
+                    if names.contains(where: { $0.contains(".tmp-") }) {
+                        signalled = true
+                        kill(pid, SIGTERM)
+                    }
+                    usleep(500)
+                }
+            }
+        }
+        signalled = true
+        #expect(run.status == 143, "\(run.err)")
+        let left = try FileManager.default.contentsOfDirectory(atPath: dir.path)
+        #expect(left.isEmpty, "no temporary and no partial file: \(left)")
+    }
+
     @Test func aSIGTERMAtAnyMomentLeavesEitherSetAndNoTemporaries() throws {
         let expected = try completeSet()
         var random = SeededRandom(20_161_121)
