@@ -7,10 +7,6 @@ extension Aggregator {
     static func weeks(_ input: Input, shared: Shared) -> (weeks: [HistoryWeek], spanSeconds: Int64) {
         let results = input.results
         let zone = ZoneClock(identifier: input.policy.timezone) ?? .utc
-        func localDay(_ instant: Instant) -> Int {
-            let local = instant.seconds + Int64(zone.offset(at: instant))
-            return Int(local >= 0 ? local / 86_400 : (local - 86_399) / 86_400)
-        }
         func monday(_ day: Int) -> Int { day - (CivilDateTime.isoWeekday(fromDays: day) - 1) }
 
         struct Counts {
@@ -42,7 +38,7 @@ extension Aggregator {
             let created = Instant(seconds: results.created[i])
             if first.map({ created < $0 }) ?? true { first = created }
             if last.map({ created > $0 }) ?? true { last = created }
-            let week = monday(localDay(created))
+            let week = monday(zone.localDayNumber(created))
             if week != currentWeek {
                 flush()
                 currentWeek = week
@@ -65,8 +61,8 @@ extension Aggregator {
         let start = input.window.since ?? firstCreated
         let end = input.window.until ?? input.window.asOf
         let span = max(0, end.seconds - start.seconds)
-        let firstWeek = monday(localDay(start))
-        let lastWeek = monday(localDay(input.window.until.map { $0.adding(seconds: -1) } ?? lastCreated))
+        let firstWeek = monday(zone.localDayNumber(start))
+        let lastWeek = monday(zone.localDayNumber(input.window.until.map { $0.adding(seconds: -1) } ?? lastCreated))
         let weekNumbers: [Int]
         if lastWeek >= firstWeek, (lastWeek - firstWeek) / 7 < maximumHistoryWeeks {
             weekNumbers = Array(stride(from: firstWeek, through: lastWeek, by: 7))

@@ -499,9 +499,7 @@ public struct Aggregator {
         }
         for i in results.indices {
             let created = Instant(seconds: results.created[i])
-            // The local day number (floor division: days before 1970 are negative).
-            let local = created.seconds + Int64(zone.offset(at: created))
-            let day = Int(local >= 0 ? local / 86_400 : (local - 86_399) / 86_400)
+            let day = zone.localDayNumber(created)
             if day != lastDay {
                 flush()
                 lastDay = day
