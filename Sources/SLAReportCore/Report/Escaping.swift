@@ -125,46 +125,32 @@ public enum Escape {
     static func csv(_ string: String, to sink: inout ByteSink) {
         var string = string
         if string.withUTF8({ $0.contains(where: mayStartControl) }) { string = plainText(string) }
-        string.withUTF8 { utf8 in
-            let guarded: Bool
-            switch utf8.first {
-            case 0x3D?, 0x2B?, 0x2D?, 0x40?, 0x09?, 0x0D?: guarded = true
-            default: guarded = false
-            }
-            var needsQuotes = false
-            for byte in utf8 where byte == 0x2C || byte == 0x22 || byte == 0x0D || byte == 0x0A {
-                needsQuotes = true
-                break
-            }
-            if needsQuotes { sink.write(byte: 0x22) }
-            if guarded { sink.write(byte: 0x27) }
-            if needsQuotes {
-                for byte in utf8 {
-                    sink.write(byte: byte)
-                    if byte == 0x22 { sink.write(byte: 0x22) }
-                }
-                sink.write(byte: 0x22)
-            } else {
-                sink.write(bytes: utf8)
-            }
-        }
+        string.withUTF8 { csvCell($0, to: &sink) }
     }
 
     /// ``csv(_:)`` of a cell given as UTF-8 bytes (a symbol's stored text), written straight into `sink`
     /// without a `String` when the bytes hold no control character (else through ``csv(_:to:)``).
     static func csv(bytes utf8: UnsafeBufferPointer<UInt8>, to sink: inout ByteSink) {
-        var needsQuotes = false
-        for byte in utf8 {
-            if mayStartControl(byte) {
-                csv(String(decoding: utf8, as: UTF8.self), to: &sink)
-                return
-            }
-            if byte == 0x2C || byte == 0x22 { needsQuotes = true }
+        if utf8.contains(where: mayStartControl) {
+            csv(String(decoding: utf8, as: UTF8.self), to: &sink)
+        } else {
+            csvCell(utf8, to: &sink)
         }
+    }
+
+    /// The one rule of a CSV cell's bytes, once control characters are gone: the formula guard (`'` before
+    /// a leading `=`, `+`, `-`, `@`, tab or CR) and RFC 4180 quoting (a cell holding `,`, `"`, CR or LF in
+    /// quotes, `"` doubled).
+    private static func csvCell(_ utf8: UnsafeBufferPointer<UInt8>, to sink: inout ByteSink) {
         let guarded: Bool
         switch utf8.first {
-        case 0x3D?, 0x2B?, 0x2D?, 0x40?: guarded = true
+        case 0x3D?, 0x2B?, 0x2D?, 0x40?, 0x09?, 0x0D?: guarded = true
         default: guarded = false
+        }
+        var needsQuotes = false
+        for byte in utf8 where byte == 0x2C || byte == 0x22 || byte == 0x0D || byte == 0x0A {
+            needsQuotes = true
+            break
         }
         if needsQuotes { sink.write(byte: 0x22) }
         if guarded { sink.write(byte: 0x27) }
