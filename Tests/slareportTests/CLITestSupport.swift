@@ -90,6 +90,28 @@ enum Spawn {
             timeout: timeout, signal: signal, beforeWaiting: beforeWaiting)
     }
 
+    /// Runs `arguments` and sends `signal` as soon as a file named `*.tmp-*` appears in `directory` (the
+    /// moment an output is being written).
+    static func runUntilATemporaryAppears(
+        _ arguments: [String], watching directory: URL, thenSend signal: Int32, timeout: Double = 300
+    ) throws -> Result {
+        nonisolated(unsafe) var signalled = false
+        let result = try run(arguments, timeout: timeout) { pid in
+            DispatchQueue.global().async {
+                while !signalled {
+                    let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+                    if names.contains(where: { $0.contains(".tmp-") }) {
+                        signalled = true
+                        kill(pid, signal)
+                    }
+                    usleep(500)
+                }
+            }
+        }
+        signalled = true
+        return result
+    }
+
     static func run(
         executable: URL, _ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:],
         in directory: URL? = nil, timeout: Double = 120, signal: (number: Int32, after: Double)? = nil,

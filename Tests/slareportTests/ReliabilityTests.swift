@@ -226,21 +226,9 @@ import Testing
         #expect(generated.status == 0)
         let out = dir.appendingPathComponent("reports")
         let old = try previousSet(out)
-        nonisolated(unsafe) var signalled = false
-        let run = try Spawn.run(["report", input.path, "--out", out.path, "--quiet"], timeout: 300) { pid in
-            // As soon as the first temporary file appears, the set is being written: stop the run.
-            DispatchQueue.global().async {
-                while !signalled {
-                    let names = (try? FileManager.default.contentsOfDirectory(atPath: out.path)) ?? []
-                    if names.contains(where: { $0.contains(".tmp-") }) {
-                        signalled = true
-                        kill(pid, SIGTERM)
-                    }
-                    usleep(500)
-                }
-            }
-        }
-        signalled = true
+        // As soon as the first temporary file appears, the set is being written: stop the run.
+        let run = try Spawn.runUntilATemporaryAppears(
+            ["report", input.path, "--out", out.path, "--quiet"], watching: out, thenSend: SIGTERM)
         #expect(run.status == 143, "\(run.err)")
         #expect(try files(out) == old, "last week's files, and no temporary file")
     }
@@ -248,20 +236,8 @@ import Testing
     @Test func aSIGTERMWhileGeneratingRemovesTheTemporaryFile() throws {
         let dir = try CLI.temporaryDirectory()
         let target = dir.appendingPathComponent("events.csv")
-        nonisolated(unsafe) var signalled = false
-        let run = try Spawn.run(["generate", "--tickets", "2000000", "--out", target.path], timeout: 300) { pid in
-            DispatchQueue.global().async {
-                while !signalled {
-                    let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
-                    if names.contains(where: { $0.contains(".tmp-") }) {
-                        signalled = true
-                        kill(pid, SIGTERM)
-                    }
-                    usleep(500)
-                }
-            }
-        }
-        signalled = true
+        let run = try Spawn.runUntilATemporaryAppears(
+            ["generate", "--tickets", "2000000", "--out", target.path], watching: dir, thenSend: SIGTERM)
         #expect(run.status == 143, "\(run.err)")
         let left = try FileManager.default.contentsOfDirectory(atPath: dir.path)
         #expect(left.isEmpty, "no temporary and no partial file: \(left)")
