@@ -2,6 +2,10 @@
 /// events together in timeline order. Immutable and shared by reference, so that a timeline is a range of it
 /// (no events are copied per ticket) and the measure and rule stages read it side by side.
 ///
+/// The ticket and channel columns are not kept: every event of a range belongs to one timeline, which holds
+/// both (``Timelines``), so a timeline's events carry its ticket and its channel (8 bytes an event less
+/// while the later stages run).
+///
 /// The columns live in buffers of the store's own, so that the hot loops read a field with one load: no
 /// bounds check, no reference count. Every read goes through an index below ``count`` (the accessors
 /// check it in debug builds).
@@ -10,12 +14,10 @@ public final class EventStore: @unchecked Sendable {
     // again, and freed in `deinit`; the store is only reached through references that keep it alive, so
     // concurrent readers only ever read initialised, unchanging memory.
     public let count: Int
-    private let ticketBuffer: UnsafeMutablePointer<UInt32>
     private let kindBuffer: UnsafeMutablePointer<UInt8>
     private let actorBuffer: UnsafeMutablePointer<UInt32>
     private let valueBuffer: UnsafeMutablePointer<UInt32>
     private let viaBuffer: UnsafeMutablePointer<UInt32>
-    private let channelBuffer: UnsafeMutablePointer<UInt32>
     private let recordBuffer: UnsafeMutablePointer<UInt32>
     /// Times as offsets from ``base`` (nil when the column is wide).
     private let narrowTimes: UnsafeMutablePointer<Int32>?
@@ -36,21 +38,17 @@ public final class EventStore: @unchecked Sendable {
             array = []
             return buffer
         }
-        var ticket = c.ticket
         var kind = c.kind
         var actor = c.actor
         var value = c.value
         var via = c.via
-        var channel = c.channel
         var record = c.record
         let at = c.at
         c = EventColumns()
-        ticketBuffer = take(&ticket)
         kindBuffer = take(&kind)
         actorBuffer = take(&actor)
         valueBuffer = take(&value)
         viaBuffer = take(&via)
-        channelBuffer = take(&channel)
         recordBuffer = take(&record)
         base = at.base
         if at.isWide {
@@ -65,20 +63,13 @@ public final class EventStore: @unchecked Sendable {
     }
 
     deinit {
-        ticketBuffer.deallocate()
         kindBuffer.deallocate()
         actorBuffer.deallocate()
         valueBuffer.deallocate()
         viaBuffer.deallocate()
-        channelBuffer.deallocate()
         recordBuffer.deallocate()
         narrowTimes?.deallocate()
         wideTimes?.deallocate()
-    }
-
-    @inline(__always) public func ticket(_ i: Int) -> UInt32 {
-        assert(i >= 0 && i < count)
-        return ticketBuffer[i]
     }
 
     @inline(__always) public func kind(_ i: Int) -> UInt8 {
@@ -101,11 +92,6 @@ public final class EventStore: @unchecked Sendable {
         return viaBuffer[i]
     }
 
-    @inline(__always) public func channel(_ i: Int) -> UInt32 {
-        assert(i >= 0 && i < count)
-        return channelBuffer[i]
-    }
-
     @inline(__always) public func record(_ i: Int) -> UInt32 {
         assert(i >= 0 && i < count)
         return recordBuffer[i]
@@ -121,13 +107,13 @@ public final class EventStore: @unchecked Sendable {
     /// Every event's record, in store order.
     public var records: [UInt32] { Array(UnsafeBufferPointer(start: recordBuffer, count: count)) }
 
-    /// Event `i` as a value.
+    /// Event `i` as a value, of the timeline with `ticket` and `channel`.
     @inline(__always)
-    public subscript(i: Int) -> TicketEvent {
+    public func event(_ i: Int, ticket: Symbol, channel: Symbol) -> TicketEvent {
         TicketEvent(
-            ticket: Symbol(raw: ticket(i)), kind: EventKind(rawValue: kind(i)) ?? .note, at: Instant(seconds: at(i)),
-            actor: Symbol(raw: actor(i)), value: Symbol(raw: value(i)), via: Symbol(raw: via(i)),
-            channel: Symbol(raw: channel(i)), record: record(i))
+            ticket: ticket, kind: EventKind(rawValue: kind(i)) ?? .note, at: Instant(seconds: at(i)),
+            actor: Symbol(raw: actor(i)), value: Symbol(raw: value(i)), via: Symbol(raw: via(i)), channel: channel,
+            record: record(i))
     }
 }
 
@@ -137,24 +123,32 @@ public struct TimelineEvents: RandomAccessCollection, Sendable {
     public let store: EventStore
     public let startIndex: Int
     public let endIndex: Int
+    /// The timeline's ticket and channel, which every one of its events carries.
+    public let ticket: Symbol
+    public let channel: Symbol
 
-    public init(store: EventStore, range: Range<Int>) {
+    public init(store: EventStore, range: Range<Int>, ticket: Symbol, channel: Symbol) {
         precondition(range.lowerBound >= 0 && range.upperBound <= store.count, "a range of the store")
         self.store = store
         startIndex = range.lowerBound
         endIndex = range.upperBound
+        self.ticket = ticket
+        self.channel = channel
     }
 
-    /// Events given as values (tests, tools): a store of their own.
-    public init(_ events: [TicketEvent]) {
+    /// Events given as values (tests, tools): a store of their own. They carry `ticket` and `channel`
+    /// (by default the first event's).
+    public init(_ events: [TicketEvent], ticket: Symbol? = nil, channel: Symbol? = nil) {
         var columns = EventColumns()
         for e in events { columns.append(e) }
-        self.init(store: EventStore(columns), range: 0..<events.count)
+        self.init(
+            store: EventStore(columns), range: 0..<events.count, ticket: ticket ?? events.first?.ticket ?? .none,
+            channel: channel ?? events.first?.channel ?? .none)
     }
 
     @inline(__always)
     public subscript(i: Int) -> TicketEvent {
         precondition(i >= startIndex && i < endIndex, "an event of the timeline")
-        return store[i]
+        return store.event(i, ticket: ticket, channel: channel)
     }
 }

@@ -35,7 +35,7 @@ public struct TicketTimeline: Sendable {
     ) {
         self.init(
             ticket: ticket, channel: channel, created: created, requester: requester, source: source,
-            events: TimelineEvents(Array(events)))
+            events: TimelineEvents(Array(events), ticket: ticket, channel: channel))
     }
 }
 
@@ -101,7 +101,9 @@ public struct Timelines: RandomAccessCollection, Sendable {
         TicketTimeline(
             ticket: Symbol(raw: ticket[i]), channel: Symbol(raw: channel[i]), created: Instant(seconds: created[i]),
             requester: Symbol(raw: requester[i]), source: SourceKind(rawValue: source[i]) ?? .canonical,
-            events: TimelineEvents(store: store, range: Int(start[i])..<Int(start[i + 1])))
+            events: TimelineEvents(
+                store: store, range: Int(start[i])..<Int(start[i + 1]), ticket: Symbol(raw: ticket[i]),
+                channel: Symbol(raw: channel[i])))
     }
 
 }

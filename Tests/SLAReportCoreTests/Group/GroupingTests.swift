@@ -24,6 +24,25 @@ import Testing
         #expect(r.model.dataQuality.rejected[2].reason.contains("no channel"))
     }
 
+    /// The store keeps no ticket or channel per event: a timeline's events carry the timeline's, also an
+    /// event whose own channel was empty.
+    @Test func aTimelinesEventsCarryItsTicketAndChannel() {
+        var b = LogBuilder()
+        b.add("B", .created, "2016-11-21 09:00", actor: "v", channel: "twitter")
+        b.add("A", .created, "2016-11-21 09:00", actor: "u", channel: "email")
+        b.add("A", .reply, "2016-11-21 09:10", actor: "ann")
+        b.add("B", .reply, "2016-11-21 09:20", actor: "bob")
+        var log = b.log
+        let symbols = log.symbols
+        let timelines = Grouping.group(&log).timelines
+        #expect(timelines.count == 2)
+        for t in timelines {
+            #expect(t.events.count == 2)
+            #expect(t.events.allSatisfy { $0.ticket == t.ticket && $0.channel == t.channel })
+        }
+        #expect(timelines.map { symbols[$0.channel] }.sorted() == ["email", "twitter"])
+    }
+
     @Test func windowAndAsOfPutRecordsOutOfWindow() throws {
         var b = LogBuilder()
         b.add("IN", .created, "2016-11-21 09:00", actor: "u", channel: "email")
