@@ -7,20 +7,22 @@ enum QualityStage {
     ) -> DataQuality {
         var perFile = [QualityCounts](repeating: QualityCounts(), count: files.count)
         var rejected: [RejectedRecord] = []
-        for record in 0..<ledger.count {
-            let file = Int(ledger.file[record])
+        for (fileIndex, records) in ledger.locations.fileRuns {
+            let file = Int(fileIndex)
             guard file < perFile.count else { continue }
-            perFile[file].read += 1
-            switch ledger.fate[record] {
-            case .used, .pending: perFile[file].used += 1
-            case .duplicate: perFile[file].duplicates += 1
-            case .outOfWindow: perFile[file].outOfWindow += 1
-            case .rejected:
-                perFile[file].rejected += 1
-                rejected.append(
-                    RejectedRecord(
-                        path: files[file].path, line: Int(ledger.line[record]),
-                        reason: ledger.reason(UInt32(record)) ?? "rejected"))
+            perFile[file].read += records.count
+            for record in records {
+                switch ledger.fate[record] {
+                case .used, .pending: perFile[file].used += 1
+                case .duplicate: perFile[file].duplicates += 1
+                case .outOfWindow: perFile[file].outOfWindow += 1
+                case .rejected:
+                    perFile[file].rejected += 1
+                    rejected.append(
+                        RejectedRecord(
+                            path: files[file].path, line: Int(ledger.locations.line(record)),
+                            reason: ledger.reason(UInt32(record)) ?? "rejected"))
+                }
             }
         }
         var quality = zip(files, perFile).map { FileQuality(path: $0.path, format: $0.format, counts: $1) }

@@ -183,7 +183,7 @@ public enum Grouping {
             }
         }
         let r = Int(created.record)
-        let file = r < ledger.count ? Int(ledger.file[r]) : -1
+        let file = r < ledger.count ? Int(ledger.locations.file(r)) : -1
         timelines.add(
             ticket: t, channel: channel, created: created.at.seconds, requester: created.actor.raw,
             source: file >= 0 && file < sources.count ? sources[file] : .canonical, end: end)

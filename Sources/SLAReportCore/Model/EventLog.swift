@@ -71,15 +71,17 @@ public struct EventLog: Sendable {
     /// `path:line` of a record.
     public func location(of record: UInt32) -> SourceLocation {
         let r = Int(record)
-        guard r < ledger.count, Int(ledger.file[r]) < files.count else { return SourceLocation(path: "?", line: 0) }
-        return SourceLocation(path: files[Int(ledger.file[r])].path, line: Int(ledger.line[r]))
+        guard r < ledger.count, Int(ledger.locations.file(r)) < files.count else {
+            return SourceLocation(path: "?", line: 0)
+        }
+        return SourceLocation(path: files[Int(ledger.locations.file(r))].path, line: Int(ledger.locations.line(r)))
     }
 
     /// The source of the file `record` was read from.
     public func source(of record: UInt32) -> SourceKind {
         let r = Int(record)
-        guard r < ledger.count, Int(ledger.file[r]) < files.count else { return .canonical }
-        return files[Int(ledger.file[r])].source
+        guard r < ledger.count, Int(ledger.locations.file(r)) < files.count else { return .canonical }
+        return files[Int(ledger.locations.file(r))].source
     }
 }
 

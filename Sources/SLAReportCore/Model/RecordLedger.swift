@@ -6,10 +6,8 @@
 /// section counts the closed ledger. Records that yield no event of their own (a Zendesk metric, a skipped
 /// small action of a forum topic) are *attached* to their ticket and take its fate when the ledger closes.
 public struct RecordLedger: Sendable {
-    /// Per record: index into ``EventLog/files``.
-    public private(set) var file: [UInt32] = []
-    /// Per record: the 1-based line where it starts.
-    public private(set) var line: [UInt32] = []
+    /// Per record: its file (an index into ``EventLog/files``) and the 1-based line where it starts.
+    public private(set) var locations = RecordLocations()
     /// Per record: its fate so far.
     public private(set) var fate: [RecordFate] = []
     /// Why each rejected record was rejected (the first reason given wins).
@@ -20,14 +18,13 @@ public struct RecordLedger: Sendable {
     public init() {}
 
     /// The number of records.
-    public var count: Int { line.count }
+    public var count: Int { fate.count }
 
     /// Starts a new record of `file` at `line`; it is pending until a stage settles it.
     public mutating func begin(file: UInt32, line: Int) -> UInt32 {
-        self.file.append(file)
-        self.line.append(UInt32(clamping: line))
+        locations.append(file: file, line: line)
         fate.append(.pending)
-        return UInt32(self.line.count - 1)
+        return UInt32(fate.count - 1)
     }
 
     /// Rejects `record` with `reason` (the first reason wins; a rejected record stays rejected).
@@ -65,8 +62,6 @@ public struct RecordLedger: Sendable {
 
     /// Reserves room for `count` more records.
     mutating func reserve(_ count: Int) {
-        file.reserveCapacity(file.count + count)
-        line.reserveCapacity(line.count + count)
         fate.reserveCapacity(fate.count + count)
     }
 
@@ -75,12 +70,7 @@ public struct RecordLedger: Sendable {
     mutating func append(_ other: RecordLedger, file newFile: ((UInt32) -> UInt32), lineShift: Int = 0) -> UInt32 {
         let base = UInt32(count)
         reserve(other.count)
-        for f in other.file { file.append(newFile(f)) }
-        if lineShift == 0 {
-            line.append(contentsOf: other.line)
-        } else {
-            for l in other.line { line.append(UInt32(clamping: Int(l) + lineShift)) }
-        }
+        locations.append(other.locations, file: newFile, lineShift: lineShift)
         fate.append(contentsOf: other.fate)
         for (record, reason) in other.reasons { reasons[record + base] = reason }
         return base
@@ -97,8 +87,7 @@ public struct RecordLedger: Sendable {
     /// Drops every record from `count` on (a file that turned out unreadable is taken back whole).
     mutating func truncate(to count: Int) {
         guard count < self.count else { return }
-        file.removeSubrange(count...)
-        line.removeSubrange(count...)
+        locations.truncate(to: count)
         fate.removeSubrange(count...)
         for record in reasons.keys where record >= UInt32(count) { reasons[record] = nil }
         attachments.removeAll { $0.record >= UInt32(count) }

@@ -200,7 +200,7 @@ extension ActorDirectory {
                     note(e.actor, .assigns)
                     enqueue(e.actor, into: &agentClaims)
                     let r = Int(e.record)
-                    let file = r < ledger.count ? Int(ledger.file[r]) : -1
+                    let file = r < ledger.count ? Int(ledger.locations.file(r)) : -1
                     if file >= 0, file < sources.count, sources[file].livesInZendesk {
                         note(e.value, .assignee)
                         enqueue(e.value, into: &agentClaims)

@@ -15,8 +15,8 @@ import Testing
         let split = read(text, parts: true)
         #expect(split.log.events == whole.log.events)
         #expect(split.log.symbols.strings == whole.log.symbols.strings)
-        #expect(split.log.ledger.line == whole.log.ledger.line)
-        #expect(split.log.ledger.file == whole.log.ledger.file)
+        #expect(split.log.ledger.locations.lines == whole.log.ledger.locations.lines)
+        #expect(split.log.ledger.locations.files == whole.log.ledger.locations.files)
         #expect(split.log.ledger.fate == whole.log.ledger.fate)
         #expect(split.log.rejections == whole.log.rejections)
         #expect(split.diagnostics == whole.diagnostics)
@@ -50,7 +50,7 @@ import Testing
         let parts = Ingest.readInParts(sniff, with: CanonicalEventsAdapter(), options: options)
         let whole = read(text, parts: false)
         #expect(parts?.log.events == whole.log.events)
-        #expect(parts?.log.ledger.line == whole.log.ledger.line)
+        #expect(parts?.log.ledger.locations.lines == whole.log.ledger.locations.lines)
         // Not worth cutting: a header alone.
         let header = InputSniff(InputFile(path: "h.csv", text: "ticket,event,at\n"))
         #expect(Ingest.readInParts(header, with: CanonicalEventsAdapter(), options: options) == nil)
@@ -76,7 +76,9 @@ import Testing
             #expect(result.log.recordCount == 5000, "parts: \(parts)")
             #expect(result.log.events.count == 4999)
             #expect(result.log.rejections.count == 1)
-            let rejected = result.log.rejections.first.map { (Int(result.log.ledger.line[Int($0.key)]), $0.value) }
+            let rejected = result.log.rejections.first.map {
+                (Int(result.log.ledger.locations.line(Int($0.key))), $0.value)
+            }
             #expect(rejected?.0 == 4)
             #expect(
                 rejected?.1
@@ -98,7 +100,7 @@ import Testing
         }
         for parts in [false, true] {
             let result = read(text, parts: parts)
-            let lines = result.log.rejections.keys.map { Int(result.log.ledger.line[Int($0)]) }.sorted()
+            let lines = result.log.rejections.keys.map { Int(result.log.ledger.locations.line(Int($0))) }.sorted()
             #expect(lines == bad, "parts: \(parts)")
         }
     }
@@ -156,7 +158,7 @@ import Testing
                 let note = "round \(round), \(parts) parts, \(random.note)"
                 #expect(read.log.events == whole.log.events, "\(note)")
                 #expect(read.log.symbols.strings == whole.log.symbols.strings, "\(note)")
-                #expect(read.log.ledger.line == whole.log.ledger.line, "\(note)")
+                #expect(read.log.ledger.locations.lines == whole.log.ledger.locations.lines, "\(note)")
                 #expect(read.log.rejections == whole.log.rejections, "\(note)")
                 #expect(read.diagnostics == whole.diagnostics, "\(note)")
                 #expect(read.log.recordCount == whole.log.recordCount, "\(note)")

@@ -38,7 +38,7 @@ import Testing
             let result = Self.ingest(text, chunks: chunks)
             #expect(result.log.recordCount == 36, "chunks \(chunks ?? 0)")
             #expect(result.log.rejections.count == 1)
-            let rejected = result.log.rejections.keys.map { Int(result.log.ledger.line[Int($0)]) }
+            let rejected = result.log.rejections.keys.map { Int(result.log.ledger.locations.line(Int($0))) }
             #expect(rejected == [lines[16]])
             // The custom field is on the ticket's second line.
             #expect(
@@ -48,7 +48,7 @@ import Testing
             #expect(created.count == 35)
             #expect(!created.contains("zendesk:17"))
             // Every ticket kept is recorded at its own line.
-            let recordLines = result.log.ledger.line.map(Int.init).sorted()
+            let recordLines = result.log.ledger.locations.lines.map(Int.init).sorted()
             #expect(recordLines == lines)
         }
     }
@@ -59,7 +59,7 @@ import Testing
         let result = Self.ingest(text, maxFieldBytes: 256)
         #expect(result.log.recordCount == 5)
         #expect(result.log.rejections.count == 1)
-        #expect(result.log.rejections.keys.map { Int(result.log.ledger.line[Int($0)]) } == [lines[1]])
+        #expect(result.log.rejections.keys.map { Int(result.log.ledger.locations.line(Int($0))) } == [lines[1]])
         #expect(
             result.log.rejections.values.first == "invalid JSON: line \(lines[1] + 1): string longer than 256 bytes")
     }

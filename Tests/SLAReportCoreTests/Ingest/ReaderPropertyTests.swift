@@ -138,7 +138,7 @@ import Testing
         for round in 0..<60 {
             let (bytes, badLines) = Self.randomEvents(&random, rows: random.int(5...120))
             let whole = ingest(bytes, parts: nil)
-            let rejectedLines = whole.log.rejections.keys.map { Int(whole.log.ledger.line[Int($0)]) }.sorted()
+            let rejectedLines = whole.log.rejections.keys.map { Int(whole.log.ledger.locations.line(Int($0))) }.sorted()
             #expect(rejectedLines == badLines, "round \(round), \(random.note)")
             let partCount = random.int(2...5)
             let chunk = random.int(1...64)
@@ -148,7 +148,9 @@ import Testing
             ] {
                 #expect(other.log.events == whole.log.events, "round \(round), \(partCount) parts, \(random.note)")
                 #expect(other.log.symbols.strings == whole.log.symbols.strings)
-                #expect(other.log.ledger.line == whole.log.ledger.line, "round \(round), \(random.note)")
+                #expect(
+                    other.log.ledger.locations.lines == whole.log.ledger.locations.lines,
+                    "round \(round), \(random.note)")
                 #expect(other.log.rejections == whole.log.rejections, "round \(round), \(random.note)")
                 #expect(other.diagnostics == whole.diagnostics, "round \(round), \(random.note)")
             }
@@ -166,7 +168,8 @@ import Testing
             let whole = ingest(bytes, parts: nil)
             let parts = ingest(bytes, parts: random.int(2...4))
             #expect(parts.log.events == whole.log.events, "round \(round), \(random.note)")
-            #expect(parts.log.ledger.line == whole.log.ledger.line, "round \(round), \(random.note)")
+            #expect(
+                parts.log.ledger.locations.lines == whole.log.ledger.locations.lines, "round \(round), \(random.note)")
             #expect(parts.log.rejections == whole.log.rejections, "round \(round), \(random.note)")
             #expect(parts.diagnostics == whole.diagnostics, "round \(round), \(random.note)")
             for d in whole.diagnostics {
