@@ -1,8 +1,9 @@
-/// The events of a log as columns, one array per field (a struct of arrays): 25 bytes an event instead of a
+/// The events of a log as columns, one array per field (a struct of arrays): 23 bytes an event instead of a
 /// 40-byte ``TicketEvent`` with its padding, and the stages that read one field of every event (the ticket
 /// to group, the time to sort) read one dense array.
 ///
-/// - `ticket`, `actor`, `via`, `channel`: symbol ids (`UInt32`);
+/// - `ticket`, `actor`: symbol ids (`UInt32`); `via`, `channel`: symbol ids coded in a byte each while a
+///   column holds at most 256 distinct ones (``SymbolCodeColumn``);
 /// - `kind`: ``EventKind`` raw values;
 /// - `value`: the symbol of the value where a stage reads it (`assign`, `status`, `priority`, `skip`, `post`),
 ///   and for the kinds whose value no stage reads (`created`'s subject, a `reply`'s, `comment`'s or `note`'s
@@ -21,8 +22,8 @@ public struct EventColumns: Sendable {
     public private(set) var kind: [UInt8] = []
     public private(set) var actor: [UInt32] = []
     public private(set) var value: [UInt32] = []
-    public private(set) var via: [UInt32] = []
-    public private(set) var channel: [UInt32] = []
+    public private(set) var via = SymbolCodeColumn()
+    public private(set) var channel = SymbolCodeColumn()
     public private(set) var record: [UInt32] = []
     public private(set) var at = TimeColumn()
 
@@ -112,9 +113,9 @@ public struct EventColumns: Sendable {
             remap(&other.ticket, into: &ticket)
             remap(&other.actor, into: &actor)
             remap(&other.value, into: &value)
-            remap(&other.via, into: &via)
-            remap(&other.channel, into: &channel)
         }
+        via.append(moving: &other.via, map: map)
+        channel.append(moving: &other.channel, map: map)
         kind.append(contentsOf: other.kind)
         other.kind = []
         record.reserveCapacity(record.count + n)
@@ -151,8 +152,8 @@ public struct EventColumns: Sendable {
         kind.removeSubrange(n...)
         actor.removeSubrange(n...)
         value.removeSubrange(n...)
-        via.removeSubrange(n...)
-        channel.removeSubrange(n...)
+        via.truncate(to: n)
+        channel.truncate(to: n)
         record.removeSubrange(n...)
         at.truncate(to: n)
     }
@@ -178,8 +179,8 @@ public struct EventColumns: Sendable {
         take(&kind)
         take(&actor)
         take(&value)
-        take(&via)
-        take(&channel)
+        via.gather(order)
+        channel.gather(order)
         take(&record)
         at.gather(order)
     }

@@ -17,7 +17,10 @@ public final class EventStore: @unchecked Sendable {
     private let kindBuffer: UnsafeMutablePointer<UInt8>
     private let actorBuffer: UnsafeMutablePointer<UInt32>
     private let valueBuffer: UnsafeMutablePointer<UInt32>
-    private let viaBuffer: UnsafeMutablePointer<UInt32>
+    /// Vias as codes into ``viaTable`` (nil when the column is wide: then ``wideVias``).
+    private let viaCodes: UnsafeMutablePointer<UInt8>?
+    private let viaTable: [UInt32]
+    private let wideVias: UnsafeMutablePointer<UInt32>?
     private let recordBuffer: UnsafeMutablePointer<UInt32>
     /// Times as offsets from ``base`` (nil when the column is wide).
     private let narrowTimes: UnsafeMutablePointer<Int32>?
@@ -41,14 +44,24 @@ public final class EventStore: @unchecked Sendable {
         var kind = c.kind
         var actor = c.actor
         var value = c.value
-        var via = c.via
+        let via = c.via
         var record = c.record
         let at = c.at
         c = EventColumns()
         kindBuffer = take(&kind)
         actorBuffer = take(&actor)
         valueBuffer = take(&value)
-        viaBuffer = take(&via)
+        if via.isWide {
+            var wide = (0..<n).map { via[$0] }
+            wideVias = take(&wide)
+            viaCodes = nil
+            viaTable = []
+        } else {
+            var codes = via.codes
+            viaCodes = take(&codes)
+            viaTable = via.table
+            wideVias = nil
+        }
         recordBuffer = take(&record)
         base = at.base
         if at.isWide {
@@ -66,7 +79,8 @@ public final class EventStore: @unchecked Sendable {
         kindBuffer.deallocate()
         actorBuffer.deallocate()
         valueBuffer.deallocate()
-        viaBuffer.deallocate()
+        viaCodes?.deallocate()
+        wideVias?.deallocate()
         recordBuffer.deallocate()
         narrowTimes?.deallocate()
         wideTimes?.deallocate()
@@ -89,7 +103,8 @@ public final class EventStore: @unchecked Sendable {
 
     @inline(__always) public func via(_ i: Int) -> UInt32 {
         assert(i >= 0 && i < count)
-        return viaBuffer[i]
+        if let viaCodes { return viaTable[Int(viaCodes[i])] }
+        return wideVias.map { $0[i] } ?? 0
     }
 
     @inline(__always) public func record(_ i: Int) -> UInt32 {

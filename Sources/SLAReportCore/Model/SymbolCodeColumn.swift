@@ -1,0 +1,133 @@
+/// A column of symbols that take few distinct values (an event's channel, its via): one byte an event, a
+/// code into a table of the distinct symbols in first-seen order, widened to the symbols themselves (4
+/// bytes) for the whole column once a 257th distinct symbol arrives. Reads give the symbol's raw id either
+/// way; the codes never leave the column.
+public struct SymbolCodeColumn: Sendable {
+    /// Per event: the code of its symbol (index into ``table``), while the column is narrow.
+    private(set) var codes: [UInt8] = []
+    /// The distinct symbols, by code.
+    private(set) var table: [UInt32] = []
+    /// Per event: its symbol, once the column is wide.
+    private(set) var wide: [UInt32] = []
+    public private(set) var isWide = false
+    /// The code of the last symbol coded (most events repeat the one before).
+    private var lastSymbol = UInt32.max
+    private var lastCode: UInt8 = 0
+
+    public init() {}
+
+    public var count: Int { isWide ? wide.count : codes.count }
+
+    mutating func reserveCapacity(_ n: Int) {
+        if isWide { wide.reserveCapacity(n) } else { codes.reserveCapacity(n) }
+    }
+
+    /// The raw symbol id of event `i`.
+    @inline(__always)
+    public subscript(i: Int) -> UInt32 {
+        get { isWide ? wide[i] : table[Int(codes[i])] }
+        set {
+            if isWide {
+                wide[i] = newValue
+            } else if let code = code(of: newValue) {
+                codes[i] = code
+            } else {
+                widen()
+                wide[i] = newValue
+            }
+        }
+    }
+
+    @inline(__always)
+    mutating func append(_ symbol: UInt32) {
+        if isWide {
+            wide.append(symbol)
+        } else if let code = code(of: symbol) {
+            codes.append(code)
+        } else {
+            widen()
+            wide.append(symbol)
+        }
+    }
+
+    /// The code of `symbol`, added to the table when new; nil when the table is full.
+    @inline(__always)
+    private mutating func code(of symbol: UInt32) -> UInt8? {
+        if symbol == lastSymbol { return lastCode }
+        let code: UInt8
+        if let k = table.firstIndex(of: symbol) {
+            code = UInt8(truncatingIfNeeded: k)
+        } else {
+            guard table.count <= Int(UInt8.max) else { return nil }
+            code = UInt8(truncatingIfNeeded: table.count)
+            table.append(symbol)
+        }
+        lastSymbol = symbol
+        lastCode = code
+        return code
+    }
+
+    private mutating func widen() {
+        guard !isWide else { return }
+        var w = [UInt32]()
+        w.reserveCapacity(Swift.max(codes.capacity, codes.count + 1))
+        table.withUnsafeBufferPointer { t in
+            for c in codes { w.append(t[Int(c)]) }
+        }
+        codes = []
+        table = []
+        wide = w
+        isWide = true
+    }
+
+    /// Appends `other`'s symbols mapped through `map` (its symbol ids → this log's) and empties it.
+    mutating func append(moving other: inout SymbolCodeColumn, map: [Symbol]) {
+        func mapped(_ s: UInt32) -> UInt32 { Int(s) < map.count ? map[Int(s)].raw : s }
+        reserveCapacity(count + other.count)
+        if other.isWide {
+            for s in other.wide { append(mapped(s)) }
+        } else {
+            let table = other.table.map(mapped)
+            for c in other.codes { append(table[Int(c)]) }
+        }
+        other = SymbolCodeColumn()
+    }
+
+    mutating func truncate(to n: Int) {
+        guard n < count else { return }
+        if isWide { wide.removeSubrange(n...) } else { codes.removeSubrange(n...) }
+    }
+
+    @inline(__always)
+    mutating func swapAt(_ i: Int, _ j: Int) {
+        if isWide { wide.swapAt(i, j) } else { codes.swapAt(i, j) }
+    }
+
+    /// Reorders the column by `order` (`order[j]` = the event that goes to `j`).
+    mutating func gather(_ order: UnsafeBufferPointer<UInt32>) {
+        func take<T>(_ column: inout [T]) {
+            let old = column
+            column = []
+            column.reserveCapacity(order.count)
+            old.withUnsafeBufferPointer { o in
+                for j in order { column.append(o[Int(j)]) }
+            }
+        }
+        if isWide { take(&wide) } else { take(&codes) }
+    }
+
+    /// Calls `body` with the codes and their table (nil when wide) or with the symbols.
+    func withStorage<R>(
+        _ body: (_ codes: UnsafeBufferPointer<UInt8>?, _ table: [UInt32], _ wide: UnsafeBufferPointer<UInt32>?) -> R
+    ) -> R {
+        if isWide { return wide.withUnsafeBufferPointer { body(nil, [], $0) } }
+        return codes.withUnsafeBufferPointer { body($0, table, nil) }
+    }
+}
+
+extension SymbolCodeColumn: Equatable {
+    /// The same symbols in the same order, however they are stored.
+    public static func == (a: SymbolCodeColumn, b: SymbolCodeColumn) -> Bool {
+        a.count == b.count && (0..<a.count).allSatisfy { a[$0] == b[$0] }
+    }
+}
