@@ -14,8 +14,7 @@ extension EventLog {
             return 0
         }
         keepsUnusedText = keepsUnusedText || other.keepsUnusedText
-        let map = symbols.merge(other.symbols)
-        other.symbols = SymbolTable()
+        let map = symbols.merge(taking: &other.symbols)
         let fileBase = UInt32(files.count)
         let lastFile = UInt32(max(files.count - 1, 0))
         if !sameFile { files += other.files }

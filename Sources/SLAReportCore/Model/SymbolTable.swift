@@ -106,12 +106,25 @@ public struct SymbolTable: @unchecked Sendable {
 
     /// Adds every symbol of `other` (in its order) and returns, per symbol of `other`, its symbol here.
     /// Merging the tables of consecutive parts of an input numbers symbols exactly as reading it whole would.
-    mutating func merge(_ other: SymbolTable) -> [Symbol] {
+    ///
+    /// `other` is emptied: its index is freed first (merging reads only its texts) and this table grows once,
+    /// so that the two indexes are never held with a regrowing one.
+    mutating func merge(taking other: inout SymbolTable) -> [Symbol] {
+        defer { other = SymbolTable() }
+        if isKnownUniquelyReferenced(&other.storage) { other.storage.dropIndex() }
+        reserve(symbols: other.count, bytes: other.storage.byteCount)
         var map = [Symbol](repeating: .none, count: other.count)
         for i in 1..<max(other.count, 1) {
             map[i] = intern(bytes: other.bytes(Symbol(raw: UInt32(i))))
         }
         return map
+    }
+
+    /// Grows the table once for up to `symbols` more symbols of `bytes` more bytes, so that adding them
+    /// never regrows it (regrowing holds the old and the new arrays at once, and copies them).
+    mutating func reserve(symbols: Int, bytes: Int) {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+        storage.reserve(symbols: symbols, bytes: bytes)
     }
 
     /// The arena, the end offset of every symbol, and the index.
@@ -177,9 +190,37 @@ public struct SymbolTable: @unchecked Sendable {
             }
         }
 
+        /// Frees the index (the table can no longer find a symbol: only its texts are read after this).
+        func dropIndex() {
+            slots.deallocate()
+            slotCapacity = 1
+            slots = UnsafeMutablePointer<UInt64>.allocate(capacity: 1)
+            slots.initialize(to: 0)
+        }
+
+        func reserve(symbols: Int, bytes extra: Int) {
+            if byteCount + extra > byteCapacity {
+                let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: byteCount + extra)
+                grown.update(from: bytes, count: byteCount)
+                bytes.deallocate()
+                bytes = grown
+                byteCapacity = byteCount + extra
+            }
+            if count + symbols > symbolCapacity {
+                let grown = UnsafeMutablePointer<Int>.allocate(capacity: count + symbols)
+                grown.update(from: ends, count: count)
+                ends.deallocate()
+                ends = grown
+                symbolCapacity = count + symbols
+            }
+            var slots = slotCapacity
+            while (count + symbols) * 2 > slots { slots *= 2 }
+            if slots > slotCapacity { growIndex(to: slots) }
+        }
+
         func insert(_ p: UnsafePointer<UInt8>, _ n: Int, hash: UInt64) -> Symbol {
             if byteCount + n > byteCapacity {
-                var capacity = byteCapacity * 2
+                var capacity = max(byteCapacity * 2, 16)
                 while capacity < byteCount + n { capacity *= 2 }
                 let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
                 grown.update(from: bytes, count: byteCount)
@@ -188,7 +229,7 @@ public struct SymbolTable: @unchecked Sendable {
                 byteCapacity = capacity
             }
             if count == symbolCapacity {
-                let capacity = symbolCapacity * 2
+                let capacity = max(symbolCapacity * 2, 4)
                 let grown = UnsafeMutablePointer<Int>.allocate(capacity: capacity)
                 grown.update(from: ends, count: count)
                 ends.deallocate()
@@ -212,8 +253,8 @@ public struct SymbolTable: @unchecked Sendable {
             table[i] = slot
         }
 
-        private func growIndex() {
-            let capacity = slotCapacity * 2
+        private func growIndex(to capacity: Int? = nil) {
+            let capacity = capacity ?? slotCapacity * 2
             let grown = UnsafeMutablePointer<UInt64>.allocate(capacity: capacity)
             grown.initialize(repeating: 0, count: capacity)
             for j in 0..<slotCapacity where slots[j] != 0 { place(slots[j], in: grown, mask: capacity - 1) }

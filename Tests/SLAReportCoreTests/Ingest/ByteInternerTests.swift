@@ -35,3 +35,27 @@ import Testing
         #expect(symbols.count == 2)
     }
 }
+
+/// Merging the table of a later part numbers symbols as reading both parts into one table would.
+struct SymbolTableMergeTests {
+    @Test func mergingALaterPartsTableNumbersAsOneReadWould() {
+        var random = TestRandom(0x3E26_E000)
+        for round in 0..<20 {
+            let words = (0..<random.int(0...3_000)).map { _ in "w\(random.below(2_000))" }
+            let cut = random.int(0...words.count)
+            var whole = SymbolTable()
+            let wholeSymbols = words.map { whole.intern($0) }
+            var first = SymbolTable()
+            let firstSymbols = words[..<cut].map { first.intern($0) }
+            var second = SymbolTable()
+            let secondSymbols = words[cut...].map { second.intern($0) }
+            let map = first.merge(taking: &second)
+            #expect(second.count == 1, "the merged table is emptied: round \(round), \(random.note)")
+            #expect(firstSymbols + secondSymbols.map { map[Int($0.raw)] } == wholeSymbols, "round \(round)")
+            #expect(first.strings == whole.strings, "round \(round), \(random.note)")
+            // The merged table still finds and adds symbols.
+            #expect(first.lookup("w1") == whole.lookup("w1"))
+            #expect(first.intern("new word") == whole.intern("new word"))
+        }
+    }
+}
