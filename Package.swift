@@ -9,7 +9,9 @@ let package = Package(
     ],
     targets: [
         .target(name: "SLAReportCore"),
-        .executableTarget(name: "slareport", dependencies: ["SLAReportCore"]),
+        // The CLI's one setting of the C allocator (glibc's mmap threshold); the library sets nothing global.
+        .target(name: "CMemoryTuning"),
+        .executableTarget(name: "slareport", dependencies: ["SLAReportCore", "CMemoryTuning"]),
         .testTarget(
             name: "SLAReportCoreTests",
             dependencies: ["SLAReportCore"],
