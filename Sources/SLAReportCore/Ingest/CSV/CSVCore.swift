@@ -92,6 +92,9 @@ public struct CSVCore {
 
     public let separator: UInt8
     public let limits: Limits
+    /// Whether whole plain records are read in one go (``plainRecord(_:from:count:separator:separatorWord:limits:into:)``);
+    /// off only to test that the result is the same.
+    public let usesFastPath: Bool
     /// At most this many warnings are kept; the others are only counted (``suppressedWarnings``).
     public static let maxWarnings = 100
 
@@ -140,9 +143,13 @@ public struct CSVCore {
 
     /// A parser for fields separated by `separator`, starting at absolute offset `offset` and line `line`
     /// (a part of a file read on its own starts there, without a byte order mark).
-    public init(separator: UInt8 = Byte.comma, limits: Limits = .standard, offset: Int = 0, line: Int = 1) {
+    public init(
+        separator: UInt8 = Byte.comma, limits: Limits = .standard, offset: Int = 0, line: Int = 1,
+        usesFastPath: Bool = true
+    ) {
         self.separator = separator
         self.limits = limits
+        self.usesFastPath = usesFastPath
         self.inputOffset = offset
         self.line = line
         bomDone = offset != 0
@@ -335,6 +342,20 @@ public struct CSVCore {
                     recordIndex += 1
                     recordOffset = absolute + p
                     recordLine = ln
+                    if usesFastPath,
+                        let next = Self.plainRecord(
+                            base, from: p, count: count, separator: sep, separatorWord: sepWord, limits: limits,
+                            into: &out.buffers)
+                    {
+                        // The whole record and its line break were read in one go: deliver it.
+                        out.fieldCount = out.buffers.endCount
+                        out.fieldLength = 0
+                        p = next.end
+                        ln += 1
+                        skipLF = next.afterLoneCR
+                        return deliver()
+                    }
+                    out.reset()
                     st = .startField
                 }
 
@@ -498,8 +519,84 @@ public struct CSVCore {
         }
     }
 
-    /// The record's buffers as locals for the hot loop: appends bytes within the limits (noting the first
-    /// problem) and ends fields; written back to the record's storage when the call returns.
+    // MARK: - One plain record at a time
+
+    /// The fast path of the state machine, for the records most files are made of: reads the record that
+    /// starts at `start` whole, when it ends with a line break inside `base[start..<count]` and every field
+    /// is plain (no quote) or quoted without a doubled quote or a line break inside, and no limit is
+    /// reached. Its fields go into `buffers` and the offset after its line break is returned (with whether
+    /// that break was a lone CR, after which an LF would belong to it). Anything else returns nil having
+    /// consumed nothing, and the byte-by-byte machine reads the record: the result is the same either way
+    /// (a test reads random inputs both ways).
+    @inline(__always)
+    static func plainRecord(
+        _ base: UnsafePointer<UInt8>, from start: Int, count: Int, separator sep: UInt8, separatorWord: UInt64,
+        limits: Limits, into buffers: inout ByteRecord.Buffers
+    ) -> (end: Int, afterLoneCR: Bool)? {
+        var q = start
+        while q < count {
+            let fieldStart: Int
+            let fieldEnd: Int
+            if base[q] == Byte.quote {
+                var r = q + 1
+                while true {
+                    r = skipPlain(base, from: r, to: count, separator: quoteWord)
+                    guard r < count else { return nil }
+                    let b = base[r]
+                    if b == Byte.quote { break }
+                    if b == Byte.lf || b == Byte.cr { return nil }
+                    r += 1
+                }
+                // The closing quote (a doubled quote or text after it is not a separator or a line break
+                // below, so the byte machine reads it).
+                fieldStart = q + 1
+                fieldEnd = r
+                q = r + 1
+            } else {
+                var r = q
+                while true {
+                    r = skipPlain(base, from: r, to: count, separator: separatorWord)
+                    guard r < count else { return nil }
+                    let b = base[r]
+                    if b == sep || b == Byte.lf || b == Byte.cr { break }
+                    if b == Byte.quote { return nil }
+                    r += 1
+                }
+                fieldStart = q
+                fieldEnd = r
+                q = r
+            }
+            let length = fieldEnd - fieldStart
+            guard length <= limits.maxFieldBytes, buffers.endCount < limits.maxFields,
+                buffers.byteCount + length <= limits.maxRecordBytes
+            else { return nil }
+            if buffers.byteCount + length > buffers.byteCapacity {
+                ByteRecord.grow(
+                    &buffers.bytes, capacity: &buffers.byteCapacity, count: buffers.byteCount,
+                    needed: buffers.byteCount + length)
+            }
+            if length > 0 { (buffers.bytes + buffers.byteCount).update(from: base + fieldStart, count: length) }
+            buffers.byteCount += length
+            if buffers.endCount == buffers.endCapacity {
+                ByteRecord.grow(
+                    &buffers.ends, capacity: &buffers.endCapacity, count: buffers.endCount,
+                    needed: buffers.endCount + 1)
+            }
+            buffers.ends[buffers.endCount] = buffers.byteCount
+            buffers.endCount += 1
+            guard q < count else { return nil }
+            let b = base[q]
+            if b == sep {
+                q += 1
+                continue
+            }
+            if b == Byte.lf { return (q + 1, false) }
+            guard b == Byte.cr, q + 1 < count else { return nil }
+            return base[q + 1] == Byte.lf ? (q + 2, false) : (q + 1, true)
+        }
+        return nil
+    }
+
     // MARK: - Eight bytes at a time
 
     private static let ones: UInt64 = 0x0101_0101_0101_0101
@@ -538,6 +635,8 @@ public struct CSVCore {
         #endif
     }
 
+    /// The record's buffers as locals for the hot loop: appends bytes within the limits (noting the first
+    /// problem) and ends fields; written back to the record's storage when the call returns.
     private struct Writer {
         var buffers: ByteRecord.Buffers
         let limits: Limits

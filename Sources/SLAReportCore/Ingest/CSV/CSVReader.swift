@@ -38,9 +38,10 @@ public struct CSVReader {
     /// `stops` are absolute offsets, ascending, where the reader may end early on a record boundary.
     public init(
         stream: ByteStream, separator: UInt8 = Byte.comma, limits: CSVCore.Limits = .standard, line: Int = 1,
-        stops: [Int] = [], chunkBytes: Int = CSVReader.defaultChunkBytes
+        stops: [Int] = [], chunkBytes: Int = CSVReader.defaultChunkBytes, usesFastPath: Bool = true
     ) {
-        core = CSVCore(separator: separator, limits: limits, offset: stream.position, line: line)
+        core = CSVCore(
+            separator: separator, limits: limits, offset: stream.position, line: line, usesFastPath: usesFastPath)
         viewOffset = stream.position
         self.stream = stream
         self.chunkBytes = max(chunkBytes, 1)

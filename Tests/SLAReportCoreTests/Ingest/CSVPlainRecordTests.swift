@@ -1,0 +1,113 @@
+import Testing
+
+@testable import SLAReportCore
+
+/// The CSV parser's fast path (``CSVCore/plainRecord(_:from:count:separator:separatorWord:limits:into:)``)
+/// reads whole plain records in one go and leaves everything else to the byte-by-byte machine: reading any
+/// input with it must give exactly what reading it without it gives — fields, positions, problems, warnings
+/// and lines — however the bytes arrive.
+struct CSVPlainRecordTests {
+    private struct Read: Equatable {
+        var records: [[String]] = []
+        var positions: [String] = []
+        var warnings: [String] = []
+        var line = 0
+    }
+
+    private static func read(
+        _ bytes: [UInt8], fastPath: Bool, chunk: Int, seed: UInt64, limits: CSVCore.Limits, separator: UInt8
+    ) -> Read {
+        var reader = CSVReader(
+            stream: InputSource(ChunkedSource(bytes: bytes, maxChunk: chunk, seed: seed)).stream(),
+            separator: separator, limits: limits, chunkBytes: chunk, usesFastPath: fastPath)
+        var out = Read()
+        while reader.next() {
+            out.records.append(reader.record.strings)
+            let p = reader.position
+            out.positions.append("\(p.byteOffset) \(p.line) \(p.index) \(p.problem ?? "-") \(p.endedByInputEnd)")
+        }
+        out.warnings = reader.warnings.map { "\($0.line) \($0.byteOffset) \($0.message)" }
+        out.line = reader.line
+        return out
+    }
+
+    /// A random CSV text: mostly plain rows, with quoted fields (separators, doubled quotes, line breaks
+    /// inside), stray quotes, empty lines, CRLF and lone CR line breaks, long fields, a missing last break.
+    private static func text(_ random: inout TestRandom, separator: UInt8) -> [UInt8] {
+        var out: [UInt8] = []
+        let plain = Array("abcxyz019 -:T.Z".utf8)
+        for _ in 0..<random.int(0...60) {
+            if random.chance(5) {
+                out.append(Byte.lf)
+                continue
+            }
+            for f in 0..<random.int(1...7) {
+                if f > 0 { out.append(separator) }
+                let length = random.chance(5) ? random.int(20...80) : random.int(0...8)
+                func someBytes() -> [UInt8] { (0..<length).map { _ in random.pick(plain) } }
+                switch random.int(0...99) {
+                case 0..<70: out += someBytes()
+                case 70..<82: out += [Byte.quote] + someBytes() + [separator] + someBytes() + [Byte.quote]
+                case 82..<86: out += [Byte.quote] + someBytes() + [Byte.quote, Byte.quote] + [Byte.quote]
+                case 86..<90: out += [Byte.quote] + someBytes() + [Byte.lf] + someBytes() + [Byte.quote]
+                case 90..<93: out += someBytes() + [Byte.quote] + someBytes()
+                case 93..<96: out += [Byte.quote] + someBytes() + [Byte.quote] + someBytes()
+                case 96..<98: out += [Byte.quote] + someBytes()
+                default: out += [0xC3, 0xA9] + someBytes()
+                }
+            }
+            switch random.int(0...9) {
+            case 0: out += [Byte.cr, Byte.lf]
+            case 1: out.append(Byte.cr)
+            default: out.append(Byte.lf)
+            }
+        }
+        if random.chance(30), out.last == Byte.lf { out.removeLast() }
+        return out
+    }
+
+    @Test func theFastPathReadsAsTheByteMachineDoes() {
+        for round in 0..<400 {
+            var random = TestRandom(0xFA57_0000 &+ UInt64(round))
+            let separator = random.chance(80) ? Byte.comma : random.pick([Byte.semicolon, Byte.tab])
+            let bytes = Self.text(&random, separator: separator)
+            let limits =
+                random.chance(30)
+                ? CSVCore.Limits(
+                    maxFieldBytes: random.int(4...60), maxRecordBytes: random.int(10...200),
+                    maxFields: random.int(2...6))
+                : .standard
+            let chunk = random.chance(50) ? random.int(1...64) : 1 << 16
+            let seed = random.next()
+            let slow = Self.read(bytes, fastPath: false, chunk: chunk, seed: seed, limits: limits, separator: separator)
+            let fast = Self.read(bytes, fastPath: true, chunk: chunk, seed: seed, limits: limits, separator: separator)
+            #expect(fast == slow, "round \(round), \(random.note), \(bytes.count) bytes")
+        }
+    }
+
+    @Test func plainRowsAreReadWhole() {
+        // Rows a generated export is made of: the fast path reads every one of them, in one call each.
+        let text = "T1,email,created,2016-01-04T00:00:05Z,user0,\"Subject, with comma 0\",\r\nT1,email,reply,x,a,,z\n"
+        let bytes = Array(text.utf8)
+        var buffers = ByteRecord.Buffers(
+            bytes: .allocate(capacity: 64), byteCapacity: 64, ends: .allocate(capacity: 4), endCapacity: 4)
+        defer {
+            buffers.bytes.deallocate()
+            buffers.ends.deallocate()
+        }
+        let next = bytes.withUnsafeBufferPointer { b -> (end: Int, afterLoneCR: Bool)? in
+            guard let base = b.baseAddress else { return nil }
+            return CSVCore.plainRecord(
+                base, from: 0, count: b.count, separator: Byte.comma,
+                separatorWord: UInt64(Byte.comma) &* 0x0101_0101_0101_0101,
+                limits: .standard, into: &buffers)
+        }
+        #expect(next?.end == bytes.firstIndex(of: Byte.lf).map { $0 + 1 })
+        #expect(next?.afterLoneCR == false)
+        #expect(buffers.endCount == 7)
+        let subject = String(
+            decoding: UnsafeBufferPointer(
+                start: buffers.bytes + buffers.ends[4], count: buffers.ends[5] - buffers.ends[4]), as: UTF8.self)
+        #expect(subject == "Subject, with comma 0")
+    }
+}
