@@ -61,6 +61,21 @@ public struct CanonicalEventsAdapter: InputAdapter {
         var other = SymbolCache()
         var interner = ByteInterner()
         private var words: [(text: String, symbol: Symbol)] = []
+        /// The symbols of the status and priority words, by their index in ``statuses`` and ``priorities``.
+        private var statusSymbols = [Symbol](repeating: .none, count: CanonicalEventsAdapter.statuses.count)
+        private var prioritySymbols = [Symbol](repeating: .none, count: CanonicalEventsAdapter.priorities.count)
+
+        /// The symbol of ``statuses``[`index`] (`status`) or ``priorities``[`index`] (`priority`), interned
+        /// once per file like ``word(_:in:)``.
+        @inline(__always)
+        mutating func listed(_ kind: EventKind, _ index: Int, in symbols: inout SymbolTable) -> Symbol {
+            if kind == .status {
+                if statusSymbols[index].isNone { statusSymbols[index] = word(statuses[index], in: &symbols) }
+                return statusSymbols[index]
+            }
+            if prioritySymbols[index].isNone { prioritySymbols[index] = word(priorities[index], in: &symbols) }
+            return prioritySymbols[index]
+        }
 
         /// The symbol of a fixed word (`solved`, `high`), interned once per file.
         mutating func word(_ text: String, in symbols: inout SymbolTable) -> Symbol {
@@ -97,7 +112,7 @@ public struct CanonicalEventsAdapter: InputAdapter {
                 let what = valueBytes.isEmpty ? "missing value" : "unknown value \(FieldBytes.quoted(valueBytes))"
                 return .failure(Rejection("\(what) for \(kind.name) (expected \(allowed.joined(separator: ", ")))"))
             }
-            value = caches.word(allowed[index], in: &symbols)
+            value = caches.listed(kind, index, in: &symbols)
         case .assign:
             valueBytes = whole(valueBytes)
             value = caches.value.intern(valueBytes, in: &symbols, interner: &caches.interner)

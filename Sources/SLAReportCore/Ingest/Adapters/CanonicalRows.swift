@@ -1,14 +1,18 @@
 /// One row of a canonical file, its fields in the adapter's column order whatever the file's order.
+///
+/// A view, valid only while the row is handed over (the reader's buffers and the column map are borrowed,
+/// not retained: a row costs no reference counting).
 struct CanonicalRow {
-    let record: ByteRecord
+    let record: ByteRecord.View
     /// Per canonical column: the field index in `record`, or -1 when the file has no such column.
-    let map: [Int]
+    let map: UnsafeBufferPointer<Int>
     /// 1-based line where the row starts.
     let line: Int
     /// Set when the row must be rejected as a whole (over-size field, unterminated quote, invalid JSON, …).
     let problem: String?
 
     /// The field of canonical column `column`, spaces trimmed; empty when absent.
+    @inline(__always)
     func field(_ column: Int) -> UnsafeBufferPointer<UInt8> {
         guard column >= 0, column < map.count else { return UnsafeBufferPointer(start: nil, count: 0) }
         return FieldBytes.trimmed(record.field(map[column]))
@@ -85,11 +89,14 @@ enum CanonicalRows {
         if let size = sniff.input.source.size {
             reserve(rows: ((part?.stops.first ?? size) - (part?.start ?? 0)) / 64, in: &log)
         }
-        while reader.next() {
-            body(
-                CanonicalRow(
-                    record: reader.record, map: map, line: reader.position.line, problem: reader.position.problem),
-                &log)
+        let record = reader.record
+        map.withUnsafeBufferPointer { map in
+            while reader.next() {
+                body(
+                    CanonicalRow(
+                        record: record.view, map: map, line: reader.position.line, problem: reader.position.problem),
+                    &log)
+            }
         }
     }
 
@@ -118,7 +125,9 @@ enum CanonicalRows {
             }
             if problem != nil { record.reset() }
             while record.count < columns.count { record.endField() }
-            body(CanonicalRow(record: record, map: identity, line: item.line, problem: problem), &log)
+            identity.withUnsafeBufferPointer { identity in
+                body(CanonicalRow(record: record.view, map: identity, line: item.line, problem: problem), &log)
+            }
         }
     }
 

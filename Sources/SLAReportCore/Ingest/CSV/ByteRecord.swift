@@ -25,6 +25,28 @@ public struct ByteRecord {
         return UnsafeBufferPointer(start: s.bytes + start, count: s.ends[index] - start)
     }
 
+    /// The fields as they are now, as a view that holds no reference (valid until the record is next reset
+    /// or appended to, and only while the record is alive).
+    var view: View {
+        let b = storage.state.pointee
+        return View(bytes: b.bytes, ends: b.ends, count: b.endCount)
+    }
+
+    /// The fields of a record at one moment, without a reference to its storage (see ``view``).
+    struct View {
+        let bytes: UnsafePointer<UInt8>
+        let ends: UnsafePointer<Int>
+        let count: Int
+
+        /// The bytes of field `index`, or an empty buffer when there is no such field.
+        @inline(__always)
+        func field(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+            guard index >= 0, index < count else { return UnsafeBufferPointer(start: nil, count: 0) }
+            let start = index == 0 ? 0 : ends[index - 1]
+            return UnsafeBufferPointer(start: bytes + start, count: ends[index] - start)
+        }
+    }
+
     /// Field `index` as a `String` (invalid UTF-8 repaired); empty when the record has no such field.
     public func string(_ index: Int) -> String { String(decoding: field(index), as: UTF8.self) }
 
