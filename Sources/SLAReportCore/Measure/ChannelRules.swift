@@ -90,13 +90,16 @@ public enum ChannelRules {
         let sweep = PassedOverSweep(
             timelines: timelines, participants: participants, reported: reported, asOf: input.asOf,
             context: context)
+        collector.findings.passedOver.reserveCapacity(sweep.takes.count)
         for take in sweep.takes {
-            let timeline = timelines[take.timeline]
+            let t = Int(take.timeline)
             let agent = context.name(take.agent)
             collector.findings.passedOver.append(
                 PassedOverFinding(
-                    ticket: symbols[timeline.ticket], channel: symbols[timeline.channel], agent: agent, at: take.at,
-                    count: take.count, oldest: take.oldest.map { symbols[timelines[$0].ticket] }))
+                    ticket: symbols[Symbol(raw: timelines.ticket[t])],
+                    channel: symbols[Symbol(raw: timelines.channel[t])],
+                    agent: agent, at: take.at, count: take.count,
+                    oldest: sweep.oldest(of: take).map { symbols[Symbol(raw: timelines.ticket[Int($0)])] }))
             collector.count(agent) { $0.passedOverTakes += 1 }
         }
         for index in sweep.passedOver { collector.flag(index, Flag.passedOver) }

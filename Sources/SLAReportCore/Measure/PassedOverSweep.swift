@@ -16,19 +16,30 @@
 ///   nor one that starts waiting again (unassigned, reopened) in that second.
 /// - A channel listed by several views belongs to the first one.
 struct PassedOverSweep {
-    /// A take that passed over at least one ticket.
+    /// A take that passed over at least one ticket (32 bytes, no allocation of its own: a hundred thousand
+    /// of them may be found).
     struct Take: Sendable, Equatable {
-        /// Index of the taken ticket in the timelines given.
-        var timeline: Int
-        var agent: Symbol
         var at: Instant
         var count: Int
-        /// Timeline indices of the oldest tickets passed over, oldest first (at most `oldestLimit`).
-        var oldest: [Int]
+        /// Index of the taken ticket in the timelines given.
+        var timeline: UInt32
+        var agent: Symbol
+        /// Where the take's oldest passed-over tickets start in ``PassedOverSweep/oldestTimelines``.
+        var oldestStart: UInt32
+        var oldestCount: UInt8
     }
 
     /// Reported takes (the ticket's `reported` flag set) that passed over at least one ticket.
     var takes: [Take] = []
+    /// The takes' oldest passed-over tickets one after the other, as timeline indices (see ``oldest(of:)``).
+    var oldestTimelines: [UInt32] = []
+
+    /// Timeline indices of the oldest tickets `take` passed over, oldest first (at most
+    /// ``PassedOverFinding/oldestLimit``).
+    func oldest(of take: Take) -> ArraySlice<UInt32> {
+        let start = Int(take.oldestStart)
+        return oldestTimelines[start..<start + Int(take.oldestCount)]
+    }
     /// Timeline indices of the tickets passed over by any take at or before `asOf`, ascending.
     var passedOver: [Int] = []
 
@@ -196,14 +207,15 @@ struct PassedOverSweep {
                     let count = waiting.count(in: older)
                     if count > 0 {
                         let before = waiting.prefix(older.lowerBound)
-                        var oldest: [Int] = []
+                        let start = oldestTimelines.count
                         for k in 1...min(count, PassedOverFinding.oldestLimit) {
-                            if let u = waiting.element(number: before + k) { oldest.append(Int(ordered[u])) }
+                            if let u = waiting.element(number: before + k) { oldestTimelines.append(ordered[u]) }
                         }
                         takes.append(
                             Take(
-                                timeline: timeline, agent: Symbol(raw: takeAgent[rank]),
-                                at: Instant(seconds: item.second), count: count, oldest: oldest))
+                                at: Instant(seconds: item.second), count: count, timeline: UInt32(timeline),
+                                agent: Symbol(raw: takeAgent[rank]), oldestStart: UInt32(start),
+                                oldestCount: UInt8(oldestTimelines.count - start)))
                     }
                 }
                 // Flag every waiting ticket below the bound once; each leaves `unflagged` for good.
