@@ -27,8 +27,21 @@ import Testing
         #expect((0..<70).allSatisfy { empty.optional($0) == nil })
     }
 
+    @Test func symbolColumnWidensWhenAnIdDoesNotFitTwoBytes() {
+        let ids: [UInt32] = [0, 7, 65_535, 65_536, 3, UInt32.max]
+        var narrow = SymbolColumn()
+        var wide = SymbolColumn()
+        for id in ids.prefix(3) { narrow.append(id) }
+        for id in ids { wide.append(id) }
+        #expect(!narrow.isWide)
+        #expect(wide.isWide)
+        #expect(Array(narrow) == Array(ids.prefix(3)))
+        #expect(Array(wide) == ids)
+    }
+
     /// Three tickets: one whose every instant and duration is ordinary, one whose values lie 95 years away
-    /// (created in 1925, replied to and solved 95 years later, a deadline in 2115), one with nothing measured.
+    /// (created in 1925, replied to and solved 95 years later, a deadline in 2115) and whose assignee's id
+    /// does not fit 2 bytes, one with nothing measured.
     func measurements(_ symbols: inout SymbolTable) -> [TicketMeasurement] {
         let channel = symbols.intern("email")
         var ordinary = TicketMeasurement(
@@ -48,7 +61,10 @@ import Testing
                 seconds: 600, businessSeconds: 300, deadline: Instant(seconds: Self.base + 7_600), outcome: .achieved)
         ]
         let old = Self.base - Self.long
+        for k in 0..<70_000 { _ = symbols.intern("someone-\(k)") }
         var far = TicketMeasurement(ticket: symbols.intern("far"), channel: channel, created: Instant(seconds: old))
+        far.assignee = symbols.intern("late-agent")
+        far.firstReplyActor = far.assignee
         far.firstReply = Instant(seconds: old + Self.long)
         far.frtSeconds = Self.long
         far.frtBusinessSeconds = Self.long / 3
@@ -82,6 +98,8 @@ import Testing
         #expect(results.frt.isWide)
         #expect(results.deadline.isWide)
         #expect(results.fullResolution.isWide)
+        #expect(results.assignee.isWide)
+        #expect(!results.channel.isWide)
         for (i, m) in given.enumerated() {
             let back = results[i]
             #expect(back.created == m.created)
@@ -95,6 +113,9 @@ import Testing
             #expect(back.firstResolutionSeconds == m.firstResolutionSeconds)
             #expect(back.fullResolutionSeconds == m.fullResolutionSeconds)
             #expect(back.reopens == m.reopens)
+            #expect(back.assignee == m.assignee)
+            #expect(back.firstReplyActor == m.firstReplyActor)
+            #expect(back.channel == m.channel)
             #expect(back.nextReplies == m.nextReplies)
         }
     }
@@ -134,5 +155,6 @@ import Testing
         #expect(fromColumns.string == fromValues.string)
         #expect(fromColumns.string.contains("far,email,,1924-12-"))
         #expect(fromColumns.string.contains(",3000000000,"))
+        #expect(fromColumns.string.contains(",late-agent,"))
     }
 }
