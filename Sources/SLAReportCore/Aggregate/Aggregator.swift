@@ -531,17 +531,18 @@ public struct Aggregator {
     /// One ticket's row of the per-ticket CSV: its measurement and its requester wait and agent work (from the
     /// status-metrics column, when its channel sets such a target), its rule flags (then `early`,
     /// `reply_time_unknown`, `vendor_metric`), and no target, deadline or outcome when it is left out of the
-    /// first-reply figures (`excluded`). `slareport explain` shows the same row.
+    /// first-reply figures (`excluded`). `slareport explain` shows the same row. `timeline` is the ticket's
+    /// index in the timelines the rules were checked on (its flag bits).
     static func ticketRow(
-        _ m: TicketMeasurement, statusMetrics: TicketStatusMetrics?, rules: ChannelRuleResult, excluded: Set<Symbol>,
-        directory: ActorDirectory, symbols: SymbolTable
+        _ m: TicketMeasurement, statusMetrics: TicketStatusMetrics?, rules: ChannelRuleResult, timeline: Int,
+        excluded: Set<Symbol>, directory: ActorDirectory, symbols: SymbolTable
     ) -> TicketRow {
         ticketRow(
-            m, statusMetrics: statusMetrics, ruleFlags: rules.flags[m.ticket] ?? [],
+            m, statusMetrics: statusMetrics, ruleFlags: rules.flagNames(ofTimeline: timeline),
             excluded: excluded.contains(m.ticket), directory: directory, symbols: symbols)
     }
 
-    /// ``ticketRow(_:statusMetrics:rules:excluded:directory:symbols:)`` with the ticket's rule flags and whether
+    /// ``ticketRow(_:statusMetrics:rules:timeline:excluded:directory:symbols:)`` with the ticket's rule flags and whether
     /// it is left out already found (the CSV's rows, ``TicketRows``).
     static func ticketRow(
         _ m: TicketMeasurement, statusMetrics: TicketStatusMetrics?, ruleFlags: [String], excluded: Bool,

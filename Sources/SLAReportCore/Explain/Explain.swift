@@ -9,7 +9,7 @@
 ///             ─ narrators ───→ [ClockStory]          each clock, day by day on the calendar
 ///             → TicketExplanation
 /// ```
-/// Nothing is measured twice by different code: the row is ``Aggregator/ticketRow(_:rules:excluded:directory:symbols:)``
+/// Nothing is measured twice by different code: the row is ``Aggregator/ticketRow(_:statusMetrics:rules:timeline:excluded:directory:symbols:)``
 /// of the measure stage's measurement, the story is the trace of the same ``Measurer`` walk, and the days
 /// are ``BusinessCalendar/days(from:to:clock:)``, which add up to the calendar's own
 /// ``BusinessCalendar/elapsed(from:to:clock:)``. The cost is the report's, up to the measure stage.
@@ -77,7 +77,8 @@ public enum Explain {
         let row = measured.results.ticket.firstIndex(of: wanted.raw).map { index in
             Aggregator.ticketRow(
                 measured.results[index], statusMetrics: measured.statusMetrics.metrics(ofRow: index),
-                rules: measured.rules, excluded: measured.excluded, directory: input.directory, symbols: symbols)
+                rules: measured.rules, timeline: Int(measured.results.timeline[index]), excluded: measured.excluded,
+                directory: input.directory, symbols: symbols)
         }
         let builder = ExplanationBuilder(
             input: input, request: request, window: window,

@@ -20,12 +20,6 @@ extension ChannelRules {
             flagBits[index] |= UInt8(1) << UInt8(bit)
         }
 
-        /// The flag names of a timeline, in ``Flag/all`` order (one shared array per combination).
-        func flagNames(_ index: Int) -> [String] {
-            guard flagBits.indices.contains(index) else { return [] }
-            return Flag.names(ofBits: flagBits[index])
-        }
-
         /// Updates the counts of a named agent; an empty name is not counted.
         mutating func count(_ agent: String, _ update: (inout AgentRuleCounts) -> Void) {
             guard !agent.isEmpty else { return }

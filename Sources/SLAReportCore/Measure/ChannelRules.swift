@@ -31,7 +31,7 @@
 /// Disqus ticket by its creation, a duplicate by its first reply); every tie broken by ticket id text, then
 /// the remaining fields, so the output never depends on the input order.
 public enum ChannelRules {
-    /// The per-ticket flag names of ``ChannelRuleResult/flags`` (also the CSV `flags` column).
+    /// The per-ticket flag names of ``ChannelRuleResult/flagBits`` (also the CSV `flags` column).
     public enum Flag {
         /// The ticket has a recorded skip.
         public static let skipped = "skipped"
@@ -90,13 +90,16 @@ public enum ChannelRules {
         let sweep = PassedOverSweep(
             timelines: timelines, participants: participants, reported: reported, asOf: input.asOf,
             context: context)
+        collector.findings.passedOver.reserveCapacity(sweep.takes.count)
         for take in sweep.takes {
-            let timeline = timelines[take.timeline]
+            let t = Int(take.timeline)
             let agent = context.name(take.agent)
             collector.findings.passedOver.append(
                 PassedOverFinding(
-                    ticket: symbols[timeline.ticket], channel: symbols[timeline.channel], agent: agent, at: take.at,
-                    count: take.count, oldest: take.oldest.map { symbols[timelines[$0].ticket] }))
+                    ticket: symbols[Symbol(raw: timelines.ticket[t])],
+                    channel: symbols[Symbol(raw: timelines.channel[t])],
+                    agent: agent, at: take.at, count: take.count,
+                    oldest: sweep.oldest(of: take).map { symbols[Symbol(raw: timelines.ticket[Int($0)])] }))
             collector.count(agent) { $0.passedOverTakes += 1 }
         }
         for index in sweep.passedOver { collector.flag(index, Flag.passedOver) }
@@ -117,25 +120,10 @@ public enum ChannelRules {
             }
         }
 
-        var flags: [Symbol: [String]] = [:]
-        flags.reserveCapacity(collector.flagBits.reduce(0) { $0 + ($1 == 0 ? 0 : 1) })
-        for index in timelines.indices where reported[index] {
-            let names = collector.flagNames(index)
-            guard !names.isEmpty else { continue }
-            let timeline = timelines[index]
-            if let earlier = flags[timeline.ticket] {
-                let merged = Set(names).union(earlier)
-                flags[timeline.ticket] = Flag.all.filter { merged.contains($0) }
-            } else {
-                flags[timeline.ticket] = names
-            }
-        }
-        var result = ChannelRuleResult(
-            findings: sortedForDisplay(collector.findings), flags: flags, agentCounts: collector.agentCounts,
-            disqusReplyTickets: disqus)
         for index in timelines.indices where !reported[index] { collector.flagBits[index] = 0 }
-        result.flagBits = collector.flagBits
-        return result
+        return ChannelRuleResult(
+            findings: sortedForDisplay(collector.findings), flagBits: collector.flagBits,
+            agentCounts: collector.agentCounts, disqusReplyTickets: disqus)
     }
 
     /// Whether the ticket's last `status` at or before `asOf` is `solved` or `closed`.

@@ -78,7 +78,16 @@ enum MeasureStage {
                 ) in
                 var results = TicketResults()
                 var status = StatusMetricsColumn()
-                var replies = [Int32](repeating: 0, count: symbols.count)
+                // Per actor symbol id, up to the highest id of an actor with a reply (agents' ids are small:
+                // not an entry for every ticket id).
+                var replies: [Int32] = []
+                func addReplies(_ actor: Symbol, _ n: Int32) {
+                    let id = Int(actor.raw)
+                    if id >= replies.count {
+                        replies.append(contentsOf: repeatElement(0, count: id - replies.count + 1))
+                    }
+                    replies[id] &+= n
+                }
                 var tallies: [ChannelTally] = []
                 var lastTally = -1
                 var unknown = Set<Symbol>()
@@ -98,8 +107,9 @@ enum MeasureStage {
                     }
                 }
                 results.reserveCapacity(timelines.count)
-                for position in order.indices {
-                    let i = Int(order[position])
+                for position in timelines.indices {
+                    let i: Int
+                    if let order { i = Int(order[position]) } else { i = position }
                     guard inWindow(i, since, until) else { continue }
                     let t = timelines[i]
                     let m = measurer.measure(t)
@@ -112,7 +122,7 @@ enum MeasureStage {
                     var othersWrote = false
                     for e in t.events where e.at <= asOf {
                         if e.kind == .reply, !directory.isSystem(e.actor) {
-                            replies[Int(e.actor.raw)] &+= 1
+                            addReplies(e.actor, 1)
                             ticketReplies += 1
                         }
                         if !teamActs, directory.isTeam(e.actor) || (e.kind == .assign && directory.isTeam(e.value)) {
@@ -125,7 +135,7 @@ enum MeasureStage {
                     if !vendor.isEmpty, let figures = vendor[t.ticket], !figures.checksHistory,
                         let count = figures.replies, count > ticketReplies, m.firstReply != nil
                     {
-                        replies[Int(m.firstReplyActor.raw)] &+= Int32(clamping: count - ticketReplies)
+                        addReplies(m.firstReplyActor, Int32(clamping: count - ticketReplies))
                     }
                     if lastTally < 0 || tallies[lastTally].channel != t.channel {
                         lastTally = tallies.firstIndex { $0.channel == t.channel } ?? -1
@@ -159,22 +169,23 @@ enum MeasureStage {
             newestCreated: measured.newest?.1, previous: previous)
     }
 
-    /// The timelines in report order: by creation, then by ticket id (UTF-8 order). Exports are usually in
-    /// creation order already: then this is one check.
-    static func reportOrder(_ timelines: Timelines, symbols: SymbolTable) -> [UInt32] {
+    /// The timelines in report order: by creation, then by ticket id (UTF-8 order); nil when they are in that
+    /// order already (exports usually are: then this is one check and no array).
+    static func reportOrder(_ timelines: Timelines, symbols: SymbolTable) -> [UInt32]? {
         let created = timelines.created
         let ticket = timelines.ticket
         func precedes(_ a: Int, _ b: Int) -> Bool {
             if created[a] != created[b] { return created[a] < created[b] }
             return symbols.precedes(Symbol(raw: ticket[a]), Symbol(raw: ticket[b]))
         }
-        var order = (0..<UInt32(timelines.count)).map { $0 }
         var sorted = true
         for i in 1..<max(timelines.count, 1) where !precedes(i - 1, i) {
             sorted = false
             break
         }
-        if !sorted { order.sort { precedes(Int($0), Int($1)) } }
+        if sorted { return nil }
+        var order = (0..<UInt32(timelines.count)).map { $0 }
+        order.sort { precedes(Int($0), Int($1)) }
         return order
     }
 

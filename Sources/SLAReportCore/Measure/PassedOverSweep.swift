@@ -16,19 +16,30 @@
 ///   nor one that starts waiting again (unassigned, reopened) in that second.
 /// - A channel listed by several views belongs to the first one.
 struct PassedOverSweep {
-    /// A take that passed over at least one ticket.
+    /// A take that passed over at least one ticket (32 bytes, no allocation of its own: a hundred thousand
+    /// of them may be found).
     struct Take: Sendable, Equatable {
-        /// Index of the taken ticket in the timelines given.
-        var timeline: Int
-        var agent: Symbol
         var at: Instant
         var count: Int
-        /// Timeline indices of the oldest tickets passed over, oldest first (at most `oldestLimit`).
-        var oldest: [Int]
+        /// Index of the taken ticket in the timelines given.
+        var timeline: UInt32
+        var agent: Symbol
+        /// Where the take's oldest passed-over tickets start in ``PassedOverSweep/oldestTimelines``.
+        var oldestStart: UInt32
+        var oldestCount: UInt8
     }
 
     /// Reported takes (the ticket's `reported` flag set) that passed over at least one ticket.
     var takes: [Take] = []
+    /// The takes' oldest passed-over tickets one after the other, as timeline indices (see ``oldest(of:)``).
+    var oldestTimelines: [UInt32] = []
+
+    /// Timeline indices of the oldest tickets `take` passed over, oldest first (at most
+    /// ``PassedOverFinding/oldestLimit``).
+    func oldest(of take: Take) -> ArraySlice<UInt32> {
+        let start = Int(take.oldestStart)
+        return oldestTimelines[start..<start + Int(take.oldestCount)]
+    }
     /// Timeline indices of the tickets passed over by any take at or before `asOf`, ascending.
     var passedOver: [Int] = []
 
@@ -119,26 +130,27 @@ struct PassedOverSweep {
         context: ChannelRules.Context
     ) {
         let symbols = context.symbols
-        // Rank tickets by (view, created, id text): each view is a contiguous block, oldest first.
+        // Rank tickets by (view, created, id text): each view is a contiguous block, oldest first. The working
+        // arrays are 4 bytes a ticket where they can be (a million tickets may take part).
         struct Key {
-            var view: Int
             var created: Int64
-            var ticket: Symbol
-            var timeline: Int
+            var view: Int32
+            var ticket: UInt32
+            var timeline: UInt32
         }
-        let keys = participants.map {
+        var keys = participants.map {
             Key(
-                view: $0.view, created: timelines.created[$0.timeline],
-                ticket: Symbol(raw: timelines.ticket[$0.timeline]),
-                timeline: $0.timeline)
+                created: timelines.created[$0.timeline], view: Int32(clamping: $0.view),
+                ticket: timelines.ticket[$0.timeline], timeline: UInt32(truncatingIfNeeded: $0.timeline))
         }
-        .sorted { a, b in
+        keys.sort { a, b in
             if a.view != b.view { return a.view < b.view }
             if a.created != b.created { return a.created < b.created }
             if a.ticket == b.ticket { return a.timeline < b.timeline }
-            return symbols[a.ticket] < symbols[b.ticket]
+            return symbols[Symbol(raw: a.ticket)] < symbols[Symbol(raw: b.ticket)]
         }
-        let ordered = keys.map { (timeline: $0.timeline, view: $0.view) }
+        // ordered[rank]: the timeline index of the ticket of that rank.
+        let ordered = keys.map(\.timeline)
         let n = ordered.count
         // viewStart[r]: first rank of r's view; olderEnd[r]: first rank of r's view created in r's second.
         var viewStart = [Int32](repeating: 0, count: n)
@@ -153,21 +165,23 @@ struct PassedOverSweep {
                 olderEnd[rank] = sameSecond ? olderEnd[rank - 1] : Int32(rank)
             }
         }
+        keys = []
 
         var items: [Item] = []
         items.reserveCapacity(n * 3)
-        var takeOf = [(agent: Symbol, at: Instant)?](repeating: nil, count: n)
+        // takeAgent[rank]: the taker of the ticket of that rank, read with its take item (the take's second).
+        var takeAgent = [UInt32](repeating: 0, count: n)
         var runs: [Run] = []
-        for (rank, participant) in ordered.enumerated() {
+        for (rank, timeline) in ordered.enumerated() {
             let take = PassedOverSweep.waitingRuns(
-                of: timelines[participant.timeline], asOf: asOf, context: context, into: &runs)
+                of: timelines[Int(timeline)], asOf: asOf, context: context, into: &runs)
             let r = Int32(rank)
             for run in runs {
                 items.append(Item(second: run.start, phase: Item.start, rank: r))
                 if let end = run.end { items.append(Item(second: end, phase: Item.end, rank: r)) }
             }
             if let take {
-                takeOf[rank] = take
+                takeAgent[rank] = take.agent.raw
                 items.append(Item(second: take.at.seconds, phase: Item.take, rank: r))
             }
         }
@@ -187,18 +201,21 @@ struct PassedOverSweep {
                 if !flagged[rank] { unflagged.add(rank, 1) }
             default:
                 let older = Int(viewStart[rank])..<Int(olderEnd[rank])
-                guard !older.isEmpty, let take = takeOf[rank] else { continue }
-                let timeline = ordered[rank].timeline
+                guard !older.isEmpty else { continue }
+                let timeline = Int(ordered[rank])
                 if reported.indices.contains(timeline), reported[timeline] {
                     let count = waiting.count(in: older)
                     if count > 0 {
                         let before = waiting.prefix(older.lowerBound)
-                        var oldest: [Int] = []
+                        let start = oldestTimelines.count
                         for k in 1...min(count, PassedOverFinding.oldestLimit) {
-                            if let u = waiting.element(number: before + k) { oldest.append(ordered[u].timeline) }
+                            if let u = waiting.element(number: before + k) { oldestTimelines.append(ordered[u]) }
                         }
                         takes.append(
-                            Take(timeline: timeline, agent: take.agent, at: take.at, count: count, oldest: oldest))
+                            Take(
+                                at: Instant(seconds: item.second), count: count, timeline: UInt32(timeline),
+                                agent: Symbol(raw: takeAgent[rank]), oldestStart: UInt32(start),
+                                oldestCount: UInt8(oldestTimelines.count - start)))
                     }
                 }
                 // Flag every waiting ticket below the bound once; each leaves `unflagged` for good.
@@ -209,6 +226,6 @@ struct PassedOverSweep {
                 }
             }
         }
-        passedOver = (0..<n).filter { flagged[$0] }.map { ordered[$0].timeline }.sorted()
+        passedOver = (0..<n).filter { flagged[$0] }.map { Int(ordered[$0]) }.sorted()
     }
 }

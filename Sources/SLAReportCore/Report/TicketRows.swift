@@ -65,7 +65,7 @@ extension TicketRows: ExpressibleByArrayLiteral {
 }
 
 extension TicketRows.Columns {
-    /// Result `i`'s row: the same function as `slareport explain`'s (``Aggregator/ticketRow(_:statusMetrics:rules:excluded:directory:symbols:)``).
+    /// Result `i`'s row: the same function as `slareport explain`'s (``Aggregator/ticketRow(_:statusMetrics:rules:timeline:excluded:directory:symbols:)``).
     func row(_ i: Int) -> TicketRow {
         let t = Int(results.timeline[i])
         return Aggregator.ticketRow(

@@ -26,10 +26,10 @@ import Testing
         #expect(result.findings.passedOver.first?.at == RulesFixture.at(300))
         #expect(result.findings.passedOver.first?.channel == "twitter")
         #expect(result.agentCounts["Ann"] == AgentRuleCounts(passedOverTakes: 1))
-        #expect(result.flags[f.symbol("a")] == ["passed_over"])
-        #expect(result.flags[f.symbol("b")] == ["passed_over"])
-        #expect(result.flags[f.symbol("newer")] == nil)
-        #expect(result.flags[f.symbol("e")] == nil)
+        #expect(f.flags(result, "a") == ["passed_over"])
+        #expect(f.flags(result, "b") == ["passed_over"])
+        #expect(f.flags(result, "newer") == nil)
+        #expect(f.flags(result, "e") == nil)
     }
 
     @Test func takeAtTheSecondOfCreations() {
@@ -43,8 +43,8 @@ import Testing
         f.add("u", at: 50 + 0, [])
         let result = f.run()
         #expect(summary(result) == ["t": "Ann 1 old"])
-        #expect(result.flags[f.symbol("same")] == nil)
-        #expect(result.flags[f.symbol("u")] == nil)
+        #expect(f.flags(result, "same") == nil)
+        #expect(f.flags(result, "u") == nil)
     }
 
     @Test func ticketTakenOrUnassignedInTheSameSecondIsNotPassedOver() {
@@ -101,7 +101,7 @@ import Testing
         // "t-out" (created before the window, taken after "t") waits too.
         #expect(summary(result) == ["t": "Ann 8 w0,w1,w2,w3,w4"])
         #expect(result.agentCounts["Bob"] == nil)
-        #expect(result.flags[f.symbol("w0")] == nil)  // not in the report
+        #expect(f.flags(result, "w0") == nil)  // not in the report
     }
 
     @Test func sortedByCountThenTime() {
@@ -261,7 +261,8 @@ import Testing
         #expect(reference.takes.values.contains { $0.2.count > PassedOverFinding.oldestLimit })
 
         let flagged = Set(
-            result.flags.filter { $0.value.contains(ChannelRules.Flag.passedOver) }.map { f.symbols[$0.key] })
+            f.timelines.indices.filter { result.flagNames(ofTimeline: $0).contains(ChannelRules.Flag.passedOver) }
+                .map { f.symbols[f.timelines[$0].ticket] })
         #expect(flagged == reference.flagged.intersection(inReport))
         #expect(result.findings.passedOver.count == result.agentCounts.values.reduce(0) { $0 + $1.passedOverTakes })
     }

@@ -107,6 +107,13 @@ struct RulesFixture {
 
     func symbol(_ id: String) -> Symbol { symbols.lookup(id) ?? .none }
 
+    /// Ticket `id`'s rule flags, named from the result's bits of its timeline; nil when it has none.
+    func flags(_ result: ChannelRuleResult, _ id: String) -> [String]? {
+        guard let index = timelines.firstIndex(where: { $0.ticket == symbol(id) }) else { return nil }
+        let names = result.flagNames(ofTimeline: index)
+        return names.isEmpty ? nil : names
+    }
+
     static func at(_ offset: Int64) -> Instant { Instant(seconds: base + offset) }
 }
 
@@ -129,8 +136,8 @@ struct RulesFixture {
             ])
         #expect(result.agentCounts["Ann"] == AgentRuleCounts(skips: 2))
         #expect(result.agentCounts["Bob"] == AgentRuleCounts(skips: 1))
-        #expect(result.flags[f.symbol("t1")] == ["skipped"])
-        #expect(result.flags[f.symbol("e1")] == ["skipped"])
+        #expect(f.flags(result, "t1") == ["skipped"])
+        #expect(f.flags(result, "e1") == ["skipped"])
     }
 
     @Test func crossAssignments() {
@@ -153,9 +160,9 @@ struct RulesFixture {
         #expect(result.agentCounts["Ann"]?.crossAssignments == 1)
         #expect(result.agentCounts["Cat"]?.crossAssignments == 1)
         #expect(result.agentCounts["zendesk"] == nil)
-        #expect(result.flags[f.symbol("person")] == ["cross_assigned"])
-        #expect(result.flags[f.symbol("self")] == nil)
-        #expect(result.flags[f.symbol("email")] == nil)
+        #expect(f.flags(result, "person") == ["cross_assigned"])
+        #expect(f.flags(result, "self") == nil)
+        #expect(f.flags(result, "email") == nil)
     }
 
     @Test func wrongHandleAndOutsideZendesk() {
@@ -178,9 +185,9 @@ struct RulesFixture {
                 ReplyFinding(
                     ticket: "deck", channel: "twitter", agent: "Bob", at: RulesFixture.at(200), via: "tweetdeck")
             ])
-        #expect(result.flags[f.symbol("status")] == ["wrong_handle"])
-        #expect(result.flags[f.symbol("deck")] == ["outside_zendesk"])
-        #expect(result.flags[f.symbol("main")] == nil)
+        #expect(f.flags(result, "status") == ["wrong_handle"])
+        #expect(f.flags(result, "deck") == ["outside_zendesk"])
+        #expect(f.flags(result, "main") == nil)
     }
 
     @Test func duplicateResponses() {
@@ -198,9 +205,9 @@ struct RulesFixture {
             "\($0.ticket):\($0.firstAgent)>\($0.secondAgent)@\($0.secondAt.seconds - $0.firstAt.seconds)"
         }
         #expect(pairs == ["959:Ann>Bob@599", "three:Ann>Bob@60", "three:Bob>Cat@60", "late-comment:Ann>Bob@100"])
-        #expect(result.flags[f.symbol("959")] == ["duplicate_response"])
-        #expect(result.flags[f.symbol("1000")] == nil)
-        #expect(result.flags[f.symbol("comment")] == nil)
+        #expect(f.flags(result, "959") == ["duplicate_response"])
+        #expect(f.flags(result, "1000") == nil)
+        #expect(f.flags(result, "comment") == nil)
     }
 
     @Test func disqusReplyTickets() {
@@ -226,11 +233,38 @@ struct RulesFixture {
         #expect(result.findings.disqusReplyTicketsUnsolved.map(\.ticket) == ["d-ann", "d-reopened"])
         // The requester is named as the directory names the person ("Ann" and "ann" are one person).
         #expect(result.findings.disqusReplyTicketsUnsolved.first?.requester == "Ann")
-        #expect(result.flags[f.symbol("d-dana")] == ["disqus_reply_ticket"])
-        #expect(result.flags[f.symbol("d-old")] == nil)  // not in the report
+        #expect(f.flags(result, "d-dana") == ["disqus_reply_ticket"])
+        #expect(f.flags(result, "d-old") == nil)  // not in the report
         // Judged at as-of: before the solve, Dana's ticket is still to be solved.
         let early = f.run(since: 0, until: 86_400, asOf: 299)
         #expect(early.findings.disqusReplyTicketsUnsolved.map(\.ticket) == ["d-ann", "d-dana", "d-reopened"])
+    }
+
+    /// Every flag on one fixture, each ticket taken before the next one is created (so that only `old`
+    /// waits while newer tickets are taken): the names made from the bits, per ticket, alphabetically.
+    @Test func everyFlagNamedFromItsBits() {
+        var f = RulesFixture()
+        f.add("old", at: 0)
+        f.add("newer", at: 10, [.reply(20, "Ann")])
+        f.add("cross", at: 1000, [.skip(1050, "Cat"), .assign(1100, "Ann", to: "Bob")])
+        f.add("status", at: 2000, [.reply(2100, "Ann", via: "@GitLabStatus")])
+        f.add("deck", at: 3000, [.reply(3100, "Bob", via: "tweetdeck")])
+        f.add("dup", at: 4000, [.reply(4100, "Ann"), .reply(4200, "Bob")])
+        f.add("d-dana", channel: "disqus", at: 5000, requester: "Dana", [.status(5100, "solved")])
+        f.add("skip", at: 6000, [.skip(6100, "Ann")])
+        let result = f.run()
+        let expected: [String: [String]?] = [
+            "old": ["passed_over"], "newer": nil, "cross": ["cross_assigned", "skipped"], "status": ["wrong_handle"],
+            "deck": ["outside_zendesk"], "dup": ["duplicate_response"], "d-dana": ["disqus_reply_ticket"],
+            "skip": ["skipped"],
+        ]
+        for (id, flags) in expected { #expect(f.flags(result, id) == flags, "\(id)") }
+        let seen = Set(f.timelines.indices.flatMap { result.flagNames(ofTimeline: $0) })
+        #expect(seen == Set(ChannelRules.Flag.all))
+        // A bit per flag, in the alphabetical order of the names.
+        #expect(ChannelRules.Flag.all == ChannelRules.Flag.all.sorted())
+        #expect(result.flagBits.count == f.timelines.count)
+        #expect(result.flagNames(ofTimeline: f.timelines.count) == [])
     }
 
     @Test func windowAsOfAndChannelSelection() {
@@ -242,8 +276,8 @@ struct RulesFixture {
         let result = f.run(since: 0, until: 86_400, asOf: 4000)
         #expect(result.findings.skips.map(\.ticket) == ["fb", "inside"])
         #expect(result.findings.skips.map(\.agent) == ["Cat", "Ann"])
-        #expect(result.flags[f.symbol("inside")] == ["cross_assigned", "skipped"])
-        #expect(result.flags[f.symbol("before")] == nil)
+        #expect(f.flags(result, "inside") == ["cross_assigned", "skipped"])
+        #expect(f.flags(result, "before") == nil)
         let twitterOnly = f.run(since: 0, until: 86_400, asOf: 4000, channels: ["Twitter"])
         #expect(twitterOnly.findings.skips.map(\.ticket) == ["inside"])
         #expect(twitterOnly.agentCounts["Cat"] == nil)
@@ -267,6 +301,11 @@ struct RulesFixture {
         g.timelines.reverse()
         let backward = g.run()
         #expect(forward == backward)
+        for t in f.timelines {
+            let id = f.symbols[t.ticket]
+            #expect(f.flags(forward, id) == g.flags(backward, id), "\(id)")
+        }
+        #expect(f.timelines.contains { f.flags(forward, f.symbols[$0.ticket]) != nil })
         #expect(!forward.findings.passedOver.isEmpty)
         #expect(!forward.findings.duplicateResponses.isEmpty)
     }
