@@ -257,7 +257,9 @@ public struct TimeColumn: Sendable {
         set {
             if isWide {
                 wide[i] = newValue
-            } else if let offset = Int32(exactly: newValue - base) {
+            } else if case (let difference, false) = newValue.subtractingReportingOverflow(base),
+                let offset = Int32(exactly: difference)
+            {
                 narrow[i] = offset
             } else {
                 widen()
@@ -273,8 +275,9 @@ public struct TimeColumn: Sendable {
             return
         }
         if narrow.isEmpty { base = seconds }
-        let offset = seconds &- base
-        if offset >= Int64(Int32.min) && offset <= Int64(Int32.max) {
+        // An offset that overflows (two instants near opposite ends of Int64) does not fit either.
+        let (offset, overflow) = seconds.subtractingReportingOverflow(base)
+        if !overflow && offset >= Int64(Int32.min) && offset <= Int64(Int32.max) {
             narrow.append(Int32(truncatingIfNeeded: offset))
         } else {
             widen()

@@ -51,3 +51,20 @@ struct SymbolCodeColumnTests {
         #expect((0..<column.count).map { column[$0] } == model, "\(random.note)")
     }
 }
+
+/// ``TimeColumn`` keeps 4-byte offsets while they fit and widens otherwise, also for instants at opposite
+/// ends of `Int64` (whose difference overflows).
+struct TimeColumnTests {
+    @Test func farApartInstantsWidenInsteadOfWrapping() {
+        for values in [[Int64.max, Int64.min, 0], [0, 1, Int64(Int32.max) + 1], [Int64.min, Int64.max]] {
+            var column = TimeColumn()
+            for v in values { column.append(v) }
+            #expect((0..<column.count).map { column[$0] } == values)
+            var set = TimeColumn()
+            set.append(values[0])
+            set.append(values[0])
+            set[1] = values[1]
+            #expect(set[1] == values[1] && set[0] == values[0])
+        }
+    }
+}
