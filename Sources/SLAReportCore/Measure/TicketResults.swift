@@ -1,10 +1,10 @@
 /// The measure stage's per-ticket results as columns, one entry per ticket in the report, in report order
 /// (creation, then ticket id: the order of the per-ticket CSV): what ``TicketMeasurement`` says for one
-/// ticket, stored field by field (about 59 bytes a ticket, and 26 a next-reply clock, instead of a 136-byte
+/// ticket, stored field by field (about 54 bytes a ticket, and 26 a next-reply clock, instead of a 136-byte
 /// struct with an array), and read column by column by the aggregate stage and the CSV writer.
 ///
-/// The ids of channels, priorities, assignees, first repliers and statuses are ``SymbolColumn``s (2 bytes
-/// while every id of the column is below 65,536, else 4). Instants and durations (whole seconds) are
+/// The ids of channels, priorities, assignees, first repliers and statuses are ``SymbolCodeColumn``s (a
+/// byte a ticket while the column holds at most 256 distinct ids, else 4). Instants and durations (whole seconds) are
 /// ``TimeColumn``s and ``OptionalTimeColumn``s: 4-byte offsets from the column's first value, the whole
 /// column widened to 8 bytes when a value lies 68 years or more from it. Every value reads back exactly. Absent values read as ``none`` (`Int64.min`); outcomes are
 /// ``ReplyOutcome`` codes (0: none); targets are indices into ``targets`` + 1 (0: none). Next-reply clocks
@@ -16,7 +16,7 @@ public struct TicketResults: Sendable {
     /// Index of the ticket's timeline in ``Timelines``.
     public private(set) var timeline: [UInt32] = []
     public private(set) var ticket: [UInt32] = []
-    public private(set) var channel = SymbolColumn()
+    public private(set) var channel = SymbolCodeColumn()
     public private(set) var created = TimeColumn()
     /// `first reply − created`, calendar seconds.
     public private(set) var frt = OptionalTimeColumn()
@@ -25,10 +25,10 @@ public struct TicketResults: Sendable {
     /// On the clock of the ticket's own target.
     public private(set) var frtTargetBusiness = OptionalTimeColumn()
     public private(set) var deadline = OptionalTimeColumn()
-    public private(set) var priority = SymbolColumn()
-    public private(set) var assignee = SymbolColumn()
-    public private(set) var firstReplyActor = SymbolColumn()
-    public private(set) var status = SymbolColumn()
+    public private(set) var priority = SymbolCodeColumn()
+    public private(set) var assignee = SymbolCodeColumn()
+    public private(set) var firstReplyActor = SymbolCodeColumn()
+    public private(set) var status = SymbolCodeColumn()
     public private(set) var outcome: [UInt8] = []
     /// Bit 0: ``TicketMeasurement/fromVendorMetric``; bit 1: ``TicketMeasurement/replyTimeUnknown``.
     public private(set) var flags: [UInt8] = []

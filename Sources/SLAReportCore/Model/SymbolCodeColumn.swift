@@ -1,4 +1,5 @@
-/// A column of symbols that take few distinct values (an event's channel, its via): one byte an event, a
+/// A column of symbols that take few distinct values (an event's channel and via, a result's channel,
+/// status, priority, assignee and first replier): one byte a row, a
 /// code into a table of the distinct symbols in first-seen order, widened to the symbols themselves (4
 /// bytes) for the whole column once a 257th distinct symbol arrives. Reads give the symbol's raw id either
 /// way; the codes never leave the column.
@@ -15,8 +16,6 @@ public struct SymbolCodeColumn: Sendable {
     private var lastCode: UInt8 = 0
 
     public init() {}
-
-    public var count: Int { isWide ? wide.count : codes.count }
 
     mutating func reserveCapacity(_ n: Int) {
         if isWide { wide.reserveCapacity(n) } else { codes.reserveCapacity(n) }
@@ -99,7 +98,7 @@ public struct SymbolCodeColumn: Sendable {
     }
 
     @inline(__always)
-    mutating func swapAt(_ i: Int, _ j: Int) {
+    public mutating func swapAt(_ i: Int, _ j: Int) {
         if isWide { wide.swapAt(i, j) } else { codes.swapAt(i, j) }
     }
 
@@ -123,6 +122,12 @@ public struct SymbolCodeColumn: Sendable {
         if isWide { return wide.withUnsafeBufferPointer { body(nil, [], $0) } }
         return codes.withUnsafeBufferPointer { body($0, table, nil) }
     }
+}
+
+extension SymbolCodeColumn: RandomAccessCollection, MutableCollection {
+    public typealias Index = Int
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { isWide ? wide.count : codes.count }
 }
 
 extension SymbolCodeColumn: Equatable {
