@@ -53,14 +53,14 @@ enum IngestHarness {
                 InputFile(path: "f\($0.offset)", source: InputSource(FuzzChunks(bytes: $0.element, chunk: chunk)))
             }, options: whole)
         require(chunked.log.events == result.log.events, "events differ when read in chunks of \(chunk)")
-        require(chunked.log.ledger.line == result.log.ledger.line, "lines differ when read in chunks of \(chunk)")
+        require(chunked.log.ledger.locations == result.log.ledger.locations, "lines differ when read in chunks of \(chunk)")
         require(chunked.log.rejections == result.log.rejections, "rejections differ in chunks of \(chunk)")
         require(chunked.diagnostics == result.diagnostics, "diagnostics differ in chunks of \(chunk)")
         // Only canonical-events CSV is read in parts: the other inputs would read the same twice.
         if result.log.files.contains(where: { $0.format == "canonical-events" }) {
             let split = Ingest.readAndJoin(inputs, options: parts)
             require(split.log.events == result.log.events, "events differ when read in parts")
-            require(split.log.ledger.line == result.log.ledger.line, "lines differ when read in parts")
+            require(split.log.ledger.locations == result.log.ledger.locations, "lines differ when read in parts")
             require(split.log.rejections == result.log.rejections, "rejections differ when read in parts")
             require(split.diagnostics == result.diagnostics, "diagnostics differ when read in parts")
         }
