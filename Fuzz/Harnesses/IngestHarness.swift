@@ -71,13 +71,13 @@ enum IngestHarness {
         let log = result.log
         let lineCounts = contents.map { file in file.withUnsafeBufferPointer { LineTable($0).line($0.count) } }
         for record in 0..<log.recordCount {
-            let file = Int(log.ledger.file[record])
+            let file = Int(log.ledger.locations.file(record))
             require(file < log.files.count, "record \(record) names file \(file)")
             // The log lists only the files that were read: its path says which input it is (`f2`).
             guard let input = Int(log.files[file].path.dropFirst()), input < lineCounts.count else {
                 fatalError("invariant broken: record \(record) of an unknown file \(log.files[file].path)")
             }
-            let line = Int(log.ledger.line[record])
+            let line = Int(log.ledger.locations.line(record))
             let lines = lineCounts[input]
             require(line >= 1 && line <= lines, "record \(record) at line \(line) of a \(lines)-line file")
         }
