@@ -190,6 +190,14 @@ public struct SymbolTable: @unchecked Sendable {
             }
         }
 
+        /// Moves the first `count` elements at `pointer` into a new buffer of `capacity` elements.
+        private static func move<T>(_ pointer: inout UnsafeMutablePointer<T>, count: Int, capacity: Int) {
+            let grown = UnsafeMutablePointer<T>.allocate(capacity: capacity)
+            grown.update(from: pointer, count: count)
+            pointer.deallocate()
+            pointer = grown
+        }
+
         /// Frees the index (the table can no longer find a symbol: only its texts are read after this).
         func dropIndex() {
             slots.deallocate()
@@ -200,17 +208,11 @@ public struct SymbolTable: @unchecked Sendable {
 
         func reserve(symbols: Int, bytes extra: Int) {
             if byteCount + extra > byteCapacity {
-                let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: byteCount + extra)
-                grown.update(from: bytes, count: byteCount)
-                bytes.deallocate()
-                bytes = grown
+                Self.move(&bytes, count: byteCount, capacity: byteCount + extra)
                 byteCapacity = byteCount + extra
             }
             if count + symbols > symbolCapacity {
-                let grown = UnsafeMutablePointer<Int>.allocate(capacity: count + symbols)
-                grown.update(from: ends, count: count)
-                ends.deallocate()
-                ends = grown
+                Self.move(&ends, count: count, capacity: count + symbols)
                 symbolCapacity = count + symbols
             }
             var slots = slotCapacity
@@ -222,18 +224,12 @@ public struct SymbolTable: @unchecked Sendable {
             if byteCount + n > byteCapacity {
                 var capacity = max(byteCapacity * 2, 16)
                 while capacity < byteCount + n { capacity *= 2 }
-                let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-                grown.update(from: bytes, count: byteCount)
-                bytes.deallocate()
-                bytes = grown
+                Self.move(&bytes, count: byteCount, capacity: capacity)
                 byteCapacity = capacity
             }
             if count == symbolCapacity {
                 let capacity = max(symbolCapacity * 2, 4)
-                let grown = UnsafeMutablePointer<Int>.allocate(capacity: capacity)
-                grown.update(from: ends, count: count)
-                ends.deallocate()
-                ends = grown
+                Self.move(&ends, count: count, capacity: capacity)
                 symbolCapacity = capacity
             }
             (bytes + byteCount).update(from: p, count: n)

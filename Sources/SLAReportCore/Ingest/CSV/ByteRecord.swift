@@ -156,6 +156,31 @@ public struct ByteRecord {
             self.ends = ends
             self.endCapacity = endCapacity
         }
+
+        /// Appends `length` bytes at `start` to the field being built (no limit checked: the caller's).
+        @inline(__always)
+        mutating func append(_ start: UnsafePointer<UInt8>, _ length: Int) {
+            if byteCount + length > byteCapacity {
+                ByteRecord.grow(&bytes, capacity: &byteCapacity, count: byteCount, needed: byteCount + length)
+            }
+            let target = bytes + byteCount
+            if length <= 16 {
+                for i in 0..<length { target[i] = start[i] }
+            } else {
+                target.update(from: start, count: length)
+            }
+            byteCount += length
+        }
+
+        /// Ends the field being built (no limit checked: the caller's).
+        @inline(__always)
+        mutating func endField() {
+            if endCount == endCapacity {
+                ByteRecord.grow(&ends, capacity: &endCapacity, count: endCount, needed: endCount + 1)
+            }
+            ends[endCount] = byteCount
+            endCount += 1
+        }
     }
 
     /// Moves `pointer`'s first `count` elements into a buffer of at least `needed` elements.

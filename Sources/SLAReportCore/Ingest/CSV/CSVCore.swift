@@ -570,20 +570,8 @@ public struct CSVCore {
             guard length <= limits.maxFieldBytes, buffers.endCount < limits.maxFields,
                 buffers.byteCount + length <= limits.maxRecordBytes
             else { return nil }
-            if buffers.byteCount + length > buffers.byteCapacity {
-                ByteRecord.grow(
-                    &buffers.bytes, capacity: &buffers.byteCapacity, count: buffers.byteCount,
-                    needed: buffers.byteCount + length)
-            }
-            if length > 0 { (buffers.bytes + buffers.byteCount).update(from: base + fieldStart, count: length) }
-            buffers.byteCount += length
-            if buffers.endCount == buffers.endCapacity {
-                ByteRecord.grow(
-                    &buffers.ends, capacity: &buffers.endCapacity, count: buffers.endCount,
-                    needed: buffers.endCount + 1)
-            }
-            buffers.ends[buffers.endCount] = buffers.byteCount
-            buffers.endCount += 1
+            buffers.append(base + fieldStart, length)
+            buffers.endField()
             guard q < count else { return nil }
             let b = base[q]
             if b == sep {
@@ -683,18 +671,7 @@ public struct CSVCore {
                 length = min(length, fieldRoom, recordRoom)
             }
             guard storing, length > 0 else { return }
-            if buffers.byteCount + length > buffers.byteCapacity {
-                ByteRecord.grow(
-                    &buffers.bytes, capacity: &buffers.byteCapacity, count: buffers.byteCount,
-                    needed: buffers.byteCount + length)
-            }
-            let target = buffers.bytes + buffers.byteCount
-            if length <= 16 {
-                for i in 0..<length { target[i] = start[i] }
-            } else {
-                target.update(from: start, count: length)
-            }
-            buffers.byteCount += length
+            buffers.append(start, length)
         }
 
         @inline(__always)
@@ -705,13 +682,7 @@ public struct CSVCore {
                 if problem == nil { problem = "the record has more than \(limits.maxFields) fields" }
                 return
             }
-            if buffers.endCount == buffers.endCapacity {
-                ByteRecord.grow(
-                    &buffers.ends, capacity: &buffers.endCapacity, count: buffers.endCount,
-                    needed: buffers.endCount + 1)
-            }
-            buffers.ends[buffers.endCount] = buffers.byteCount
-            buffers.endCount += 1
+            buffers.endField()
         }
     }
 }
