@@ -128,16 +128,23 @@ public struct SymbolTable: @unchecked Sendable {
     }
 
     /// The arena, the end offset of every symbol, and the index.
+    ///
+    /// Its properties are read on every symbol looked up (several times a record), so they are exempt from
+    /// the runtime's dynamic exclusivity checks, which a class's `var`s otherwise pay on every access (they
+    /// took about a sixth of the CPU of reading a large file). Safe: a storage is only reached through its
+    /// ``SymbolTable``, which writes it only when it holds the one reference (copy on write, checked with
+    /// `isKnownUniquelyReferenced`) and whose methods never hold an access to one property across a call
+    /// that touches it; shared storage is only read.
     private final class Storage {
-        var bytes: UnsafeMutablePointer<UInt8>
-        var byteCount = 0
-        var byteCapacity: Int
+        @exclusivity(unchecked) var bytes: UnsafeMutablePointer<UInt8>
+        @exclusivity(unchecked) var byteCount = 0
+        @exclusivity(unchecked) var byteCapacity: Int
         /// `ends[i]`: end offset of symbol `i` in `bytes` (symbol 0 is empty: `ends[0] == 0`).
-        var ends: UnsafeMutablePointer<Int>
-        var count = 1
-        var symbolCapacity: Int
-        var slots: UnsafeMutablePointer<UInt64>
-        var slotCapacity: Int
+        @exclusivity(unchecked) var ends: UnsafeMutablePointer<Int>
+        @exclusivity(unchecked) var count = 1
+        @exclusivity(unchecked) var symbolCapacity: Int
+        @exclusivity(unchecked) var slots: UnsafeMutablePointer<UInt64>
+        @exclusivity(unchecked) var slotCapacity: Int
         let seed: UInt64
 
         init(byteCapacity: Int, symbolCapacity: Int, seed: UInt64 = UInt64.random(in: 1...UInt64.max)) {
