@@ -271,7 +271,8 @@ public struct Aggregator {
             default: break
             }
             if results.fromVendorMetric(i) { columns[s].vendorFigures += 1 }
-            for clock in results.nextReplies(i) {
+            for k in results.nextReplyIndices(i) {
+                let clock = results.nextClocks[k]
                 if let seconds = clock.seconds { columns[s].nextCalendar.append(seconds) }
                 if let b = clock.businessSeconds { columns[s].nextBusiness.append(b) }
                 switch clock.outcome {

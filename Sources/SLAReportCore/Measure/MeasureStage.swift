@@ -50,10 +50,7 @@ enum MeasureStage {
         // In `[from, to)` at as-of, of a selected channel (``LedgerStage/inReport(_:_:window:selected:)`` with
         // the window's bounds, or the previous window's for the trend).
         let inWindow: @Sendable (Int, Instant?, Instant?) -> Bool = { i, from, to in
-            var bounds = window
-            bounds.since = from
-            bounds.until = to
-            return LedgerStage.inReport(timelines, i, window: bounds, selected: selected)
+            LedgerStage.inReport(timelines, i, since: from, until: to, asOf: asOf, selected: selected)
         }
         let measurer = Self.measurer(log: log, directory: directory, window: window, request: request)
         let order = reportOrder(timelines, symbols: symbols)

@@ -154,8 +154,13 @@ public struct TicketResults: Sendable {
 
     /// Ticket `i`'s next-reply clocks.
     public func nextReplies(_ i: Int) -> LazyMapCollection<Range<Int>, NextReplyClock> {
-        (Int(nextStart[i])..<Int(nextStart[i + 1])).lazy.map { [nextClocks] in nextClocks[$0] }
+        (nextReplyIndices(i)).lazy.map { [nextClocks] in nextClocks[$0] }
     }
+
+    /// The indices in ``nextClocks`` of ticket `i`'s next-reply clocks (for loops that read them in place,
+    /// without the copy of the columns a lazy collection holds).
+    @inline(__always)
+    public func nextReplyIndices(_ i: Int) -> Range<Int> { Int(nextStart[i])..<Int(nextStart[i + 1]) }
 
     /// Ticket `i`'s measurement as a value.
     public subscript(i: Int) -> TicketMeasurement {

@@ -47,10 +47,19 @@ enum LedgerStage {
     /// channel.
     @inline(__always)
     static func inReport(_ timelines: Timelines, _ i: Int, window: ResolvedWindow, selected: ChannelSelection) -> Bool {
+        inReport(timelines, i, since: window.since, until: window.until, asOf: window.asOf, selected: selected)
+    }
+
+    /// Whether timeline `i` is created in `[since, until)`, not after `asOf`, of a selected channel (the
+    /// window's test with other bounds: the trend's previous window).
+    @inline(__always)
+    static func inReport(
+        _ timelines: Timelines, _ i: Int, since: Instant?, until: Instant?, asOf: Instant, selected: ChannelSelection
+    ) -> Bool {
         let created = timelines.created[i]
-        if let from = window.since, created < from.seconds { return false }
-        if let to = window.until, created >= to.seconds { return false }
-        if created > window.asOf.seconds { return false }
+        if let from = since, created < from.seconds { return false }
+        if let to = until, created >= to.seconds { return false }
+        if created > asOf.seconds { return false }
         return selected.contains(timelines.channel[i])
     }
 }
