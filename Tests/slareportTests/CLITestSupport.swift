@@ -95,20 +95,32 @@ enum Spawn {
     static func runUntilATemporaryAppears(
         _ arguments: [String], watching directory: URL, thenSend signal: Int32, timeout: Double = 300
     ) throws -> Result {
-        nonisolated(unsafe) var signalled = false
+        // The watcher signals at most once, and never after the run has returned (the child is reaped by
+        // then, and its pid may belong to another process): both under one lock.
+        let state = NSLock()
+        nonisolated(unsafe) var done = false
+        let watching = DispatchGroup()
         let result = try run(arguments, timeout: timeout) { pid in
+            watching.enter()
             DispatchQueue.global().async {
-                while !signalled {
+                defer { watching.leave() }
+                while true {
                     let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-                    if names.contains(where: { $0.contains(".tmp-") }) {
-                        signalled = true
-                        kill(pid, signal)
+                    let found = names.contains(where: { $0.contains(".tmp-") })
+                    let stop = state.withLock { () -> Bool in
+                        if !done && found {
+                            kill(pid, signal)
+                            done = true
+                        }
+                        return done
                     }
+                    if stop { return }
                     usleep(500)
                 }
             }
         }
-        signalled = true
+        state.withLock { done = true }
+        watching.wait()
         return result
     }
 
@@ -138,9 +150,11 @@ enum Spawn {
             kill(pid, SIGKILL)
         }
         DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog)
-        if let signal {
-            DispatchQueue.global().asyncAfter(deadline: .now() + signal.after) { kill(pid, signal.number) }
+        // Cancelled once the child has exited: a signal must never reach a later process given the same pid.
+        let signalling = DispatchWorkItem {
+            if let signal { kill(pid, signal.number) }
         }
+        if let signal { DispatchQueue.global().asyncAfter(deadline: .now() + signal.after, execute: signalling) }
         let writer = DispatchGroup()
         writer.enter()
         DispatchQueue.global().async {
@@ -160,6 +174,7 @@ enum Spawn {
         group.wait()
         process.waitUntilExit()
         watchdog.cancel()
+        signalling.cancel()
         writer.wait()
         return Result(status: process.terminationStatus, stdout: outData, stderr: errData, timedOut: timedOut)
     }
