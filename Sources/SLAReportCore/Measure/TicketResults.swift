@@ -4,11 +4,12 @@
 /// struct with an array), and read column by column by the aggregate stage and the CSV writer.
 ///
 /// The ids of channels, priorities, assignees, first repliers and statuses are ``SymbolCodeColumn``s (a
-/// byte a ticket while the column holds at most 256 distinct ids, else 4). Instants and durations (whole seconds) are
-/// ``TimeColumn``s and ``OptionalTimeColumn``s: 4-byte offsets from the column's first value, the whole
-/// column widened to 8 bytes when a value lies 68 years or more from it. Every value reads back exactly. Absent values read as ``none`` (`Int64.min`); outcomes are
-/// ``ReplyOutcome`` codes (0: none); targets are indices into ``targets`` + 1 (0: none). Next-reply clocks
-/// are stored flat: ticket `i`'s are `nextStart[i] ..< nextStart[i + 1]` of ``nextClocks``.
+/// byte a ticket while the column holds at most 256 distinct ids, else 4). Instants and durations (whole
+/// seconds) are ``TimeColumn``s and ``OptionalTimeColumn``s: 4-byte offsets from the column's first value,
+/// the whole column widened to 8 bytes when a value lies 68 years or more from it. Every value reads back
+/// exactly. Absent values read as ``none`` (`Int64.min`); outcomes are ``ReplyOutcome`` codes (0: none);
+/// targets are indices into ``targets`` + 1 (0: none). Next-reply clocks are stored flat: ticket `i`'s are
+/// ``nextClocks`` at ``nextReplyIndices(_:)`` (`nextStart[i] ..< nextStart[i + 1]`).
 public struct TicketResults: Sendable {
     /// The absent value of the `Int64` columns.
     public static let none = OptionalTimeColumn.absent
@@ -152,13 +153,7 @@ public struct TicketResults: Sendable {
     @inline(__always)
     public func replyTimeUnknown(_ i: Int) -> Bool { flags[i] & 2 != 0 }
 
-    /// Ticket `i`'s next-reply clocks.
-    public func nextReplies(_ i: Int) -> LazyMapCollection<Range<Int>, NextReplyClock> {
-        (nextReplyIndices(i)).lazy.map { [nextClocks] in nextClocks[$0] }
-    }
-
-    /// The indices in ``nextClocks`` of ticket `i`'s next-reply clocks (for loops that read them in place,
-    /// without the copy of the columns a lazy collection holds).
+    /// The indices in ``nextClocks`` of ticket `i`'s next-reply clocks.
     @inline(__always)
     public func nextReplyIndices(_ i: Int) -> Range<Int> { Int(nextStart[i])..<Int(nextStart[i + 1]) }
 
@@ -182,7 +177,7 @@ public struct TicketResults: Sendable {
         m.firstResolutionSeconds = firstResolution.optional(i)
         m.fullResolutionSeconds = fullResolution.optional(i)
         m.reopens = reopens[i]
-        m.nextReplies = Array(nextReplies(i))
+        m.nextReplies = nextReplyIndices(i).map { nextClocks[$0] }
         return m
     }
 

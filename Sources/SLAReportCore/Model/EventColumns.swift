@@ -167,22 +167,25 @@ public struct EventColumns: Sendable {
     /// Reorders every column by `order` (`order[j]` = the index of the event that goes to `j`; each index at
     /// most once): events not named are dropped. One column is copied at a time.
     mutating func gather(_ order: UnsafeBufferPointer<UInt32>) {
-        func take<T>(_ column: inout [T]) {
-            let old = column
-            column = []
-            column.reserveCapacity(order.count)
-            old.withUnsafeBufferPointer { o in
-                for j in order { column.append(o[Int(j)]) }
-            }
-        }
-        take(&ticket)
-        take(&kind)
-        take(&actor)
-        take(&value)
+        Self.gather(&ticket, by: order)
+        Self.gather(&kind, by: order)
+        Self.gather(&actor, by: order)
+        Self.gather(&value, by: order)
         via.gather(order)
         channel.gather(order)
-        take(&record)
+        Self.gather(&record, by: order)
         at.gather(order)
+    }
+
+    /// Reorders one column by `order` (`order[j]` = the index of the element that goes to `j`; elements not
+    /// named are dropped): the one gather every column type of the log uses.
+    static func gather<T>(_ column: inout [T], by order: UnsafeBufferPointer<UInt32>) {
+        let old = column
+        column = []
+        column.reserveCapacity(order.count)
+        old.withUnsafeBufferPointer { o in
+            for j in order { column.append(o[Int(j)]) }
+        }
     }
 
     /// Swaps events `i` and `j` in every column.
@@ -319,17 +322,7 @@ public struct TimeColumn: Sendable {
     }
 
     mutating func gather(_ order: UnsafeBufferPointer<UInt32>) {
-        if isWide {
-            let old = wide
-            wide = order.map { old[Int($0)] }
-        } else {
-            let old = narrow
-            narrow = []
-            narrow.reserveCapacity(order.count)
-            old.withUnsafeBufferPointer { o in
-                for j in order { narrow.append(o[Int(j)]) }
-            }
-        }
+        if isWide { EventColumns.gather(&wide, by: order) } else { EventColumns.gather(&narrow, by: order) }
     }
 
     /// Calls `body` with the column as `Int32` offsets from ``base`` (nil when wide) or as `Int64` seconds.

@@ -1,17 +1,17 @@
 /// A column of symbols that take few distinct values (an event's channel and via, a result's channel,
-/// status, priority, assignee and first replier): one byte a row, a
-/// code into a table of the distinct symbols in first-seen order, widened to the symbols themselves (4
-/// bytes) for the whole column once a 257th distinct symbol arrives. Reads give the symbol's raw id either
-/// way; the codes never leave the column.
+/// status, priority, assignee and first replier): one byte a row, a code into a table of the distinct
+/// symbols in first-seen order, widened to the symbols themselves (4 bytes) for the whole column once a
+/// 257th distinct symbol arrives. Reads give the symbol's raw id either way; the codes never leave the
+/// column.
 public struct SymbolCodeColumn: Sendable {
-    /// Per event: the code of its symbol (index into ``table``), while the column is narrow.
+    /// Per row: the code of its symbol (index into ``table``), while the column is narrow.
     private(set) var codes: [UInt8] = []
     /// The distinct symbols, by code.
     private(set) var table: [UInt32] = []
-    /// Per event: its symbol, once the column is wide.
+    /// Per row: its symbol, once the column is wide.
     private(set) var wide: [UInt32] = []
     public private(set) var isWide = false
-    /// The code of the last symbol coded (most events repeat the one before).
+    /// The code of the last symbol coded (most rows repeat the one before).
     private var lastSymbol = UInt32.max
     private var lastCode: UInt8 = 0
 
@@ -21,7 +21,7 @@ public struct SymbolCodeColumn: Sendable {
         if isWide { wide.reserveCapacity(n) } else { codes.reserveCapacity(n) }
     }
 
-    /// The raw symbol id of event `i`.
+    /// The raw symbol id of row `i`.
     @inline(__always)
     public subscript(i: Int) -> UInt32 {
         get { isWide ? wide[i] : table[Int(codes[i])] }
@@ -104,23 +104,7 @@ public struct SymbolCodeColumn: Sendable {
 
     /// Reorders the column by `order` (`order[j]` = the event that goes to `j`).
     mutating func gather(_ order: UnsafeBufferPointer<UInt32>) {
-        func take<T>(_ column: inout [T]) {
-            let old = column
-            column = []
-            column.reserveCapacity(order.count)
-            old.withUnsafeBufferPointer { o in
-                for j in order { column.append(o[Int(j)]) }
-            }
-        }
-        if isWide { take(&wide) } else { take(&codes) }
-    }
-
-    /// Calls `body` with the codes and their table (nil when wide) or with the symbols.
-    func withStorage<R>(
-        _ body: (_ codes: UnsafeBufferPointer<UInt8>?, _ table: [UInt32], _ wide: UnsafeBufferPointer<UInt32>?) -> R
-    ) -> R {
-        if isWide { return wide.withUnsafeBufferPointer { body(nil, [], $0) } }
-        return codes.withUnsafeBufferPointer { body($0, table, nil) }
+        if isWide { EventColumns.gather(&wide, by: order) } else { EventColumns.gather(&codes, by: order) }
     }
 }
 

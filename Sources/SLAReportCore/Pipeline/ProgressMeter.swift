@@ -2,8 +2,9 @@ import Dispatch
 import Foundation
 
 /// Progress of a long read: bytes read of the total, as a percentage, with the rate and the time left (or,
-/// when a stream's size is not known, the bytes read and the rate only), shown at most ``maximumUpdatesPerSecond`` times a second on one line that rewrites itself (a terminal's
-/// `\r`), then ended with a newline.
+/// when a stream's size is not known, the bytes read and the rate only), shown at most
+/// ``maximumUpdatesPerSecond`` times a second on one line that rewrites itself (a terminal's `\r`), then
+/// ended with a newline.
 ///
 /// Readers on several threads add what they read (``add(bytes:)``, a short lock per buffer of input, never
 /// per record); the line is written by whichever thread's addition falls due. The clock and the output are
@@ -26,8 +27,8 @@ public final class ProgressMeter: @unchecked Sendable {
     /// The width of the last line shown (a shorter one is padded over it).
     private var shownWidth = 0
 
-    /// A meter of `total` bytes (nil: not known). `clock` gives nanoseconds (monotonic); `write` prints a piece of the line
-    /// (stderr in the CLI).
+    /// A meter of `total` bytes (nil: not known). `clock` gives nanoseconds (monotonic); `write` prints a
+    /// piece of the line (stderr in the CLI).
     public init(
         total: Int?, label: String = "reading",
         clock: @escaping @Sendable () -> UInt64 = { DispatchTime.now().uptimeNanoseconds },

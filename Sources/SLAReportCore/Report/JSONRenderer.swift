@@ -16,9 +16,9 @@
 ///   or worst first) and `"rules_counts"` after `rules` gives every list's full count; `rejected` holds the
 ///   first ``DataQuality/rejectedListLimit`` in input order (`totals` has the full number);
 /// - `data_quality` always ends with `"unrecognised"`: the files that were not read (a format not
-///   recognised, a file that could not be opened, a special file or broken link in a directory), as `{path, line, reason}` (`[]` when none), then `"warnings"`: the readers'
-///   warnings that rejected nothing (`{path, line, message}`, at most 1000) and `"warning_count"`, so the
-///   shape never changes;
+///   recognised, a file that could not be opened, a special file or broken link in a directory), as
+///   `{path, line, reason}` (`[]` when none), then `"warnings"`: the readers' warnings that rejected nothing
+///   (`{path, line, message}`, at most 1000) and `"warning_count"`, so the shape never changes;
 /// - `window` also has `"as_of_source"`: the `path:line` of the record that set the default as-of (null
 ///   when `--as-of` was given);
 /// - `first_reply` has `"judged"` (achieved + breached + early; null without a target) after `"replied"`,

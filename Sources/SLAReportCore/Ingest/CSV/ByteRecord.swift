@@ -18,15 +18,11 @@ public struct ByteRecord {
     /// The bytes of field `index`, or an empty buffer when the record has no such field.
     /// Valid until the record is next reset or appended to.
     @inline(__always)
-    public func field(_ index: Int) -> UnsafeBufferPointer<UInt8> {
-        let s = storage
-        guard index >= 0, index < s.endCount else { return UnsafeBufferPointer(start: nil, count: 0) }
-        let start = index == 0 ? 0 : s.ends[index - 1]
-        return UnsafeBufferPointer(start: s.bytes + start, count: s.ends[index] - start)
-    }
+    public func field(_ index: Int) -> UnsafeBufferPointer<UInt8> { view.field(index) }
 
     /// The fields as they are now, as a view that holds no reference (valid until the record is next reset
     /// or appended to, and only while the record is alive).
+    @inline(__always)
     var view: View {
         let b = storage.state.pointee
         return View(bytes: b.bytes, ends: b.ends, count: b.endCount)
