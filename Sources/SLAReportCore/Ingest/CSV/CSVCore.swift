@@ -380,17 +380,7 @@ public struct CSVCore {
 
             case .inField:
                 let start = p
-                while p < count {
-                    p = Self.skipPlain(base, from: p, to: count, separator: sepWord)
-                    guard p < count else { break }
-                    let b = base[p]
-                    if b > Byte.quote && b != sep {
-                        p += 1
-                        continue
-                    }
-                    if b == sep || b == Byte.lf || b == Byte.cr || b == Byte.quote { break }
-                    p += 1
-                }
+                p = Self.unquotedEnd(base, from: p, to: count, separator: sep, separatorWord: sepWord)
                 out.append(base + start, p - start, quoted: false)
                 guard p < count else {
                     guard final else { return (.inputEmpty, p, nil) }
@@ -421,33 +411,17 @@ public struct CSVCore {
                 let stop = count - p > room ? p + room + 1 : count
                 var rawFrom = recording ? p : -1
                 while p < stop {
-                    p = Self.skipPlain(base, from: p, to: stop, separator: Self.quoteWord)
-                    guard p < stop else { break }
-                    let b = base[p]
-                    if b > Byte.quote {
-                        p += 1
-                        continue
-                    }
-                    if b == Byte.quote { break }
-                    if b == Byte.lf {
-                        let afterCR = p > 0 ? base[p - 1] == Byte.cr : previousWasCR
-                        if !afterCR { ln += 1 }
-                        if !recording {
-                            recording = true
-                            resumeOffset = absolute + p + 1
-                            resumeLine = ln
-                            resumeSkipLF = false
-                            rawFrom = p + 1
-                        }
-                    } else if b == Byte.cr {
-                        ln += 1
-                        if !recording {
-                            recording = true
-                            resumeOffset = absolute + p + 1
-                            resumeLine = ln
-                            resumeSkipLF = true
-                            rawFrom = p + 1
-                        }
+                    p = Self.quotedEnd(base, from: p, to: stop)
+                    guard p < stop, base[p] != Byte.quote else { break }
+                    // A line break inside the quotes (an LF right after a CR is the same one).
+                    let isLF = base[p] == Byte.lf
+                    if !isLF || !(p > 0 ? base[p - 1] == Byte.cr : previousWasCR) { ln += 1 }
+                    if !recording {
+                        recording = true
+                        resumeOffset = absolute + p + 1
+                        resumeLine = ln
+                        resumeSkipLF = !isLF
+                        rawFrom = p + 1
                     }
                     p += 1
                 }
@@ -538,30 +512,16 @@ public struct CSVCore {
             let fieldStart: Int
             let fieldEnd: Int
             if base[q] == Byte.quote {
-                var r = q + 1
-                while true {
-                    r = skipPlain(base, from: r, to: count, separator: quoteWord)
-                    guard r < count else { return nil }
-                    let b = base[r]
-                    if b == Byte.quote { break }
-                    if b == Byte.lf || b == Byte.cr { return nil }
-                    r += 1
-                }
+                let r = quotedEnd(base, from: q + 1, to: count)
+                guard r < count, base[r] == Byte.quote else { return nil }
                 // The closing quote (a doubled quote or text after it is not a separator or a line break
                 // below, so the byte machine reads it).
                 fieldStart = q + 1
                 fieldEnd = r
                 q = r + 1
             } else {
-                var r = q
-                while true {
-                    r = skipPlain(base, from: r, to: count, separator: separatorWord)
-                    guard r < count else { return nil }
-                    let b = base[r]
-                    if b == sep || b == Byte.lf || b == Byte.cr { break }
-                    if b == Byte.quote { return nil }
-                    r += 1
-                }
+                let r = unquotedEnd(base, from: q, to: count, separator: sep, separatorWord: separatorWord)
+                guard r < count, base[r] != Byte.quote else { return nil }
                 fieldStart = q
                 fieldEnd = r
                 q = r
@@ -583,6 +543,38 @@ public struct CSVCore {
             return base[q + 1] == Byte.lf ? (q + 2, false) : (q + 1, true)
         }
         return nil
+    }
+
+    /// The first offset in `from..<to` of the separator, a line feed, a carriage return or a quote (`to` when
+    /// there is none): where an unquoted field's bytes end.
+    @inline(__always)
+    static func unquotedEnd(
+        _ base: UnsafePointer<UInt8>, from start: Int, to end: Int, separator sep: UInt8, separatorWord: UInt64
+    ) -> Int {
+        var p = start
+        while p < end {
+            p = skipPlain(base, from: p, to: end, separator: separatorWord)
+            guard p < end else { break }
+            let b = base[p]
+            if b == sep || b == Byte.lf || b == Byte.cr || b == Byte.quote { break }
+            p += 1
+        }
+        return p
+    }
+
+    /// The first offset in `from..<to` of a quote, a line feed or a carriage return (`to` when there is none):
+    /// where a quoted field's plain bytes end.
+    @inline(__always)
+    static func quotedEnd(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Int {
+        var p = start
+        while p < end {
+            p = skipPlain(base, from: p, to: end, separator: quoteWord)
+            guard p < end else { break }
+            let b = base[p]
+            if b == Byte.quote || b == Byte.lf || b == Byte.cr { break }
+            p += 1
+        }
+        return p
     }
 
     // MARK: - Eight bytes at a time
