@@ -267,63 +267,6 @@ public struct CSVCore {
             if p > 0 { previousWasCR = base[p - 1] == Byte.cr }
         }
 
-        func deliver(_ endedByInputEnd: Bool = false) -> (Step, Int, [UInt8]?) {
-            position = RecordPosition(
-                byteOffset: recordOffset, line: recordLine, index: recordIndex, problem: out.problem,
-                endedByInputEnd: endedByInputEnd)
-            out.problem = nil
-            return (.record, p, nil)
-        }
-
-        /// Gives up the quoted field: the record is delivered flagged, at the quote's line, and reading goes
-        /// on at the line after the quote's (replaying the copy made from there) or after the quote's line.
-        func giveUpQuote(atInputEnd: Bool) -> (Step, Int, [UInt8]?) {
-            let lines = ln - quoteLine
-            let over = "over \(lines) more line\(lines == 1 ? "" : "s")"
-            let limit = CSVReader.describe(bytes: limits.maxFieldBytes)
-            let message: String
-            switch (atInputEnd, lines) {
-            case (true, 0):
-                message = "the quote that opens field \(quoteField) never closes (it runs to the end of the input)"
-            case (true, _):
-                message =
-                    "the quote that opens field \(quoteField) never closes: it runs \(over) to the end of the input; "
-                    + "it is taken as text and reading resumes on the next line"
-            case (false, 0):
-                message =
-                    "the quoted field \(quoteField) is not closed within \(limit) on its line; "
-                    + "it is taken as text and reading resumes on the next line"
-            case (false, _):
-                message =
-                    "the quoted field \(quoteField) is not closed within \(limit) (it ran \(over)); "
-                    + "it is taken as text and reading resumes on the next line"
-            }
-            out.endField()
-            position = RecordPosition(
-                byteOffset: quoteOffset, line: quoteLine, index: recordIndex, problem: message,
-                endedByInputEnd: atInputEnd)
-            out.problem = nil
-            if recording {
-                recording = false
-                let again = raw
-                raw = []
-                ln = resumeLine
-                skipLF = resumeSkipLF
-                st = .startRecord
-                return (.record, p, again)
-            }
-            st = atInputEnd ? .startRecord : .skipLine
-            return (.record, p, nil)
-        }
-
-        func warn(_ message: String, at offset: Int) {
-            if warnings.count < CSVCore.maxWarnings {
-                warnings.append(Warning(line: ln, byteOffset: offset, message: message))
-            } else {
-                suppressedWarnings += 1
-            }
-        }
-
         while true {
             switch st {
             case .startRecord:
@@ -353,7 +296,7 @@ public struct CSVCore {
                         p = next.end
                         ln += 1
                         skipLF = next.afterLoneCR
-                        return deliver()
+                        return deliver(&out, at: p)
                     }
                     out.reset()
                     st = .startField
@@ -364,7 +307,7 @@ public struct CSVCore {
                     guard final else { return (.inputEmpty, p, nil) }
                     out.endField()
                     st = .startRecord
-                    return deliver(true)
+                    return deliver(&out, at: p, endedByInputEnd: true)
                 }
                 if base[p] == Byte.quote {
                     quoteLine = ln
@@ -386,7 +329,7 @@ public struct CSVCore {
                     guard final else { return (.inputEmpty, p, nil) }
                     out.endField()
                     st = .startRecord
-                    return deliver(true)
+                    return deliver(&out, at: p, endedByInputEnd: true)
                 }
                 let b = base[p]
                 p += 1
@@ -394,14 +337,14 @@ public struct CSVCore {
                     out.endField()
                     st = .startField
                 } else if b == Byte.quote {
-                    warn("quote inside an unquoted field; kept as text", at: absolute + p - 1)
+                    warn("quote inside an unquoted field; kept as text", at: absolute + p - 1, line: ln)
                     out.append(base + p - 1, 1, quoted: false)
                 } else {
                     ln += 1
                     skipLF = b == Byte.cr
                     out.endField()
                     st = .startRecord
-                    return deliver()
+                    return deliver(&out, at: p)
                 }
 
             case .inQuotedField:
@@ -430,12 +373,12 @@ public struct CSVCore {
                 }
                 if p - start > room {
                     out.append(base + start, room, quoted: true)
-                    return giveUpQuote(atInputEnd: false)
+                    return giveUpQuote(atInputEnd: false, &out, at: p, state: &st, line: &ln)
                 }
                 out.append(base + start, p - start, quoted: true)
                 guard p < count else {
                     guard final else { return (.inputEmpty, p, nil) }
-                    return giveUpQuote(atInputEnd: true)
+                    return giveUpQuote(atInputEnd: true, &out, at: p, state: &st, line: &ln)
                 }
                 p += 1
                 if recording { raw.append(Byte.quote) }
@@ -446,14 +389,14 @@ public struct CSVCore {
                     guard final else { return (.inputEmpty, p, nil) }
                     out.endField()
                     st = .startRecord
-                    return deliver(true)
+                    return deliver(&out, at: p, endedByInputEnd: true)
                 }
                 let b = base[p]
                 if b == Byte.quote {
                     if out.fieldLength >= limits.maxFieldBytes {
                         p += 1
                         if recording { raw.append(Byte.quote) }
-                        return giveUpQuote(atInputEnd: false)
+                        return giveUpQuote(atInputEnd: false, &out, at: p, state: &st, line: &ln)
                     }
                     out.append(base + p, 1, quoted: true)
                     if recording { raw.append(Byte.quote) }
@@ -471,9 +414,9 @@ public struct CSVCore {
                     recording = false
                     out.endField()
                     st = .startRecord
-                    return deliver()
+                    return deliver(&out, at: p)
                 } else {
-                    warn("text after a closing quote; kept as text", at: absolute + p)
+                    warn("text after a closing quote; kept as text", at: absolute + p, line: ln)
                     recording = false
                     st = .inField
                 }
@@ -490,6 +433,70 @@ public struct CSVCore {
                 p += 1
                 st = .startRecord
             }
+        }
+    }
+
+    /// Delivers the record read (its position and problem), `p` bytes consumed.
+    @inline(__always)
+    private mutating func deliver(_ out: inout Writer, at p: Int, endedByInputEnd: Bool = false) -> (
+        Step, Int, [UInt8]?
+    ) {
+        position = RecordPosition(
+            byteOffset: recordOffset, line: recordLine, index: recordIndex, problem: out.problem,
+            endedByInputEnd: endedByInputEnd)
+        out.problem = nil
+        return (.record, p, nil)
+    }
+
+    /// Gives up the quoted field: the record is delivered flagged, at the quote's line, and reading goes
+    /// on at the line after the quote's (replaying the copy made from there) or after the quote's line.
+    private mutating func giveUpQuote(
+        atInputEnd: Bool, _ out: inout Writer, at p: Int, state st: inout State, line ln: inout Int
+    ) -> (Step, Int, [UInt8]?) {
+        let lines = ln - quoteLine
+        let over = "over \(lines) more line\(lines == 1 ? "" : "s")"
+        let limit = CSVReader.describe(bytes: limits.maxFieldBytes)
+        let message: String
+        switch (atInputEnd, lines) {
+        case (true, 0):
+            message = "the quote that opens field \(quoteField) never closes (it runs to the end of the input)"
+        case (true, _):
+            message =
+                "the quote that opens field \(quoteField) never closes: it runs \(over) to the end of the input; "
+                + "it is taken as text and reading resumes on the next line"
+        case (false, 0):
+            message =
+                "the quoted field \(quoteField) is not closed within \(limit) on its line; "
+                + "it is taken as text and reading resumes on the next line"
+        case (false, _):
+            message =
+                "the quoted field \(quoteField) is not closed within \(limit) (it ran \(over)); "
+                + "it is taken as text and reading resumes on the next line"
+        }
+        out.endField()
+        position = RecordPosition(
+            byteOffset: quoteOffset, line: quoteLine, index: recordIndex, problem: message,
+            endedByInputEnd: atInputEnd)
+        out.problem = nil
+        if recording {
+            recording = false
+            let again = raw
+            raw = []
+            ln = resumeLine
+            skipLF = resumeSkipLF
+            st = .startRecord
+            return (.record, p, again)
+        }
+        st = atInputEnd ? .startRecord : .skipLine
+        return (.record, p, nil)
+    }
+
+    /// Notes a warning at `offset`, on line `line`.
+    private mutating func warn(_ message: String, at offset: Int, line: Int) {
+        if warnings.count < CSVCore.maxWarnings {
+            warnings.append(Warning(line: line, byteOffset: offset, message: message))
+        } else {
+            suppressedWarnings += 1
         }
     }
 
