@@ -17,7 +17,7 @@ import Testing
         let model = ReportSamples.sample
         for (whole, write) in [
             (JSONRenderer.renderBytes(model).bytes, JSONRenderer.write as (ReportModel, inout ByteSink) -> Void),
-            (CSVRenderer.renderBytes(model).bytes, CSVRenderer.write),
+            (CSVRenderer.renderBytes(model).bytes, { CSVRenderer.write($0, to: &$1) }),
         ] {
             let collected = Collected()
             var sink = ByteSink(bufferSize: bufferSize) { chunk in

@@ -34,5 +34,12 @@ import Testing
         #expect(fromColumns.contains("\"| pipes |\"") || fromColumns.contains("| pipes |"))
         #expect(fromColumns.contains("skipped"))
         #expect(fromColumns.contains("breached") && fromColumns.contains("achieved"))
+
+        // Rendered in blocks side by side (blocks of 1, of a few, a last short block): the same bytes.
+        for blockRows in [1, 2, 5, hostile.count - 1, hostile.count] {
+            var sink = ByteSink()
+            CSVRenderer.write(result.model, to: &sink, blockRows: blockRows)
+            #expect(sink.string == fromColumns, "blocks of \(blockRows) rows")
+        }
     }
 }
