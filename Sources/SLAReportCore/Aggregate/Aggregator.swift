@@ -8,7 +8,7 @@
 /// ``TicketRows`` reads the columns when the CSV is written.
 public struct Aggregator {
     /// Everything the aggregate stage reads.
-    public struct Input {
+    public struct Input: Sendable {
         public var symbols: SymbolTable
         public var policy: Policy
         /// Who is who: people get one row each whatever names they go by; brand accounts get their own rows.
@@ -77,7 +77,7 @@ public struct Aggregator {
 
     /// The columns shared by the aggregate's passes: per result, its channel's position in report order and
     /// whether its response times are excluded.
-    struct Shared {
+    struct Shared: Sendable {
         /// Per result: index into the report's channel order.
         var slot: [UInt16]
         /// Per result: Disqus reply ticket or answered without a time.
@@ -115,11 +115,52 @@ public struct Aggregator {
     public static func aggregate(_ input: Input) -> ReportModel {
         let symbols = input.symbols
         let policy = input.policy
+        let results = input.results
         let shared = Shared(input)
         let order = shared.order
 
-        let summaries = channelSummaries(input, shared: shared)
+        // The channel figures and the lists read the same results and nothing of each other: they are made
+        // side by side.
+        let (summaries, lists) = Parallel.both(
+            { channelSummaries(input, shared: shared) },
+            {
+                () -> (
+                    breaches: [BreachRow], counts: BreachCounts, findings: RuleFindings,
+                    people: (agents: [AgentRow], handles: [AgentRow])
+                ) in
+                let (breaches, counts) = breachRows(input, shared: shared)
+                let early = earlyReplies(input)
+                var findings = input.rules.findings
+                var findingCounts = findings.counts
+                findingCounts.earlyReplies = early.total
+                findings.earlyReplies = early.listed
+                findings = findings.capped(at: ReportModel.listLimit)
+                findings.cappedCounts = findingCounts
+                return (breaches, counts, findings, agentRows(input, shared: shared))
+            })
+        let (breaches, breachCounts, findings, people) = lists
+        var model = ReportModel(
+            toolVersion: input.toolVersion, window: input.window,
+            policy: PolicyInfo(
+                name: policy.name, source: policy.source, versions: policy.versions.map(\.effectiveFrom)),
+            channels: summaries, rules: findings, breaches: breaches, agents: people.agents, handles: people.handles,
+            dataQuality: input.dataQuality, daily: dailyPoints(input, shared: shared),
+            tickets: TicketRows(
+                results: results, symbols: symbols, directory: input.directory, ruleFlags: input.rules.flagBits,
+                excluded: shared.excluded, statusMetrics: input.statusMetrics),
+            failUnder: input.failUnder.map { Percent(value: $0) },
+            metricBreaches: metricBreaches(input, shared: shared), breachCounts: breachCounts)
+        _ = order
+        addSections(to: &model, input, shared: shared)
+        return model
+    }
 
+    // MARK: Breaches
+
+    /// The breach rows listed (the first ``ReportModel/breachListCap`` of each channel, worst first, and the
+    /// ``ReportModel/listLimit`` latest of all) and the count of every breach, per channel.
+    private static func breachRows(_ input: Input, shared: Shared) -> ([BreachRow], BreachCounts) {
+        let symbols = input.symbols
         // Breaches, worst first within each channel: sorted as (channel position, lateness, ticket text) keys,
         // rows built afterwards for the ones shown.
         let results = input.results
@@ -150,7 +191,8 @@ public struct Aggregator {
             for position in ranked.prefix(ReportModel.listLimit) { listed[position] = true }
         }
         var breaches: [BreachRow] = []
-        var perChannel: [String: Int] = [:]
+        // Counted per channel symbol (one text each), named once per channel.
+        var perChannel: [UInt32: Int] = [:]
         var previousChannel = -1
         var inChannel = 0
         for (position, key) in breachKeys.enumerated() {
@@ -160,44 +202,20 @@ public struct Aggregator {
             }
             inChannel += 1
             let i = key.index
-            let channel = symbols[Symbol(raw: results.channel[i])]
-            perChannel[channel, default: 0] += 1
+            perChannel[results.channel[i], default: 0] += 1
             guard inChannel <= ReportModel.breachListCap || listed[position] else { continue }
             let assignee = Symbol(raw: results.assignee[i])
             breaches.append(
                 BreachRow(
-                    ticket: symbols[Symbol(raw: results.ticket[i])], channel: channel,
+                    ticket: symbols[Symbol(raw: results.ticket[i])], channel: symbols[Symbol(raw: results.channel[i])],
                     created: Instant(seconds: results.created[i]),
                     deadline: Instant(seconds: results.deadline[i]), firstReply: results.firstReply(i),
                     lateBySeconds: key.lateBy,
                     assignee: assignee.isNone ? nil : input.directory.name(of: assignee, in: symbols),
                     url: input.urls[Symbol(raw: results.ticket[i])], listed: listed[position]))
         }
-        let breachCounts = BreachCounts(total: breachKeys.count, byChannel: perChannel)
-
-        let early = earlyReplies(input)
-        var findings = input.rules.findings
-        var counts = findings.counts
-        counts.earlyReplies = early.total
-        findings.earlyReplies = early.listed
-        findings = findings.capped(at: ReportModel.listLimit)
-        findings.cappedCounts = counts
-
-        let people = agentRows(input, shared: shared)
-        var model = ReportModel(
-            toolVersion: input.toolVersion, window: input.window,
-            policy: PolicyInfo(
-                name: policy.name, source: policy.source, versions: policy.versions.map(\.effectiveFrom)),
-            channels: summaries, rules: findings, breaches: breaches, agents: people.agents, handles: people.handles,
-            dataQuality: input.dataQuality, daily: dailyPoints(input, shared: shared),
-            tickets: TicketRows(
-                results: results, symbols: symbols, directory: input.directory, ruleFlags: input.rules.flagBits,
-                excluded: shared.excluded, statusMetrics: input.statusMetrics),
-            failUnder: input.failUnder.map { Percent(value: $0) },
-            metricBreaches: metricBreaches(input, shared: shared), breachCounts: breachCounts)
-        _ = order
-        addSections(to: &model, input, shared: shared)
-        return model
+        let byChannel = Dictionary(uniqueKeysWithValues: perChannel.map { (symbols[Symbol(raw: $0.key)], $0.value) })
+        return (breaches, BreachCounts(total: breachKeys.count, byChannel: byChannel))
     }
 
     // MARK: Channels
