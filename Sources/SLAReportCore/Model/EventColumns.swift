@@ -102,18 +102,16 @@ public struct EventColumns: Sendable {
     mutating func append(moving other: inout EventColumns, map: [Symbol], recordBase: UInt32) {
         let n = other.count
         guard n > 0 else { return }
-        map.withUnsafeBufferPointer { map in
-            func remap(_ source: inout [UInt32], into target: inout [UInt32]) {
-                target.reserveCapacity(target.count + n)
-                source.withUnsafeBufferPointer { s in
-                    for x in s { target.append(x & EventColumns.fingerprintBit != 0 ? x : map[Int(x)].raw) }
-                }
-                source = []
-            }
-            remap(&other.ticket, into: &ticket)
-            remap(&other.actor, into: &actor)
-            remap(&other.value, into: &value)
-        }
+        // The three symbol columns are renumbered side by side (each pass reads the map at random), then
+        // appended.
+        let sources = [other.ticket, other.actor, other.value]
+        other.ticket = []
+        other.actor = []
+        other.value = []
+        let renumbered = Parallel.map(sources.count) { k in Self.renumbered(sources[k], map: map) }
+        ticket.append(contentsOf: renumbered[0])
+        actor.append(contentsOf: renumbered[1])
+        value.append(contentsOf: renumbered[2])
         via.append(moving: &other.via, map: map)
         channel.append(moving: &other.channel, map: map)
         kind.append(contentsOf: other.kind)
@@ -123,6 +121,20 @@ public struct EventColumns: Sendable {
         other.record = []
         at.append(moving: &other.at)
         other = EventColumns()
+    }
+
+    /// `column`'s symbols renumbered by `map` (fingerprints, and a symbol the map does not cover, kept).
+    static func renumbered(_ column: [UInt32], map: [Symbol]) -> [UInt32] {
+        column.withUnsafeBufferPointer { source in
+            map.withUnsafeBufferPointer { map in
+                [UInt32](unsafeUninitializedCapacity: source.count) { target, initialized in
+                    for (i, x) in source.enumerated() {
+                        target[i] = x & fingerprintBit == 0 && Int(x) < map.count ? map[Int(x)].raw : x
+                    }
+                    initialized = source.count
+                }
+            }
+        }
     }
 
     /// Drops the events for whose index `remove` is true, keeping the others in order (`remove` is called
