@@ -11,14 +11,17 @@ public enum FieldBytes {
         return UnsafeBufferPointer(start: base + start, count: end - start)
     }
 
-    /// Whether `bytes` equal the ASCII `word`, ignoring ASCII case.
-    public static func equalsIgnoringCase(_ bytes: UnsafeBufferPointer<UInt8>, _ word: String) -> Bool {
-        var copy = word
-        return copy.withUTF8 { w in
-            guard w.count == bytes.count else { return false }
-            for i in 0..<w.count where lower(bytes[i]) != lower(w[i]) { return false }
-            return true
+    /// The index of the first of `words` equal to `bytes` ignoring ASCII case, nil when none is: by length
+    /// first, then byte by byte (no `String`: this runs for every status and priority event).
+    public static func index(ofIgnoringCase bytes: UnsafeBufferPointer<UInt8>, in words: [StaticString]) -> Int? {
+        for (k, word) in words.enumerated() where word.utf8CodeUnitCount == bytes.count {
+            let equal = word.withUTF8Buffer { w in
+                for i in 0..<w.count where lower(bytes[i]) != lower(w[i]) { return false }
+                return true
+            }
+            if equal { return k }
         }
+        return nil
     }
 
     /// The ASCII lower case of a byte (other bytes unchanged).
@@ -67,8 +70,8 @@ public enum FieldBytes {
     /// `no`, `n`, `0`); nil for anything else, empty included.
     public static func boolean(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
         let t = trimmed(bytes)
-        for word in ["true", "t", "yes", "y", "1", "1.0"] where equalsIgnoringCase(t, word) { return true }
-        for word in ["false", "f", "no", "n", "0", "0.0"] where equalsIgnoringCase(t, word) { return false }
+        if index(ofIgnoringCase: t, in: ["true", "t", "yes", "y", "1", "1.0"]) != nil { return true }
+        if index(ofIgnoringCase: t, in: ["false", "f", "no", "n", "0", "0.0"]) != nil { return false }
         return nil
     }
 

@@ -26,4 +26,31 @@ import Testing
         #expect(kind("SKIP") == .skip)
         #expect(kind("Note") == .note)
     }
+
+    /// Status and priority values are found in their lists in any case; near misses and other lists' words are not.
+    @Test func listedValuesInAnyCaseAndNearMisses() {
+        func index(_ text: String, _ words: [StaticString]) -> Int? {
+            var copy = text
+            return copy.withUTF8 { FieldBytes.index(ofIgnoringCase: $0, in: words) }
+        }
+        for (words, strings) in [
+            (CanonicalEventsAdapter.statusWords, CanonicalEventsAdapter.statuses),
+            (CanonicalEventsAdapter.priorityWords, CanonicalEventsAdapter.priorities),
+        ] {
+            #expect(strings.count == words.count)
+            for (k, word) in strings.enumerated() {
+                #expect(index(word, words) == k)
+                #expect(index(word.uppercased(), words) == k)
+                #expect(index(word.prefix(1).uppercased() + word.dropFirst(), words) == k)
+                #expect(index(String(word.dropLast()), words) == nil)
+                #expect(index(word + "x", words) == nil)
+                #expect(index(" " + word, words) == nil)
+            }
+        }
+        #expect(index("", CanonicalEventsAdapter.statusWords) == nil)
+        #expect(index("high", CanonicalEventsAdapter.statusWords) == nil)
+        #expect(index("solved", CanonicalEventsAdapter.priorityWords) == nil)
+        #expect(index("SOLVED", CanonicalEventsAdapter.statusWords) == 4)
+        #expect(index("sol\u{e9}d", CanonicalEventsAdapter.statusWords) == nil)
+    }
 }

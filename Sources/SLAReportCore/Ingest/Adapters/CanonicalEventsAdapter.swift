@@ -26,9 +26,13 @@ public struct CanonicalEventsAdapter: InputAdapter {
     }
 
     /// Status values of the `status` event.
-    static let statuses = ["new", "open", "pending", "hold", "solved", "closed"]
+    static let statusWords: [StaticString] = ["new", "open", "pending", "hold", "solved", "closed"]
     /// Priority values of the `priority` event.
-    static let priorities = ["urgent", "high", "normal", "low"]
+    static let priorityWords: [StaticString] = ["urgent", "high", "normal", "low"]
+    /// ``statusWords`` as strings.
+    static let statuses = statusWords.map(\.description)
+    /// ``priorityWords`` as strings.
+    static let priorities = priorityWords.map(\.description)
 
     public func detect(_ sniff: InputSniff) -> Bool { sniff.hasColumns(Self.required) }
 
@@ -107,8 +111,11 @@ public struct CanonicalEventsAdapter: InputAdapter {
         var value = Symbol.none
         switch kind {
         case .status, .priority:
-            let allowed = kind == .status ? statuses : priorities
-            guard let index = allowed.firstIndex(where: { FieldBytes.equalsIgnoringCase(valueBytes, $0) }) else {
+            guard
+                let index = FieldBytes.index(
+                    ofIgnoringCase: valueBytes, in: kind == .status ? statusWords : priorityWords)
+            else {
+                let allowed = kind == .status ? statuses : priorities
                 let what = valueBytes.isEmpty ? "missing value" : "unknown value \(FieldBytes.quoted(valueBytes))"
                 return .failure(Rejection("\(what) for \(kind.name) (expected \(allowed.joined(separator: ", ")))"))
             }

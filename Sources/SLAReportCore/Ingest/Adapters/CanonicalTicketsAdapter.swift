@@ -85,7 +85,8 @@ public struct CanonicalTicketsAdapter: InputAdapter {
         var priority: String?
         if !priorityBytes.isEmpty {
             let allowed = CanonicalEventsAdapter.priorities
-            guard let index = allowed.firstIndex(where: { FieldBytes.equalsIgnoringCase(priorityBytes, $0) }) else {
+            guard let index = FieldBytes.index(ofIgnoringCase: priorityBytes, in: CanonicalEventsAdapter.priorityWords)
+            else {
                 return Rejection(
                     "unknown priority \(FieldBytes.quoted(priorityBytes)) (expected \(allowed.joined(separator: ", ")))"
                 )
@@ -95,7 +96,7 @@ public struct CanonicalTicketsAdapter: InputAdapter {
         let statusBytes = row.field(Column.status)
         if !statusBytes.isEmpty {
             let allowed = CanonicalEventsAdapter.statuses
-            guard allowed.contains(where: { FieldBytes.equalsIgnoringCase(statusBytes, $0) }) else {
+            guard FieldBytes.index(ofIgnoringCase: statusBytes, in: CanonicalEventsAdapter.statusWords) != nil else {
                 return Rejection(
                     "unknown status \(FieldBytes.quoted(statusBytes)) (expected \(allowed.joined(separator: ", ")))")
             }
