@@ -14,6 +14,12 @@ public struct SymbolCodeColumn: Sendable {
     /// The code of the last symbol coded (most rows repeat the one before).
     private var lastSymbol = UInt32.max
     private var lastCode: UInt8 = 0
+    /// Once the table has ``indexedFrom`` symbols: an open-addressing index of ``indexSlots`` slots, each 0
+    /// (empty) or a code + 1, so that a column of many distinct symbols (assignees) finds a code without
+    /// scanning the table.
+    private var index: [UInt16] = []
+    private static let indexedFrom = 8
+    private static let indexSlots = 512
 
     public init() {}
 
@@ -54,16 +60,48 @@ public struct SymbolCodeColumn: Sendable {
     private mutating func code(of symbol: UInt32) -> UInt8? {
         if symbol == lastSymbol { return lastCode }
         let code: UInt8
-        if let k = table.firstIndex(of: symbol) {
+        if let k = find(symbol) {
             code = UInt8(truncatingIfNeeded: k)
         } else {
             guard table.count <= Int(UInt8.max) else { return nil }
             code = UInt8(truncatingIfNeeded: table.count)
             table.append(symbol)
+            if table.count == Self.indexedFrom {
+                index = [UInt16](repeating: 0, count: Self.indexSlots)
+                for k in table.indices { place(k) }
+            } else if !index.isEmpty {
+                place(table.count - 1)
+            }
         }
         lastSymbol = symbol
         lastCode = code
         return code
+    }
+
+    /// The index slot where the search for `symbol` starts (the top bits of a multiplicative hash).
+    @inline(__always)
+    private static func slot(_ symbol: UInt32) -> Int {
+        Int(truncatingIfNeeded: (symbol &* 0x9E37_79B1) >> 23)
+    }
+
+    /// The code of `symbol` in the table, nil when it is not there.
+    @inline(__always)
+    private func find(_ symbol: UInt32) -> Int? {
+        guard !index.isEmpty else { return table.firstIndex(of: symbol) }
+        var i = Self.slot(symbol)
+        while true {
+            let entry = Int(index[i])
+            if entry == 0 { return nil }
+            if table[entry - 1] == symbol { return entry - 1 }
+            i = (i + 1) & (Self.indexSlots - 1)
+        }
+    }
+
+    /// Enters code `k` in the index (at most 256 codes in 512 slots: there is always an empty one).
+    private mutating func place(_ k: Int) {
+        var i = Self.slot(table[k])
+        while index[i] != 0 { i = (i + 1) & (Self.indexSlots - 1) }
+        index[i] = UInt16(k + 1)
     }
 
     private mutating func widen() {
@@ -75,6 +113,7 @@ public struct SymbolCodeColumn: Sendable {
         }
         codes = []
         table = []
+        index = []
         wide = w
         isWide = true
     }

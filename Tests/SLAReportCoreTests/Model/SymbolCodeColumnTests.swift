@@ -5,7 +5,7 @@ import Testing
 /// ``SymbolCodeColumn`` codes a few distinct symbols in a byte and widens past 256 of them: every operation
 /// must read back as a plain array of symbol ids would.
 struct SymbolCodeColumnTests {
-    @Test(arguments: [3, 250, 256, 257, 600])
+    @Test(arguments: [3, 7, 8, 9, 40, 250, 256, 257, 600])
     func readsBackAsAPlainArray(distinct: Int) {
         var random = TestRandom(0x5C0D_E000 &+ UInt64(distinct))
         var column = SymbolCodeColumn()
