@@ -117,7 +117,6 @@ public struct Aggregator {
         let policy = input.policy
         let results = input.results
         let shared = Shared(input)
-        let order = shared.order
 
         // The channel figures and the lists read the same results and nothing of each other: they are made
         // side by side.
@@ -150,7 +149,6 @@ public struct Aggregator {
                 excluded: shared.excluded, statusMetrics: input.statusMetrics),
             failUnder: input.failUnder.map { Percent(value: $0) },
             metricBreaches: metricBreaches(input, shared: shared), breachCounts: breachCounts)
-        _ = order
         addSections(to: &model, input, shared: shared)
         return model
     }

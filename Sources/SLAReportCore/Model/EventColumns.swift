@@ -102,16 +102,9 @@ public struct EventColumns: Sendable {
     mutating func append(moving other: inout EventColumns, map: [Symbol], recordBase: UInt32) {
         let n = other.count
         guard n > 0 else { return }
-        // The three symbol columns are renumbered side by side (each pass reads the map at random), then
-        // appended.
-        let sources = [other.ticket, other.actor, other.value]
-        other.ticket = []
-        other.actor = []
-        other.value = []
-        let renumbered = Parallel.map(sources.count) { k in Self.renumbered(sources[k], map: map) }
-        ticket.append(contentsOf: renumbered[0])
-        actor.append(contentsOf: renumbered[1])
-        value.append(contentsOf: renumbered[2])
+        Self.appendRenumbered(&other.ticket, to: &ticket, map: map)
+        Self.appendRenumbered(&other.actor, to: &actor, map: map)
+        Self.appendRenumbered(&other.value, to: &value, map: map)
         via.append(moving: &other.via, map: map)
         channel.append(moving: &other.channel, map: map)
         kind.append(contentsOf: other.kind)
@@ -123,18 +116,18 @@ public struct EventColumns: Sendable {
         other = EventColumns()
     }
 
-    /// `column`'s symbols renumbered by `map` (fingerprints, and a symbol the map does not cover, kept).
-    static func renumbered(_ column: [UInt32], map: [Symbol]) -> [UInt32] {
-        column.withUnsafeBufferPointer { source in
+    /// Appends `source`'s symbols renumbered by `map` (fingerprints, and a symbol the map does not cover,
+    /// kept) to `target`, and empties `source`.
+    static func appendRenumbered(_ source: inout [UInt32], to target: inout [UInt32], map: [Symbol]) {
+        target.reserveCapacity(target.count + source.count)
+        source.withUnsafeBufferPointer { source in
             map.withUnsafeBufferPointer { map in
-                [UInt32](unsafeUninitializedCapacity: source.count) { target, initialized in
-                    for (i, x) in source.enumerated() {
-                        target[i] = x & fingerprintBit == 0 && Int(x) < map.count ? map[Int(x)].raw : x
-                    }
-                    initialized = source.count
+                for x in source {
+                    target.append(x & fingerprintBit == 0 && Int(x) < map.count ? map[Int(x)].raw : x)
                 }
             }
         }
+        source = []
     }
 
     /// Drops the events for whose index `remove` is true, keeping the others in order (`remove` is called
