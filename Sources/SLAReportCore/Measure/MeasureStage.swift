@@ -73,7 +73,7 @@ enum MeasureStage {
                     results: TicketResults, status: StatusMetricsColumn, replies: [(actor: Symbol, replies: Int)],
                     tallies: [ChannelTally], unknown: Set<Symbol>, newest: (Symbol, Instant)?
                 ) in
-                var results = TicketResults()
+                var results = TicketResults.Appender(reservingCapacity: timelines.count)
                 var status = StatusMetricsColumn()
                 // Per actor symbol id, up to the highest id of an actor with a reply (agents' ids are small:
                 // not an entry for every ticket id).
@@ -103,7 +103,6 @@ enum MeasureStage {
                         newest = (i, created)
                     }
                 }
-                results.reserveCapacity(timelines.count)
                 for position in timelines.indices {
                     let i: Int
                     if let order { i = Int(order[position]) } else { i = position }
@@ -154,7 +153,7 @@ enum MeasureStage {
                 let newestTicket = newest.map {
                     (Symbol(raw: timelines.ticket[$0.index]), Instant(seconds: $0.created))
                 }
-                return (results, status, byActor, tallies, unknown, newestTicket)
+                return (results.finish(), status, byActor, tallies, unknown, newestTicket)
             })
         let excluded = checked.excluded.union(measured.unknown)
         let previous = TrendStage.previous(

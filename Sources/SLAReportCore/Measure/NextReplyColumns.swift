@@ -14,18 +14,27 @@ public struct NextReplyColumns: Sendable {
 
     public var count: Int { outcome.count }
 
-    mutating func append(_ c: NextReplyClock) {
-        started.append(c.started.seconds)
-        replied.append(c.replied?.seconds)
-        solved.append(c.solved?.seconds)
-        seconds.append(c.seconds)
-        businessSeconds.append(c.businessSeconds)
-        deadline.append(c.deadline?.seconds)
-        outcome.append(c.outcome.map(TicketResults.code) ?? 0)
-    }
-
-    mutating func append(contentsOf clocks: [NextReplyClock]) {
-        for c in clocks { append(c) }
+    /// Appends `clocks` in order, column by column (one check of each column's storage for the batch);
+    /// `scratch` has room for as many values as there are clocks.
+    mutating func append(
+        contentsOf clocks: UnsafeBufferPointer<NextReplyClock>, scratch: UnsafeMutableBufferPointer<Int64>
+    ) {
+        let k = clocks.count
+        let values = UnsafeBufferPointer(rebasing: scratch[0..<k])
+        let absent = OptionalTimeColumn.absent
+        for j in 0..<k { scratch[j] = clocks[j].started.seconds }
+        started.append(contentsOf: values)
+        for j in 0..<k { scratch[j] = clocks[j].replied?.seconds ?? absent }
+        replied.append(contentsOf: values)
+        for j in 0..<k { scratch[j] = clocks[j].solved?.seconds ?? absent }
+        solved.append(contentsOf: values)
+        for j in 0..<k { scratch[j] = clocks[j].seconds ?? absent }
+        seconds.append(contentsOf: values)
+        for j in 0..<k { scratch[j] = clocks[j].businessSeconds ?? absent }
+        businessSeconds.append(contentsOf: values)
+        for j in 0..<k { scratch[j] = clocks[j].deadline?.seconds ?? absent }
+        deadline.append(contentsOf: values)
+        TicketResults.fill(&outcome, k) { clocks[$0].outcome.map(TicketResults.code) ?? 0 }
     }
 
     /// Clock `i` as a value.

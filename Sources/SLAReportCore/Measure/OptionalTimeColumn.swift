@@ -39,6 +39,32 @@ public struct OptionalTimeColumn: Sendable {
         count += 1
     }
 
+    /// Appends `batch` in order, ``absent`` meaning no value: the same rows as appending them one by one
+    /// (a value equal to ``absent`` reads back as absent either way), with one check of the storage per
+    /// array for the whole batch.
+    mutating func append(contentsOf batch: UnsafeBufferPointer<Int64>) {
+        guard !batch.isEmpty else { return }
+        let row = count
+        let words = (row + batch.count + 63) / 64 - present.count
+        present.append(contentsOf: repeatElement(0, count: words))
+        present.withUnsafeMutableBufferPointer { bits in
+            for j in batch.indices where batch[j] != Self.absent {
+                let r = row + j
+                bits[r >> 6] |= 1 << UInt64(r & 63)
+            }
+        }
+        count = row + batch.count
+        // Rows before the column's first value keep nothing; absent rows after it keep a placeholder (the
+        // column's base: it never widens the column).
+        var rows = batch
+        if values.count == 0 {
+            guard let first = batch.firstIndex(where: { $0 != Self.absent }) else { return }
+            leadingAbsent = row + first
+            rows = UnsafeBufferPointer(rebasing: batch[first...])
+        }
+        values.append(contentsOf: rows, absentAs: values.count > 0 ? values.base : rows[0])
+    }
+
     /// Row `i`'s value, or ``absent``.
     @inline(__always)
     public subscript(i: Int) -> Int64 {

@@ -283,14 +283,50 @@ public struct TimeColumn: Sendable {
             return
         }
         if narrow.isEmpty { base = seconds }
-        // An offset that overflows (two instants near opposite ends of Int64) does not fit either.
-        let (offset, overflow) = seconds.subtractingReportingOverflow(base)
-        if !overflow && offset >= Int64(Int32.min) && offset <= Int64(Int32.max) {
-            narrow.append(Int32(truncatingIfNeeded: offset))
+        if Self.fitsNarrow(seconds, base: base) {
+            narrow.append(Int32(truncatingIfNeeded: seconds &- base))
         } else {
             widen()
             wide.append(seconds)
         }
+    }
+
+    /// Appends `values` in order (with `absent`, when given, in place of every ``OptionalTimeColumn/absent``):
+    /// the same column as appending them one by one, with one check of the storage for the whole batch
+    /// instead of one per value.
+    mutating func append(contentsOf values: UnsafeBufferPointer<Int64>, absentAs absent: Int64? = nil) {
+        @inline(__always) func value(_ v: Int64) -> Int64 {
+            if let absent, v == OptionalTimeColumn.absent { return absent }
+            return v
+        }
+        guard let first = values.first else { return }
+        if isWide {
+            let old = wide.count
+            wide.append(contentsOf: repeatElement(0, count: values.count))
+            wide.withUnsafeMutableBufferPointer { w in
+                for j in values.indices { w[old + j] = value(values[j]) }
+            }
+            return
+        }
+        if narrow.isEmpty { base = value(first) }
+        let base = self.base
+        guard values.allSatisfy({ Self.fitsNarrow(value($0), base: base) }) else {
+            for v in values { append(value(v)) }
+            return
+        }
+        let old = narrow.count
+        narrow.append(contentsOf: repeatElement(0, count: values.count))
+        narrow.withUnsafeMutableBufferPointer { n in
+            for j in values.indices { n[old + j] = Int32(truncatingIfNeeded: value(values[j]) &- base) }
+        }
+    }
+
+    /// Whether `seconds` is stored as a 4-byte offset from `base` (an offset that overflows, two instants
+    /// near opposite ends of Int64, does not fit either).
+    @inline(__always)
+    static func fitsNarrow(_ seconds: Int64, base: Int64) -> Bool {
+        let (offset, overflow) = seconds.subtractingReportingOverflow(base)
+        return !overflow && offset >= Int64(Int32.min) && offset <= Int64(Int32.max)
     }
 
     private mutating func widen() {

@@ -55,6 +55,39 @@ public struct SymbolCodeColumn: Sendable {
         }
     }
 
+    /// Appends `symbols` in order: the same column as appending them one by one.
+    mutating func append(contentsOf symbols: UnsafeBufferPointer<UInt32>) {
+        append(count: symbols.count) { symbols[$0] }
+    }
+
+    /// Appends `k` symbols, symbol `j` being `symbol(j)`: the same column as appending them one by one, with
+    /// one check of the storage for the batch instead of one per row.
+    @inline(__always)
+    mutating func append(count k: Int, _ symbol: (Int) -> UInt32) {
+        guard !isWide else {
+            TicketResults.fill(&wide, k, symbol)
+            return
+        }
+        var coded = 0
+        let old = codes.count
+        // The new rows' room is filled outside `self` (coding a symbol may add to the table, part of `self`).
+        var room: [UInt8] = []
+        swap(&room, &codes)
+        room.append(contentsOf: repeatElement(0, count: k))
+        room.withUnsafeMutableBufferPointer { room in
+            while coded < k, let code = code(of: symbol(coded)) {
+                room[old + coded] = code
+                coded += 1
+            }
+        }
+        swap(&room, &codes)
+        // A 257th distinct symbol: the column widens and takes the rest one by one.
+        if coded < k {
+            codes.removeLast(k - coded)
+            for j in coded..<k { append(symbol(j)) }
+        }
+    }
+
     /// The code of `symbol`, added to the table when new; nil when the table is full.
     @inline(__always)
     private mutating func code(of symbol: UInt32) -> UInt8? {
