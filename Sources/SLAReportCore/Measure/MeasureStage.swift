@@ -57,14 +57,17 @@ enum MeasureStage {
         // Every in-scope record's fate, before the two halves below (which only read).
         LedgerStage.settle(&ledger, timelines: timelines, asOf: asOf, inReport: { inWindow($0, since, until) })
         // The rule checks and the measurements read the same timelines and nothing of each other: they run
-        // side by side, and each hands back its own results.
+        // side by side, and each hands back its own results. The rule side reads the timelines through a
+        // store of its own (see ``EventStore/view()``).
+        var ruleTimelines = timelines
+        ruleTimelines.store = timelines.store.view()
         let (checked, measured) = Parallel.both(
-            { () -> (excluded: Set<Symbol>, rules: ChannelRuleResult) in
+            { [ruleTimelines] () -> (excluded: Set<Symbol>, rules: ChannelRuleResult) in
                 let excluded = ChannelRules.disqusReplyTickets(
-                    timelines: timelines, symbols: symbols, policy: policy, directory: directory, asOf: asOf)
+                    timelines: ruleTimelines, symbols: symbols, policy: policy, directory: directory, asOf: asOf)
                 let rules = ChannelRules.evaluate(
                     ChannelRuleInput(
-                        timelines: timelines, symbols: symbols, policy: policy, directory: directory, since: since,
+                        timelines: ruleTimelines, symbols: symbols, policy: policy, directory: directory, since: since,
                         until: until, asOf: asOf, channels: request.channels.map(Set.init), urls: urls))
                 return (excluded, rules)
             },

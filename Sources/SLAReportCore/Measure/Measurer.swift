@@ -29,7 +29,8 @@ public struct Measurer: Sendable {
     public let asOf: Instant
     private let directory: ActorDirectory
     private let vendor: [Symbol: VendorMetric]
-    private let solvedSymbols: Set<Symbol>
+    /// The symbols of `solved` and `closed` that occur (at most two: a scan, no hashing per status event).
+    private let solvedSymbols: [Symbol]
     /// The symbols of `urgent`, `high`, `normal`, `low` (priority slots 1…4; none: slot 0).
     private let prioritySymbols: [Symbol]
     /// Per channel symbol id (up to the largest the policy names): index into `channelTables`, or -1.
@@ -54,7 +55,7 @@ public struct Measurer: Sendable {
         self.symbols = symbols
         self.directory = directory
         self.vendor = vendor
-        self.solvedSymbols = Set(["solved", "closed"].compactMap { symbols.lookup($0) }.filter { !$0.isNone })
+        self.solvedSymbols = ["solved", "closed"].compactMap { symbols.lookup($0) }.filter { !$0.isNone }
         prioritySymbols = Measurer.priorityNames.map { symbols.lookup($0) ?? .none }
         // One judge per channel key and policy table, looked up by the channel's symbol.
         var froms: [Int64] = [Int64.min]
