@@ -14,27 +14,16 @@ public struct NextReplyColumns: Sendable {
 
     public var count: Int { outcome.count }
 
-    /// Appends `clocks` in order, column by column (one check of each column's storage for the batch);
-    /// `scratch` has room for as many values as there are clocks.
-    mutating func append(
-        contentsOf clocks: UnsafeBufferPointer<NextReplyClock>, scratch: UnsafeMutableBufferPointer<Int64>
-    ) {
+    /// Appends `clocks` in order, column by column (one check of each column's storage for the batch).
+    mutating func append(contentsOf clocks: UnsafeBufferPointer<NextReplyClock>) {
         let k = clocks.count
-        let values = UnsafeBufferPointer(rebasing: scratch[0..<k])
-        let absent = OptionalTimeColumn.absent
-        for j in 0..<k { scratch[j] = clocks[j].started.seconds }
-        started.append(contentsOf: values)
-        for j in 0..<k { scratch[j] = clocks[j].replied?.seconds ?? absent }
-        replied.append(contentsOf: values)
-        for j in 0..<k { scratch[j] = clocks[j].solved?.seconds ?? absent }
-        solved.append(contentsOf: values)
-        for j in 0..<k { scratch[j] = clocks[j].seconds ?? absent }
-        seconds.append(contentsOf: values)
-        for j in 0..<k { scratch[j] = clocks[j].businessSeconds ?? absent }
-        businessSeconds.append(contentsOf: values)
-        for j in 0..<k { scratch[j] = clocks[j].deadline?.seconds ?? absent }
-        deadline.append(contentsOf: values)
-        TicketResults.fill(&outcome, k) { clocks[$0].outcome.map(TicketResults.code) ?? 0 }
+        started.append(count: k) { clocks[$0].started.seconds }
+        replied.append(count: k) { clocks[$0].replied?.seconds }
+        solved.append(count: k) { clocks[$0].solved?.seconds }
+        seconds.append(count: k) { clocks[$0].seconds }
+        businessSeconds.append(count: k) { clocks[$0].businessSeconds }
+        deadline.append(count: k) { clocks[$0].deadline?.seconds }
+        outcome.append(count: k) { clocks[$0].outcome.map(TicketResults.code) ?? 0 }
     }
 
     /// Clock `i` as a value.

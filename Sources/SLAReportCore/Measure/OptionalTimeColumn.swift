@@ -39,30 +39,31 @@ public struct OptionalTimeColumn: Sendable {
         count += 1
     }
 
-    /// Appends `batch` in order, ``absent`` meaning no value: the same rows as appending them one by one
-    /// (a value equal to ``absent`` reads back as absent either way), with one check of the storage per
-    /// array for the whole batch.
-    mutating func append(contentsOf batch: UnsafeBufferPointer<Int64>) {
-        guard !batch.isEmpty else { return }
+    /// Appends `k` rows, row `j` holding `value(j)` (which may be called more than once per `j`): the same
+    /// rows as appending them one by one, with one check of the storage per array for the whole batch.
+    @inline(__always)
+    mutating func append(count k: Int, _ value: (Int) -> Int64?) {
+        guard k > 0 else { return }
         let row = count
-        let words = (row + batch.count + 63) / 64 - present.count
-        present.append(contentsOf: repeatElement(0, count: words))
+        var first: Int?
+        present.append(count: (row + k + 63) / 64 - present.count) { _ in 0 }
         present.withUnsafeMutableBufferPointer { bits in
-            for j in batch.indices where batch[j] != Self.absent {
-                let r = row + j
-                bits[r >> 6] |= 1 << UInt64(r & 63)
+            for j in 0..<k where value(j) != nil {
+                if first == nil { first = j }
+                bits[(row + j) >> 6] |= 1 << UInt64((row + j) & 63)
             }
         }
-        count = row + batch.count
+        count = row + k
         // Rows before the column's first value keep nothing; absent rows after it keep a placeholder (the
         // column's base: it never widens the column).
-        var rows = batch
+        var start = 0
         if values.count == 0 {
-            guard let first = batch.firstIndex(where: { $0 != Self.absent }) else { return }
+            guard let first else { return }
             leadingAbsent = row + first
-            rows = UnsafeBufferPointer(rebasing: batch[first...])
+            start = first
         }
-        values.append(contentsOf: rows, absentAs: values.count > 0 ? values.base : rows[0])
+        let placeholder = values.count > 0 ? values.base : value(start) ?? 0
+        values.append(count: k - start) { value(start + $0) ?? placeholder }
     }
 
     /// Row `i`'s value, or ``absent``.

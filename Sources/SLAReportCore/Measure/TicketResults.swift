@@ -71,84 +71,53 @@ public struct TicketResults: Sendable {
 
     /// Appends one ticket's measurement (of timeline `index`).
     mutating func append(_ m: TicketMeasurement, timeline index: Int) {
-        var scratch = [Int64](repeating: 0, count: max(1, m.nextReplies.count))
         [m].withUnsafeBufferPointer { ms in
             [UInt32(index)].withUnsafeBufferPointer { timelines in
-                m.nextReplies.withUnsafeBufferPointer { clocks in
-                    scratch.withUnsafeMutableBufferPointer {
-                        append(ms, timelines: timelines, clocks: clocks, scratch: $0)
-                    }
-                }
+                m.nextReplies.withUnsafeBufferPointer { append(ms, timelines: timelines, clocks: $0) }
             }
         }
     }
 
     /// Appends measurements `ms` (of timelines `timelines`, one each) whose next-reply clocks, in order, are
     /// `clocks`, column by column: one check of each column's storage for the batch instead of one per
-    /// ticket and column (see ``Appender``). `scratch` has room for a value per measurement and per clock.
+    /// ticket and column (see ``Appender``). Each field is read in place (`ms[j].field` loads that field
+    /// alone; a closure taking a whole measurement would copy it, and retain its clocks, once per column).
     mutating func append(
         _ ms: UnsafeBufferPointer<TicketMeasurement>, timelines: UnsafeBufferPointer<UInt32>,
-        clocks: UnsafeBufferPointer<NextReplyClock>, scratch: UnsafeMutableBufferPointer<Int64>
+        clocks: UnsafeBufferPointer<NextReplyClock>
     ) {
         let k = ms.count
-        let absent = Self.none
-        let values = UnsafeBufferPointer(rebasing: scratch[0..<k])
-        // Each field is read in place (`ms[j].field` loads the field alone) into `scratch` or the column.
         timeline.append(contentsOf: timelines)
-        Self.fill(&ticket, k) { ms[$0].ticket.raw }
+        ticket.append(count: k) { ms[$0].ticket.raw }
         channel.append(count: k) { ms[$0].channel.raw }
-        for j in 0..<k { scratch[j] = ms[j].created.seconds }
-        created.append(contentsOf: values)
-        for j in 0..<k { scratch[j] = ms[j].frtSeconds ?? absent }
-        frt.append(contentsOf: values)
-        for j in 0..<k { scratch[j] = ms[j].frtBusinessSeconds ?? absent }
-        frtBusiness.append(contentsOf: values)
-        for j in 0..<k { scratch[j] = ms[j].frtTargetBusinessSeconds ?? absent }
-        frtTargetBusiness.append(contentsOf: values)
-        for j in 0..<k { scratch[j] = ms[j].deadline?.seconds ?? absent }
-        deadline.append(contentsOf: values)
+        created.append(count: k) { ms[$0].created.seconds }
+        frt.append(count: k) { ms[$0].frtSeconds }
+        frtBusiness.append(count: k) { ms[$0].frtBusinessSeconds }
+        frtTargetBusiness.append(count: k) { ms[$0].frtTargetBusinessSeconds }
+        deadline.append(count: k) { ms[$0].deadline?.seconds }
         priority.append(count: k) { ms[$0].priority.raw }
         assignee.append(count: k) { ms[$0].assignee.raw }
         firstReplyActor.append(count: k) { ms[$0].firstReplyActor.raw }
         status.append(count: k) { ms[$0].status.raw }
-        Self.fill(&outcome, k) { ms[$0].outcome.map(Self.code) ?? 0 }
-        Self.fill(&flags, k) { (ms[$0].fromVendorMetric ? 1 : 0) | (ms[$0].replyTimeUnknown ? 2 : 0) }
-        for j in 0..<k {
-            var code: Int64 = 0
-            if let t = ms[j].target {
-                if let found = targets.firstIndex(of: t) {
-                    code = Int64(found + 1)
-                } else {
-                    targets.append(t)
-                    code = Int64(min(targets.count, Int(UInt16.max)))
-                }
-            }
-            scratch[j] = code
+        outcome.append(count: k) { ms[$0].outcome.map(Self.code) ?? 0 }
+        flags.append(count: k) { (ms[$0].fromVendorMetric ? 1 : 0) | (ms[$0].replyTimeUnknown ? 2 : 0) }
+        var targets = self.targets
+        target.append(count: k) { j -> UInt16 in
+            guard let t = ms[j].target else { return 0 }
+            if let found = targets.firstIndex(of: t) { return UInt16(found + 1) }
+            targets.append(t)
+            return UInt16(clamping: targets.count)
         }
-        Self.fill(&target, k) { UInt16(truncatingIfNeeded: values[$0]) }
-        for j in 0..<k { scratch[j] = ms[j].firstResolutionSeconds ?? absent }
-        firstResolution.append(contentsOf: values)
-        for j in 0..<k { scratch[j] = ms[j].fullResolutionSeconds ?? absent }
-        fullResolution.append(contentsOf: values)
-        Self.fill(&reopens, k) { ms[$0].reopens }
+        self.targets = targets
+        firstResolution.append(count: k) { ms[$0].firstResolutionSeconds }
+        fullResolution.append(count: k) { ms[$0].fullResolutionSeconds }
+        reopens.append(count: k) { ms[$0].reopens }
         var end = UInt32(nextClocks.count)
-        for j in 0..<k {
+        nextStart.append(count: k) { j -> UInt32 in
             end += UInt32(ms[j].nextReplies.count)
-            scratch[j] = Int64(end)
+            return end
         }
-        Self.fill(&nextStart, k) { UInt32(truncatingIfNeeded: values[$0]) }
-        nextClocks.append(contentsOf: clocks, scratch: scratch)
-    }
-
-    /// Appends `k` values to `array`, value `j` being `value(j)`: the room is made first (one check of the
-    /// storage), then filled through a pointer.
-    @inline(__always)
-    static func fill<T: FixedWidthInteger>(_ array: inout [T], _ k: Int, _ value: (Int) -> T) {
-        let old = array.count
-        array.append(contentsOf: repeatElement(0, count: k))
-        array.withUnsafeMutableBufferPointer { room in
-            for j in 0..<k { room[old + j] = value(j) }
-        }
+        nextClocks.append(contentsOf: clocks)
     }
 
     /// Collects measurements and appends them to ``results`` ``batchSize`` at a time, column by column: the
@@ -160,8 +129,6 @@ public struct TicketResults: Sendable {
         private var staged: [TicketMeasurement] = []
         private var stagedTimelines: [UInt32] = []
         private var stagedClocks: [NextReplyClock] = []
-        /// Room for a value per staged measurement and per staged clock.
-        private var scratch: [Int64] = []
 
         init(reservingCapacity n: Int) {
             results.reserveCapacity(n)
@@ -192,15 +159,9 @@ public struct TicketResults: Sendable {
 
         private mutating func flush() {
             guard !staged.isEmpty else { return }
-            let room = max(staged.count, stagedClocks.count)
-            if scratch.count < room { scratch = [Int64](repeating: 0, count: room) }
             staged.withUnsafeBufferPointer { ms in
                 stagedTimelines.withUnsafeBufferPointer { timelines in
-                    stagedClocks.withUnsafeBufferPointer { clocks in
-                        scratch.withUnsafeMutableBufferPointer {
-                            results.append(ms, timelines: timelines, clocks: clocks, scratch: $0)
-                        }
-                    }
+                    stagedClocks.withUnsafeBufferPointer { results.append(ms, timelines: timelines, clocks: $0) }
                 }
             }
             staged.removeAll(keepingCapacity: true)

@@ -291,34 +291,23 @@ public struct TimeColumn: Sendable {
         }
     }
 
-    /// Appends `values` in order (with `absent`, when given, in place of every ``OptionalTimeColumn/absent``):
-    /// the same column as appending them one by one, with one check of the storage for the whole batch
-    /// instead of one per value.
-    mutating func append(contentsOf values: UnsafeBufferPointer<Int64>, absentAs absent: Int64? = nil) {
-        @inline(__always) func value(_ v: Int64) -> Int64 {
-            if let absent, v == OptionalTimeColumn.absent { return absent }
-            return v
-        }
-        guard let first = values.first else { return }
+    /// Appends `k` values, value `j` being `value(j)` (which may be called more than once per `j`): the same
+    /// column as appending them one by one, with one check of the storage for the whole batch instead of one
+    /// per value.
+    @inline(__always)
+    mutating func append(count k: Int, _ value: (Int) -> Int64) {
+        guard k > 0 else { return }
         if isWide {
-            let old = wide.count
-            wide.append(contentsOf: repeatElement(0, count: values.count))
-            wide.withUnsafeMutableBufferPointer { w in
-                for j in values.indices { w[old + j] = value(values[j]) }
-            }
+            wide.append(count: k, value)
             return
         }
-        if narrow.isEmpty { base = value(first) }
+        if narrow.isEmpty { base = value(0) }
         let base = self.base
-        guard values.allSatisfy({ Self.fitsNarrow(value($0), base: base) }) else {
-            for v in values { append(value(v)) }
+        for j in 0..<k where !Self.fitsNarrow(value(j), base: base) {
+            for i in 0..<k { append(value(i)) }
             return
         }
-        let old = narrow.count
-        narrow.append(contentsOf: repeatElement(0, count: values.count))
-        narrow.withUnsafeMutableBufferPointer { n in
-            for j in values.indices { n[old + j] = Int32(truncatingIfNeeded: value(values[j]) &- base) }
-        }
+        narrow.append(count: k) { Int32(truncatingIfNeeded: value($0) &- base) }
     }
 
     /// Whether `seconds` is stored as a 4-byte offset from `base` (an offset that overflows, two instants

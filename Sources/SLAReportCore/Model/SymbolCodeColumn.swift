@@ -55,17 +55,12 @@ public struct SymbolCodeColumn: Sendable {
         }
     }
 
-    /// Appends `symbols` in order: the same column as appending them one by one.
-    mutating func append(contentsOf symbols: UnsafeBufferPointer<UInt32>) {
-        append(count: symbols.count) { symbols[$0] }
-    }
-
     /// Appends `k` symbols, symbol `j` being `symbol(j)`: the same column as appending them one by one, with
     /// one check of the storage for the batch instead of one per row.
     @inline(__always)
     mutating func append(count k: Int, _ symbol: (Int) -> UInt32) {
         guard !isWide else {
-            TicketResults.fill(&wide, k, symbol)
+            wide.append(count: k, symbol)
             return
         }
         var coded = 0

@@ -40,12 +40,10 @@ import Testing
             let present = values.compactMap { $0 }
             for v in present { plainOne.append(v) }
             for cut in Self.batches(values.count, &random) {
-                values[cut].map { $0 ?? OptionalTimeColumn.absent }.withUnsafeBufferPointer {
-                    batched.append(contentsOf: $0)
-                }
+                batched.append(count: cut.count) { values[cut.lowerBound + $0] }
             }
             for cut in Self.batches(present.count, &random) {
-                Array(present[cut]).withUnsafeBufferPointer { plainBatched.append(contentsOf: $0) }
+                plainBatched.append(count: cut.count) { present[cut.lowerBound + $0] }
             }
             #expect(batched.count == values.count, "\(random.note)")
             #expect(batched.isWide == one.isWide, "\(random.note)")
@@ -66,7 +64,7 @@ import Testing
             for s in symbols { one.append(s) }
             var batched = SymbolCodeColumn()
             for cut in Self.batches(symbols.count, &random) {
-                Array(symbols[cut]).withUnsafeBufferPointer { batched.append(contentsOf: $0) }
+                batched.append(count: cut.count) { symbols[cut.lowerBound + $0] }
             }
             #expect(batched.isWide == one.isWide, "\(distinct) distinct, \(random.note)")
             #expect(Array(batched) == symbols, "\(distinct) distinct, \(random.note)")

@@ -10,8 +10,8 @@ import Testing
             TicketEvent(
                 ticket: Symbol(raw: 1), kind: k == 0 ? .created : (k % 3 == 0 ? .reply : .comment),
                 at: Instant(seconds: 1_577_836_800 + Int64(k) * (wideTimes && k == count - 1 ? 4_000_000_000 : 60)),
-                actor: Symbol(raw: UInt32(10 + k % 4)), value: Symbol(raw: UInt32(k)), via: Symbol(raw: UInt32(k % 300)),
-                channel: Symbol(raw: 2), record: UInt32(k))
+                actor: Symbol(raw: UInt32(10 + k % 4)), value: Symbol(raw: UInt32(k)),
+                via: Symbol(raw: UInt32(k % 300)), channel: Symbol(raw: 2), record: UInt32(k))
         }
     }
 
