@@ -55,8 +55,9 @@ public struct SymbolCodeColumn: Sendable {
         }
     }
 
-    /// Appends `k` symbols, symbol `j` being `symbol(j)`: the same column as appending them one by one, with
-    /// one check of the storage for the batch instead of one per row.
+    /// Appends `k` symbols, symbol `j` being `symbol(j)` (which may be called more than once per `j`): the
+    /// same column as appending them one by one, with one check of the storage for the batch instead of one
+    /// per row.
     @inline(__always)
     mutating func append(count k: Int, _ symbol: (Int) -> UInt32) {
         guard !isWide else {
