@@ -26,6 +26,8 @@ public struct OptionalTimeColumn: Sendable {
         present.reserveCapacity((n + 63) / 64)
     }
 
+    /// Appends one row. The report appends in batches (``append(count:_:)``); this row-by-row form is the
+    /// definition those batches are tested against (`BatchAppendTests`).
     @inline(__always)
     mutating func append(_ seconds: Int64?) {
         if count & 63 == 0 { present.append(0) }
