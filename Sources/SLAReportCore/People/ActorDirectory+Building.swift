@@ -181,29 +181,33 @@ extension ActorDirectory {
                 list.append(s)
             }
             let ledger = log.ledger
-            for e in log.events {
-                mark(e.actor)
-                switch e.kind {
-                case .created:
-                    let i = Int(e.actor.raw)
-                    if i > 0, i < roles.count { roles[i] |= Roles.requester.rawValue }
-                case .reply:
-                    if !e.actor.isNone && e.actor == e.via {
-                        note(e.actor, .repliesFromOwnHandle)
-                        enqueue(e.actor, into: &handleClaims)
+            // The columns, not whole events: this reads the kind and actor of every event and the rest of a few.
+            let c = log.events
+            for i in 0..<c.count {
+                let actor = Symbol(raw: c.actor[i])
+                mark(actor)
+                switch c.kind[i] {
+                case EventKind.created.rawValue:
+                    let a = Int(actor.raw)
+                    if a > 0, a < roles.count { roles[a] |= Roles.requester.rawValue }
+                case EventKind.reply.rawValue:
+                    if !actor.isNone && actor.raw == c.via[i] {
+                        note(actor, .repliesFromOwnHandle)
+                        enqueue(actor, into: &handleClaims)
                     } else {
-                        note(e.actor, .replies)
-                        enqueue(e.actor, into: &agentClaims)
+                        note(actor, .replies)
+                        enqueue(actor, into: &agentClaims)
                     }
-                case .assign:
-                    mark(e.value)
-                    note(e.actor, .assigns)
-                    enqueue(e.actor, into: &agentClaims)
-                    let r = Int(e.record)
+                case EventKind.assign.rawValue:
+                    let value = Symbol(raw: c.value[i])
+                    mark(value)
+                    note(actor, .assigns)
+                    enqueue(actor, into: &agentClaims)
+                    let r = Int(c.record[i])
                     let file = r < ledger.count ? Int(ledger.locations.file(r)) : -1
                     if file >= 0, file < sources.count, sources[file].livesInZendesk {
-                        note(e.value, .assignee)
-                        enqueue(e.value, into: &agentClaims)
+                        note(value, .assignee)
+                        enqueue(value, into: &agentClaims)
                     }
                 default: break
                 }
