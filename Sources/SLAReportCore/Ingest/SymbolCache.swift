@@ -15,7 +15,7 @@ struct SymbolCache {
         if bytes.isEmpty { return .none }
         // Equal to the last symbol's stored text: the same symbol (for a lower-casing column, equal bytes
         // are already lower case).
-        if !lastSymbol.isNone && SymbolTable.compare(symbols.bytes(lastSymbol), bytes) == 0 { return lastSymbol }
+        if !lastSymbol.isNone && SymbolTable.equal(symbols.bytes(lastSymbol), bytes) { return lastSymbol }
         if lowercase && FieldBytes.hasUpperASCII(bytes) {
             lowered.removeAll(keepingCapacity: true)
             for b in bytes { lowered.append(FieldBytes.lower(b)) }

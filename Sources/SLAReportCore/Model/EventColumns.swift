@@ -100,30 +100,42 @@ public struct EventColumns: Sendable {
     /// Appends every event of `other`, its symbols mapped through `map` and its records moved by
     /// `recordBase`; `other` is emptied column by column as it is copied.
     mutating func append(moving other: inout EventColumns, map: [Symbol], recordBase: UInt32) {
-        let n = other.count
-        guard n > 0 else { return }
+        appendUnmapped(&other, recordBase: recordBase)
+        appendMapped(moving: &other, map: map)
+    }
+
+    /// The first half of ``append(moving:map:recordBase:)``, which needs no symbol map: `other`'s kinds,
+    /// records and times appended (and dropped from it). Until ``appendMapped(moving:map:)`` follows, the
+    /// columns differ in length.
+    mutating func appendUnmapped(_ other: inout EventColumns, recordBase: UInt32) {
+        kind.append(contentsOf: other.kind)
+        other.kind = []
+        other.record.withUnsafeBufferPointer { source in
+            record.append(count: source.count) { source[$0] + recordBase }
+        }
+        other.record = []
+        at.append(moving: &other.at)
+    }
+
+    /// The second half of ``append(moving:map:recordBase:)``: `other`'s symbol columns, renumbered by `map`;
+    /// `other` is left empty.
+    mutating func appendMapped(moving other: inout EventColumns, map: [Symbol]) {
         Self.appendRenumbered(&other.ticket, to: &ticket, map: map)
         Self.appendRenumbered(&other.actor, to: &actor, map: map)
         Self.appendRenumbered(&other.value, to: &value, map: map)
         via.append(moving: &other.via, map: map)
         channel.append(moving: &other.channel, map: map)
-        kind.append(contentsOf: other.kind)
-        other.kind = []
-        record.reserveCapacity(record.count + n)
-        for r in other.record { record.append(r + recordBase) }
-        other.record = []
-        at.append(moving: &other.at)
         other = EventColumns()
     }
 
     /// Appends `source`'s symbols renumbered by `map` (fingerprints, and a symbol the map does not cover,
     /// kept) to `target`, and empties `source`.
     static func appendRenumbered(_ source: inout [UInt32], to target: inout [UInt32], map: [Symbol]) {
-        target.reserveCapacity(target.count + source.count)
         source.withUnsafeBufferPointer { source in
             map.withUnsafeBufferPointer { map in
-                for x in source {
-                    target.append(x & fingerprintBit == 0 && Int(x) < map.count ? map[Int(x)].raw : x)
+                target.append(count: source.count) { j in
+                    let x = source[j]
+                    return x & fingerprintBit == 0 && Int(x) < map.count ? map[Int(x)].raw : x
                 }
             }
         }
@@ -336,8 +348,14 @@ public struct TimeColumn: Sendable {
             other = TimeColumn()
             return
         }
-        reserveCapacity(count + other.count)
-        for i in 0..<other.count { append(other[i]) }
+        if other.isWide {
+            other.wide.withUnsafeBufferPointer { source in append(count: source.count) { source[$0] } }
+        } else {
+            let otherBase = other.base
+            other.narrow.withUnsafeBufferPointer { source in
+                append(count: source.count) { otherBase &+ Int64(source[$0]) }
+            }
+        }
         other = TimeColumn()
     }
 

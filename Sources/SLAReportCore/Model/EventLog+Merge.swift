@@ -1,3 +1,5 @@
+import Synchronization
+
 extension EventLog {
     /// Appends `other` to this log and empties it: its symbols merged (numbered as if the two had been read
     /// one after the other), its records numbered after these, its events, attributes, metrics and evidence
@@ -14,16 +16,38 @@ extension EventLog {
             return 0
         }
         keepsUnusedText = keepsUnusedText || other.keepsUnusedText
-        let map = symbols.merge(taking: &other.symbols)
+        // The symbols merge while the columns that need no map are appended. Each side changes its values in
+        // place inside a mutex of its own (swapped in and out, never copied: a copy would be copied again on
+        // its first write).
+        let tables = Mutex((SymbolTable(), SymbolTable()))
+        tables.withLock {
+            swap(&$0.0, &symbols)
+            swap(&$0.1, &other.symbols)
+        }
+        let columns = Mutex((EventColumns(), EventColumns()))
+        columns.withLock {
+            swap(&$0.0, &events)
+            swap(&$0.1, &other.events)
+        }
+        let recordBase = UInt32(ledger.count)
+        let (map, _) = Parallel.both(
+            { tables.withLock { $0.0.merge(taking: &$0.1) } },
+            { columns.withLock { $0.0.appendUnmapped(&$0.1, recordBase: recordBase) } })
+        tables.withLock { swap(&$0.0, &symbols) }
+        columns.withLock {
+            swap(&$0.0, &events)
+            swap(&$0.1, &other.events)
+        }
         let fileBase = UInt32(files.count)
         let lastFile = UInt32(max(files.count - 1, 0))
         if !sameFile { files += other.files }
-        let recordBase = ledger.append(
+        let appended = ledger.append(
             other.ledger, file: { sameFile ? lastFile : $0 + fileBase }, lineShift: lineShift)
+        assert(appended == recordBase, "records are numbered after the log's")
         ledger.appendAttachments(other.ledger, base: recordBase, symbols: map)
         other.ledger = RecordLedger()
         func remap(_ s: Symbol) -> Symbol { Int(s.raw) < map.count ? map[Int(s.raw)] : s }
-        events.append(moving: &other.events, map: map, recordBase: recordBase)
+        events.appendMapped(moving: &other.events, map: map)
         for (ticket, attributes) in other.ticketAttributes { ticketAttributes[remap(ticket)] = attributes }
         for (ticket, metric) in other.vendorMetrics { vendorMetrics[remap(ticket)] = metric }
         for e in other.evidence { evidence.append(ActorEvidence(actor: remap(e.actor), role: e.role, basis: e.basis)) }

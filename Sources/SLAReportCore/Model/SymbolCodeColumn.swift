@@ -148,16 +148,38 @@ public struct SymbolCodeColumn: Sendable {
     }
 
     /// Appends `other`'s symbols mapped through `map` (its symbol ids → this log's) and empties it.
+    ///
+    /// When both columns are narrow and this one's table has room for `other`'s symbols, each of `other`'s
+    /// codes is translated once (its table is in first-seen order, so the new symbols get the codes that
+    /// appending row by row gives them) and the rows are copied through the translation.
     mutating func append(moving other: inout SymbolCodeColumn, map: [Symbol]) {
+        defer { other = SymbolCodeColumn() }
         func mapped(_ s: UInt32) -> UInt32 { Int(s) < map.count ? map[Int(s)].raw : s }
-        reserveCapacity(count + other.count)
         if other.isWide {
-            for s in other.wide { append(mapped(s)) }
-        } else {
-            let table = other.table.map(mapped)
-            for c in other.codes { append(table[Int(c)]) }
+            other.wide.withUnsafeBufferPointer { rows in append(count: rows.count) { mapped(rows[$0]) } }
+            return
         }
-        other = SymbolCodeColumn()
+        let symbols = other.table.map(mapped)
+        if !isWide, let translation = translation(of: symbols) {
+            other.codes.withUnsafeBufferPointer { rows in codes.append(count: rows.count) { translation[Int(rows[$0])] }
+            }
+            return
+        }
+        other.codes.withUnsafeBufferPointer { rows in append(count: rows.count) { symbols[Int(rows[$0])] } }
+    }
+
+    /// This column's codes for `symbols` (distinct), the new ones added to the table in order; nil, with
+    /// the table unchanged, when they do not all fit in it.
+    private mutating func translation(of symbols: [UInt32]) -> [UInt8]? {
+        let fresh = symbols.count(where: { find($0) == nil })
+        guard table.count + fresh <= Int(UInt8.max) + 1 else { return nil }
+        var translation: [UInt8] = []
+        translation.reserveCapacity(symbols.count)
+        for s in symbols {
+            guard let code = code(of: s) else { return nil }
+            translation.append(code)
+        }
+        return translation
     }
 
     mutating func truncate(to n: Int) {

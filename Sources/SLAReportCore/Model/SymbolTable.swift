@@ -88,6 +88,36 @@ public struct SymbolTable: @unchecked Sendable {
         return a.count - b.count
     }
 
+    /// Whether the `n` bytes at `a` and at `b` are the same, read 8 at a time: the fields compared here
+    /// are short (ids, names), where a call to `memcmp` costs more than the comparison.
+    @inline(__always)
+    static func equal(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        let ra = UnsafeRawPointer(a)
+        let rb = UnsafeRawPointer(b)
+        var i = 0
+        while i &+ 8 <= n {
+            if ra.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                != rb.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            {
+                return false
+            }
+            i &+= 8
+        }
+        while i < n {
+            if a[i] != b[i] { return false }
+            i &+= 1
+        }
+        return true
+    }
+
+    /// Whether two byte strings are the same (``equal(_:_:_:)`` after their lengths).
+    @inline(__always)
+    static func equal(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard a.count == b.count else { return false }
+        guard let pa = a.baseAddress, let pb = b.baseAddress else { return true }
+        return equal(pa, pb, a.count)
+    }
+
     @inline(__always)
     static func isASCII(_ p: UnsafePointer<UInt8>, _ count: Int) -> Bool {
         let raw = UnsafeRawPointer(p)
@@ -191,7 +221,7 @@ public struct SymbolTable: @unchecked Sendable {
                 if slot & 0xFFFF_FFFF_0000_0000 == tag {
                     let s = Int(truncatingIfNeeded: slot & 0xFFFF_FFFF)
                     let start = ends[s - 1]
-                    if ends[s] - start == n && memcmp(bytes + start, p, n) == 0 { return Symbol(raw: UInt32(s)) }
+                    if ends[s] - start == n && SymbolTable.equal(bytes + start, p, n) { return Symbol(raw: UInt32(s)) }
                 }
                 i = (i + 1) & mask
             }

@@ -1,0 +1,135 @@
+import Testing
+
+@testable import SLAReportCore
+
+/// Appending one part's columns to another's (``EventLog/absorb(_:sameFile:lineShift:)``) must give the
+/// columns that appending the part's rows one by one gives, whatever their widths: seeded, the seed printed.
+@Suite struct ColumnMergeTests {
+    /// Symbols for a column: `distinct` of them, each row repeating the one before now and then.
+    static func symbols(_ count: Int, distinct: Int, from first: UInt32, _ random: inout TestRandom) -> [UInt32] {
+        var rows: [UInt32] = []
+        for _ in 0..<count {
+            if let last = rows.last, random.chance(40) {
+                rows.append(last)
+            } else {
+                rows.append(first + UInt32(random.below(max(distinct, 1))))
+            }
+        }
+        return rows
+    }
+
+    @Test func symbolCodeColumnsMergeAsRowByRow() {
+        var random = TestRandom(20_261_203)
+        print("ColumnMergeTests: \(random.note)")
+        for round in 0..<200 {
+            // Distinct counts around the 256 codes a narrow column holds, on either side and both together.
+            let mine = Self.symbols(
+                random.int(0...600), distinct: random.pick([1, 5, 40, 200, 250, 256, 300]), from: 1, &random)
+            let theirs = Self.symbols(
+                random.int(0...600), distinct: random.pick([1, 3, 8, 60, 200, 257]), from: 1, &random)
+            // The other part's ids map to this part's: some onto symbols already here, some onto new ones.
+            let shift = UInt32(random.pick([0, 100, 240, 1_000]))
+            let map = (0..<300).map { Symbol(raw: $0 == 0 ? 0 : UInt32($0) + shift) }
+            var merged = SymbolCodeColumn()
+            var expected = SymbolCodeColumn()
+            for s in mine {
+                merged.append(s)
+                expected.append(s)
+            }
+            var other = SymbolCodeColumn()
+            for s in theirs { other.append(s) }
+            merged.append(moving: &other, map: map)
+            for s in theirs { expected.append(map[Int(s)].raw) }
+            #expect(other.count == 0, "round \(round), \(random.note)")
+            #expect(merged == expected, "round \(round), \(random.note)")
+            #expect(merged.isWide == expected.isWide, "round \(round), \(random.note)")
+            // Rows appended after the merge code the same way too (the table must be the row-by-row one).
+            for s in Self.symbols(50, distinct: 30, from: 500, &random) {
+                merged.append(s)
+                expected.append(s)
+            }
+            #expect(merged == expected && merged.isWide == expected.isWide, "round \(round), \(random.note)")
+        }
+    }
+
+    @Test func timeColumnsMergeAsRowByRow() {
+        var random = TestRandom(20_261_204)
+        print("ColumnMergeTests: \(random.note)")
+        for round in 0..<200 {
+            func seconds(_ count: Int, near base: Int64) -> [Int64] {
+                (0..<count).map { _ in
+                    random.chance(1) ? base + 3_000_000_000 : base + Int64(random.int(-1_000_000...1_000_000))
+                }
+            }
+            let mine = seconds(random.int(0...300), near: 1_577_836_800)
+            let theirs = seconds(random.int(0...300), near: random.pick([1_577_836_800, 1_600_000_000, 4_600_000_000]))
+            var merged = TimeColumn()
+            var expected = TimeColumn()
+            for s in mine {
+                merged.append(s)
+                expected.append(s)
+            }
+            var other = TimeColumn()
+            for s in theirs { other.append(s) }
+            merged.append(moving: &other)
+            for s in theirs { expected.append(s) }
+            #expect(other.count == 0, "round \(round), \(random.note)")
+            #expect((0..<merged.count).map { merged[$0] } == mine + theirs, "round \(round), \(random.note)")
+            #expect(merged.isWide == expected.isWide, "round \(round), \(random.note)")
+        }
+    }
+
+    @Test func eventColumnsMergeAsRowByRow() {
+        var random = TestRandom(20_261_205)
+        print("ColumnMergeTests: \(random.note)")
+        func events(_ count: Int, records: UInt32) -> [TicketEvent] {
+            (0..<count).map { k in
+                TicketEvent(
+                    ticket: Symbol(raw: UInt32(random.int(1...40))), kind: random.pick(EventKind.allCases),
+                    at: Instant(seconds: 1_577_836_800 + Int64(random.int(0...9_000_000))),
+                    actor: Symbol(raw: UInt32(random.int(0...40))),
+                    value: Symbol(
+                        raw: random.chance(30)
+                            ? EventColumns.fingerprintBit | UInt32(random.int(1...99))
+                            : UInt32(random.int(0...40))),
+                    via: Symbol(raw: UInt32(random.int(0...3))), channel: Symbol(raw: UInt32(random.int(1...4))),
+                    record: records + UInt32(k))
+            }
+        }
+        for round in 0..<50 {
+            let mine = events(random.int(0...200), records: 0)
+            let theirs = events(random.int(0...200), records: 0)
+            let map = (0..<41).map { Symbol(raw: $0 == 0 ? 0 : UInt32($0) + UInt32(random.int(0...60))) }
+            let recordBase = UInt32(mine.count)
+            var merged = EventColumns(mine)
+            var other = EventColumns(theirs)
+            merged.append(moving: &other, map: map, recordBase: recordBase)
+            func mapped(_ s: Symbol) -> Symbol { s.raw & EventColumns.fingerprintBit == 0 ? map[Int(s.raw)] : s }
+            let expected =
+                mine
+                + theirs.map { e in
+                    TicketEvent(
+                        ticket: mapped(e.ticket), kind: e.kind, at: e.at, actor: mapped(e.actor),
+                        value: mapped(e.value),
+                        via: mapped(e.via), channel: mapped(e.channel), record: e.record + recordBase)
+                }
+            #expect(other.count == 0, "round \(round), \(random.note)")
+            #expect(Array(merged) == expected, "round \(round), \(random.note)")
+        }
+    }
+
+    @Test func byteEqualityAgreesWithTheThreeWayComparison() {
+        var random = TestRandom(20_261_206)
+        print("ColumnMergeTests: \(random.note)")
+        for _ in 0..<2_000 {
+            let a = (0..<random.int(0...40)).map { _ in UInt8(random.int(0...255)) }
+            var b = a
+            if !b.isEmpty, random.chance(70) { b[random.below(b.count)] ^= UInt8(1 << random.int(0...7)) }
+            if random.chance(10) { b.append(0) }
+            let equal = a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in SymbolTable.equal(x, y) } }
+            let compared = a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in SymbolTable.compare(x, y) }
+            }
+            #expect(equal == (compared == 0) && equal == (a == b), "\(a) vs \(b), \(random.note)")
+        }
+    }
+}
