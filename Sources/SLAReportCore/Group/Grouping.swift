@@ -69,7 +69,7 @@ public enum Grouping {
             lower = upper
         }
         c.truncate(to: kept)
-        // Moved, not copied: the store frees each column of `c` as it takes it (a copy would keep them all).
+        // Moved, not copied: the store takes the arrays of `c` as they are.
         timelines.store = EventStore(consume c)
         return Result(timelines: timelines)
     }

@@ -6,92 +6,61 @@
 /// both (``Timelines``), so a timeline's events carry its ticket and its channel (8 bytes an event less
 /// while the later stages run).
 ///
-/// The columns live in buffers of the store's own, so that the hot loops read a field with one load: no
-/// bounds check, no reference count. Every read goes through an index below ``count`` (the accessors
-/// check it in debug builds).
-public final class EventStore: @unchecked Sendable {
-    // `@unchecked Sendable`, proven: the buffers are allocated and filled once, in `init`, never written
-    // again, and freed in `deinit`; the store is only reached through references that keep it alive, so
-    // concurrent readers only ever read initialised, unchanging memory.
+/// The store takes the group stage's arrays as they are (moved, never copied: a copy of the whole log was
+/// a third of the group stage, most of it faulting in fresh pages). The hot loops read a field through the
+/// array's buffer: one load, no bounds check, no reference count. Every read goes through an index below
+/// ``count`` (the accessors check it in debug builds).
+public final class EventStore: Sendable {
     public let count: Int
-    private let kindBuffer: UnsafeMutablePointer<UInt8>
-    private let actorBuffer: UnsafeMutablePointer<UInt32>
-    private let valueBuffer: UnsafeMutablePointer<UInt32>
-    /// Vias as codes into ``viaTable`` (nil when the column is wide: then ``wideVias``).
-    private let viaCodes: UnsafeMutablePointer<UInt8>?
+    private let kinds: [UInt8]
+    private let actors: [UInt32]
+    private let values: [UInt32]
+    /// Vias as codes into ``viaTable`` while the column is narrow; else ``wideVias``.
+    private let viaCodes: [UInt8]
     private let viaTable: [UInt32]
-    private let wideVias: UnsafeMutablePointer<UInt32>?
-    private let recordBuffer: UnsafeMutablePointer<UInt32>
-    /// Times as offsets from ``base`` (nil when the column is wide).
-    private let narrowTimes: UnsafeMutablePointer<Int32>?
-    private let wideTimes: UnsafeMutablePointer<Int64>?
+    private let wideVias: [UInt32]
+    private let viasAreWide: Bool
+    private let recordColumn: [UInt32]
+    /// Times as offsets from ``base`` while the column is narrow; else ``wideTimes``.
+    private let narrowTimes: [Int32]
+    private let wideTimes: [Int64]
+    private let timesAreWide: Bool
     private let base: Int64
-    /// For a ``view()``: the store whose buffers it reads (kept alive by it; only the owner frees them).
-    private let owner: EventStore?
 
-    /// Freezes `columns`, each column copied into the store's buffer and dropped in turn (so that the events
-    /// are held twice one column at a time only).
+    /// Freezes `columns`, taking their arrays.
     init(_ columns: consuming EventColumns) {
         var c = columns
-        let n = c.count
-        count = n
-        func take<T>(_ array: inout [T]) -> UnsafeMutablePointer<T> {
-            let buffer = UnsafeMutablePointer<T>.allocate(capacity: max(n, 1))
-            array.withUnsafeBufferPointer { source in
-                if let s = source.baseAddress { buffer.initialize(from: s, count: n) }
-            }
-            array = []
-            return buffer
-        }
-        var kind = c.kind
-        var actor = c.actor
-        var value = c.value
-        let via = c.via
-        var record = c.record
-        let at = c.at
+        count = c.count
+        kinds = c.kind
+        actors = c.actor
+        values = c.value
+        viasAreWide = c.via.isWide
+        viaCodes = c.via.codes
+        viaTable = c.via.table
+        wideVias = c.via.wide
+        recordColumn = c.record
+        timesAreWide = c.at.isWide
+        narrowTimes = c.at.narrow
+        wideTimes = c.at.wide
+        base = c.at.base
         c = EventColumns()
-        kindBuffer = take(&kind)
-        actorBuffer = take(&actor)
-        valueBuffer = take(&value)
-        if via.isWide {
-            var wide = (0..<n).map { via[$0] }
-            wideVias = take(&wide)
-            viaCodes = nil
-            viaTable = []
-        } else {
-            var codes = via.codes
-            viaCodes = take(&codes)
-            viaTable = via.table
-            wideVias = nil
-        }
-        recordBuffer = take(&record)
-        base = at.base
-        if at.isWide {
-            var wide = (0..<n).map { at[$0] }
-            wideTimes = take(&wide)
-            narrowTimes = nil
-        } else {
-            var narrow = at.narrow
-            narrowTimes = take(&narrow)
-            wideTimes = nil
-        }
-        owner = nil
     }
 
-    /// A store reading the same buffers as `owner`, with a reference count of its own.
-    private init(viewing owner: EventStore) {
-        count = owner.count
-        kindBuffer = owner.kindBuffer
-        actorBuffer = owner.actorBuffer
-        valueBuffer = owner.valueBuffer
-        viaCodes = owner.viaCodes
-        viaTable = owner.viaTable
-        wideVias = owner.wideVias
-        recordBuffer = owner.recordBuffer
-        narrowTimes = owner.narrowTimes
-        wideTimes = owner.wideTimes
-        base = owner.base
-        self.owner = owner.owner ?? owner
+    /// A store reading the same arrays as `other`, with a reference count of its own.
+    private init(viewing other: EventStore) {
+        count = other.count
+        kinds = other.kinds
+        actors = other.actors
+        values = other.values
+        viaCodes = other.viaCodes
+        viaTable = other.viaTable
+        wideVias = other.wideVias
+        viasAreWide = other.viasAreWide
+        recordColumn = other.recordColumn
+        narrowTimes = other.narrowTimes
+        wideTimes = other.wideTimes
+        timesAreWide = other.timesAreWide
+        base = other.base
     }
 
     /// The same events through another object: for a second thread reading the store. Every timeline
@@ -99,53 +68,42 @@ public final class EventStore: @unchecked Sendable {
     /// cache line back and forth for every ticket (a quarter of the measure stage's time went there).
     public func view() -> EventStore { EventStore(viewing: self) }
 
-    deinit {
-        guard owner == nil else { return }
-        kindBuffer.deallocate()
-        actorBuffer.deallocate()
-        valueBuffer.deallocate()
-        viaCodes?.deallocate()
-        wideVias?.deallocate()
-        recordBuffer.deallocate()
-        narrowTimes?.deallocate()
-        wideTimes?.deallocate()
-    }
-
     @inline(__always) public func kind(_ i: Int) -> UInt8 {
         assert(i >= 0 && i < count)
-        return kindBuffer[i]
+        return kinds.withUnsafeBufferPointer { $0[i] }
     }
 
     @inline(__always) public func actor(_ i: Int) -> UInt32 {
         assert(i >= 0 && i < count)
-        return actorBuffer[i]
+        return actors.withUnsafeBufferPointer { $0[i] }
     }
 
     @inline(__always) public func value(_ i: Int) -> UInt32 {
         assert(i >= 0 && i < count)
-        return valueBuffer[i]
+        return values.withUnsafeBufferPointer { $0[i] }
     }
 
     @inline(__always) public func via(_ i: Int) -> UInt32 {
         assert(i >= 0 && i < count)
-        if let viaCodes { return viaTable[Int(viaCodes[i])] }
-        return wideVias.map { $0[i] } ?? 0
+        if viasAreWide { return wideVias.withUnsafeBufferPointer { $0[i] } }
+        let code = Int(viaCodes.withUnsafeBufferPointer { $0[i] })
+        return viaTable.withUnsafeBufferPointer { $0[code] }
     }
 
     @inline(__always) public func record(_ i: Int) -> UInt32 {
         assert(i >= 0 && i < count)
-        return recordBuffer[i]
+        return recordColumn.withUnsafeBufferPointer { $0[i] }
     }
 
     /// Seconds since the epoch of event `i`.
     @inline(__always) public func at(_ i: Int) -> Int64 {
         assert(i >= 0 && i < count)
-        if let narrowTimes { return base &+ Int64(narrowTimes[i]) }
-        return wideTimes.map { $0[i] } ?? 0
+        if timesAreWide { return wideTimes.withUnsafeBufferPointer { $0[i] } }
+        return base &+ Int64(narrowTimes.withUnsafeBufferPointer { $0[i] })
     }
 
     /// Every event's record, in store order.
-    public var records: [UInt32] { Array(UnsafeBufferPointer(start: recordBuffer, count: count)) }
+    public var records: [UInt32] { recordColumn }
 
     /// Event `i` as a value, of the timeline with `ticket` and `channel`.
     @inline(__always)
