@@ -1,8 +1,12 @@
 extension Aggregator {
     /// Adds the figures of the story, the at-risk section, the weekly history and the charts to a model whose
     /// channels are built: FRT bands relative to target, the gate and the trend of each channel, then the
-    /// report-wide lists. Every figure is computed here, so the renderers only lay out.
-    static func addSections(to model: inout ReportModel, _ input: Input, shared: Shared) {
+    /// report-wide lists. Every figure is computed here or, like `history` (``weeks(_:shared:)``, made beside
+    /// the channel figures), handed in, so the renderers only lay out.
+    static func addSections(
+        to model: inout ReportModel, _ input: Input, shared: Shared,
+        history: (weeks: [HistoryWeek], spanSeconds: Int64)
+    ) {
         for index in model.channels.indices {
             var channel = model.channels[index]
             channel.bands = bands(channel.firstReply)
@@ -11,7 +15,6 @@ extension Aggregator {
             model.channels[index] = channel
         }
         model.atRisk = atRisk(input, shared: shared, channelOrder: model.channels.map(\.key))
-        let history = weeks(input, shared: shared)
         model.weeks = history.weeks
         model.showsHistory = history.spanSeconds > 14 * 86_400
         model.volume =

@@ -118,15 +118,11 @@ public struct Aggregator {
         let results = input.results
         let shared = Shared(input)
 
-        // The channel figures and the lists read the same results and nothing of each other: they are made
-        // side by side.
+        // The channel figures and the rest read the same results and nothing of each other: they are made
+        // side by side (the channel figures take about as long as everything else together).
         let (summaries, lists) = Parallel.both(
             { channelSummaries(input, shared: shared) },
-            {
-                () -> (
-                    breaches: [BreachRow], counts: BreachCounts, findings: RuleFindings,
-                    people: (agents: [AgentRow], handles: [AgentRow])
-                ) in
+            { () -> Lists in
                 let (breaches, counts) = breachRows(input, shared: shared)
                 let early = earlyReplies(input)
                 var findings = input.rules.findings
@@ -135,22 +131,35 @@ public struct Aggregator {
                 findings.earlyReplies = early.listed
                 findings = findings.capped(at: ReportModel.listLimit)
                 findings.cappedCounts = findingCounts
-                return (breaches, counts, findings, agentRows(input, shared: shared))
+                return Lists(
+                    breaches: breaches, counts: counts, findings: findings, people: agentRows(input, shared: shared),
+                    daily: dailyPoints(input, shared: shared), metricBreaches: metricBreaches(input, shared: shared),
+                    history: weeks(input, shared: shared))
             })
-        let (breaches, breachCounts, findings, people) = lists
         var model = ReportModel(
             toolVersion: input.toolVersion, window: input.window,
             policy: PolicyInfo(
                 name: policy.name, source: policy.source, versions: policy.versions.map(\.effectiveFrom)),
-            channels: summaries, rules: findings, breaches: breaches, agents: people.agents, handles: people.handles,
-            dataQuality: input.dataQuality, daily: dailyPoints(input, shared: shared),
+            channels: summaries, rules: lists.findings, breaches: lists.breaches, agents: lists.people.agents,
+            handles: lists.people.handles, dataQuality: input.dataQuality, daily: lists.daily,
             tickets: TicketRows(
                 results: results, symbols: symbols, directory: input.directory, ruleFlags: input.rules.flagBits,
                 excluded: shared.excluded, statusMetrics: input.statusMetrics),
             failUnder: input.failUnder.map { Percent(value: $0) },
-            metricBreaches: metricBreaches(input, shared: shared), breachCounts: breachCounts)
-        addSections(to: &model, input, shared: shared)
+            metricBreaches: lists.metricBreaches, breachCounts: lists.counts)
+        addSections(to: &model, input, shared: shared, history: lists.history)
         return model
+    }
+
+    /// What ``aggregate(_:)`` makes beside the channel figures.
+    private struct Lists: Sendable {
+        var breaches: [BreachRow]
+        var counts: BreachCounts
+        var findings: RuleFindings
+        var people: (agents: [AgentRow], handles: [AgentRow])
+        var daily: [DailyPoint]
+        var metricBreaches: [MetricBreachRow]
+        var history: (weeks: [HistoryWeek], spanSeconds: Int64)
     }
 
     // MARK: Breaches
