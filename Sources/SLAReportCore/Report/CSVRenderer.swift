@@ -79,24 +79,40 @@ public enum CSVRenderer {
     struct ColumnWriter {
         let c: TicketRows.Columns
         private let r: TicketResults
-        /// Per target index + 1: the target's text, escaped.
-        private var targets: [[UInt8]]
+        /// The escaped texts that rows repeat, one after another; a cell is a span of it. (One array of
+        /// arrays per kind of text retained and released the cell's array on every row.)
+        private var texts: [UInt8] = []
+        /// Per target index + 1: the target's text.
+        private var targets: [Range<Int>] = []
         /// Per flag combination (the 7 rule bits, then early, reply_time_unknown, vendor_metric): the joined
-        /// names, escaped; made when first met.
-        private var flagTexts: [[UInt8]?]
-        private let outcomes: [[UInt8]]
+        /// names; made when first met.
+        private var flagTexts: [Range<Int>?]
+        private var outcomes: [Range<Int>] = []
+        /// Per entity of the directory: its name; made when first met.
+        private var entityNames: [Range<Int>?]
 
         init(_ columns: TicketRows.Columns) {
             c = columns
             r = columns.results
-            func escaped(_ text: String) -> [UInt8] {
-                var sink = ByteSink()
-                Escape.csv(text, to: &sink)
-                return sink.bytes
-            }
-            targets = [[]] + columns.results.targets.map { escaped($0.description) }
-            flagTexts = [[UInt8]?](repeating: nil, count: 1 << 10)
-            outcomes = (0...4).map { TicketResults.outcome(UInt8($0)).map { escaped($0.rawValue) } ?? [] }
+            flagTexts = [Range<Int>?](repeating: nil, count: 1 << 10)
+            entityNames = [Range<Int>?](repeating: nil, count: columns.directory.entities.count)
+            targets = [add("")] + columns.results.targets.map { add($0.description) }
+            outcomes = (0...4).map { add(TicketResults.outcome(UInt8($0))?.rawValue ?? "") }
+        }
+
+        /// Adds `text`, escaped, to ``texts``.
+        private mutating func add(_ text: String) -> Range<Int> {
+            var sink = ByteSink()
+            Escape.csv(text, to: &sink)
+            let start = texts.count
+            texts.append(contentsOf: sink.bytes)
+            return start..<texts.count
+        }
+
+        /// Writes the span `span` of `texts` (static: a method would copy the whole writer for every cell).
+        @inline(__always)
+        private static func write(_ texts: [UInt8], _ span: Range<Int>, to sink: inout ByteSink) {
+            texts.withUnsafeBufferPointer { sink.write(bytes: UnsafeBufferPointer(rebasing: $0[span])) }
         }
 
         private func symbol(_ raw: UInt32, to sink: inout ByteSink) {
@@ -122,18 +138,19 @@ public enum CSVRenderer {
             sink.write(byte: 0x2C)
             writeNumber(r.optional(r.frtTargetBusiness[i]), to: &sink)
             sink.write(byte: 0x2C)
-            if !excluded { targets[Int(r.target[i])].withUnsafeBufferPointer { sink.write(bytes: $0) } }
+            if !excluded { Self.write(texts, targets[Int(r.target[i])], to: &sink) }
             sink.write(byte: 0x2C)
             if !excluded, r.deadline[i] != TicketResults.none {
                 writeInstant(Instant(seconds: r.deadline[i]), to: &sink)
             }
             sink.write(byte: 0x2C)
-            if !excluded { outcomes[Int(min(r.outcome[i], 4))].withUnsafeBufferPointer { sink.write(bytes: $0) } }
+            if !excluded { Self.write(texts, outcomes[Int(min(r.outcome[i], 4))], to: &sink) }
             sink.write(byte: 0x2C)
             let assignee = Symbol(raw: r.assignee[i])
             if !assignee.isNone {
-                if let entity = c.directory.entity(of: assignee) {
-                    Escape.csv(c.directory.entities[entity].name, to: &sink)
+                if let entity = c.directory.entity(of: assignee), entity < entityNames.count {
+                    if entityNames[entity] == nil { entityNames[entity] = add(c.directory.entities[entity].name) }
+                    if let name = entityNames[entity] { Self.write(texts, name, to: &sink) }
                 } else {
                     symbol(assignee.raw, to: &sink)
                 }
@@ -150,11 +167,9 @@ public enum CSVRenderer {
                     if bits & (1 << 7) != 0 { names.append("early") }
                     if bits & (1 << 8) != 0 { names.append("reply_time_unknown") }
                     if bits & (1 << 9) != 0 { names.append("vendor_metric") }
-                    var cell = ByteSink()
-                    Escape.csv(names.joined(separator: ";"), to: &cell)
-                    flagTexts[bits] = cell.bytes
+                    flagTexts[bits] = add(names.joined(separator: ";"))
                 }
-                flagTexts[bits]?.withUnsafeBufferPointer { sink.write(bytes: $0) }
+                if let flags = flagTexts[bits] { Self.write(texts, flags, to: &sink) }
             }
             sink.write(byte: 0x2C)
             if !excluded, !c.statusMetrics.isEmpty, let metrics = c.statusMetrics.metrics(ofRow: i) {
