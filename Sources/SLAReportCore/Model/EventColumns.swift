@@ -81,6 +81,21 @@ public struct EventColumns: Sendable {
             via: e.via.raw, channel: e.channel.raw, record: e.record)
     }
 
+    /// Appends `events` in order, each column once for them all (the same columns as appending them one by
+    /// one; readers stage their events and append them in batches).
+    mutating func append(contentsOf events: UnsafeBufferPointer<TicketEvent>) {
+        let n = events.count
+        guard n > 0 else { return }
+        ticket.append(count: n) { events[$0].ticket.raw }
+        kind.append(count: n) { events[$0].kind.rawValue }
+        actor.append(count: n) { events[$0].actor.raw }
+        value.append(count: n) { events[$0].value.raw }
+        via.append(count: n) { events[$0].via.raw }
+        channel.append(count: n) { events[$0].channel.raw }
+        record.append(count: n) { events[$0].record }
+        at.append(count: n) { events[$0].at.seconds }
+    }
+
     /// Appends one event from raw fields.
     @inline(__always)
     mutating func append(

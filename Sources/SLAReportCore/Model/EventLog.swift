@@ -39,6 +39,11 @@ public struct EventLog: Sendable {
 
     public mutating func append(_ event: TicketEvent) { events.append(event) }
 
+    /// Appends `events` in order (``EventColumns/append(contentsOf:)``).
+    mutating func append(contentsOf events: [TicketEvent]) {
+        events.withUnsafeBufferPointer { self.events.append(contentsOf: $0) }
+    }
+
     /// What to store as the value of an event of `kind` whose value is `bytes`: its symbol, or — when no stage
     /// reads it and the log does not keep such text — its fingerprint (see ``EventColumns``).
     @inline(__always)

@@ -118,6 +118,35 @@ import Testing
         }
     }
 
+    @Test func eventsAppendedInBatchesAreTheEventsAppendedOneByOne() {
+        var random = TestRandom(20_261_207)
+        print("ColumnMergeTests: \(random.note)")
+        for round in 0..<50 {
+            // Times far apart now and then (the time column widens inside a batch), vias and channels past
+            // 256 distinct values in some rounds (the code columns widen inside a batch).
+            let distinct = random.pick([3, 300])
+            let events = (0..<random.int(0...700)).map { k in
+                TicketEvent(
+                    ticket: Symbol(raw: UInt32(random.int(1...40))), kind: random.pick(EventKind.allCases),
+                    at: Instant(seconds: random.chance(1) ? 4_600_000_000 : 1_577_836_800 + Int64(k)),
+                    actor: Symbol(raw: UInt32(random.int(0...40))), value: Symbol(raw: UInt32(random.int(0...40))),
+                    via: Symbol(raw: UInt32(random.int(0...distinct))),
+                    channel: Symbol(raw: UInt32(random.int(1...distinct))), record: UInt32(k))
+            }
+            var one = EventColumns()
+            for e in events { one.append(e) }
+            var batched = EventColumns()
+            var lower = 0
+            while lower < events.count {
+                let upper = min(events.count, lower + random.int(0...300))
+                events[lower..<upper].withUnsafeBufferPointer { batched.append(contentsOf: $0) }
+                lower = upper
+            }
+            #expect(Array(batched) == events, "round \(round), \(random.note)")
+            #expect(batched.at.isWide == one.at.isWide && batched.via.isWide == one.via.isWide, "\(random.note)")
+        }
+    }
+
     @Test func byteEqualityAgreesWithTheThreeWayComparison() {
         var random = TestRandom(20_261_206)
         print("ColumnMergeTests: \(random.note)")

@@ -42,6 +42,11 @@ public struct CanonicalEventsAdapter: InputAdapter {
         var caches = Caches()
         let zone = context.options.inputTimeZone
         let file = context.file
+        // Events are staged and appended a batch at a time: each column then grows once per batch instead of
+        // being checked for every event (a record's fate and place are in the ledger at once either way).
+        var staged: [TicketEvent] = []
+        staged.reserveCapacity(Self.batch)
+        defer { log.append(contentsOf: staged) }
         try CanonicalRows.read(
             sniff, columns: Self.columns, required: Self.required, log: &log, context: &context
         ) { row, log in
@@ -50,11 +55,19 @@ public struct CanonicalEventsAdapter: InputAdapter {
                 from: row, zone: zone, record: record, symbols: &log.symbols, caches: &caches,
                 keepsText: log.keepsUnusedText)
             {
-            case .success(let event): log.append(event)
+            case .success(let event):
+                staged.append(event)
+                if staged.count == Self.batch {
+                    log.append(contentsOf: staged)
+                    staged.removeAll(keepingCapacity: true)
+                }
             case .failure(let rejection): log.reject(record: record, reason: rejection.reason)
             }
         }
     }
+
+    /// Events appended to the log at a time.
+    static let batch = 256
 
     struct Caches {
         var ticket = SymbolCache()
