@@ -148,7 +148,10 @@ public enum Grouping {
             for i in run { ledger.reject(c.record[i], reason: "no created event for ticket \(ticketName())") }
             return run.lowerBound
         }
-        let created = c[createdIndex]
+        // The creation's fields, read from their columns (not a whole event: this runs for every ticket).
+        let created = (
+            record: c.record[createdIndex], at: Instant(seconds: c.at[createdIndex]), actor: c.actor[createdIndex]
+        )
         guard let channelIndex = run.first(where: { c.channel[$0] != 0 }) else {
             for i in run { ledger.reject(c.record[i], reason: "no channel on any row of ticket \(ticketName())") }
             return run.lowerBound
@@ -185,7 +188,7 @@ public enum Grouping {
         let r = Int(created.record)
         let file = r < ledger.count ? Int(ledger.locations.file(r)) : -1
         timelines.add(
-            ticket: t, channel: channel, created: created.at.seconds, requester: created.actor.raw,
+            ticket: t, channel: channel, created: created.at.seconds, requester: created.actor,
             source: file >= 0 && file < sources.count ? sources[file] : .canonical, end: end)
         return end
     }
