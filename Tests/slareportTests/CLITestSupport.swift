@@ -71,6 +71,11 @@ enum Fixtures {
 /// Runs the built binary with a watchdog (a hang fails the test instead of hanging the suite) and,
 /// optionally, a signal sent after a delay.
 enum Spawn {
+    /// A child that exits without reading its input (a usage error) closes the pipe: writing the rest of
+    /// the input must then fail with EPIPE, not kill the whole test process with SIGPIPE (which it did, now
+    /// and then, when the write came after the child's exit).
+    static let brokenPipesIgnored: Void = { _ = signal(SIGPIPE, SIG_IGN) }()
+
     struct Result {
         var status: Int32
         var stdout: Data
@@ -129,6 +134,7 @@ enum Spawn {
         in directory: URL? = nil, timeout: Double = 120, signal: (number: Int32, after: Double)? = nil,
         beforeWaiting: ((Int32) -> Void)? = nil
     ) throws -> Result {
+        Spawn.brokenPipesIgnored
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -158,7 +164,7 @@ enum Spawn {
         let writer = DispatchGroup()
         writer.enter()
         DispatchQueue.global().async {
-            if let stdin { input.fileHandleForWriting.write(stdin) }
+            if let stdin { try? input.fileHandleForWriting.write(contentsOf: stdin) }
             try? input.fileHandleForWriting.close()
             writer.leave()
         }

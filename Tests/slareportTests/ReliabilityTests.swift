@@ -26,6 +26,15 @@ import Testing
         #expect(run.stderr.contains("standard input ('-') can be named only once"), "\(run.stderr)")
     }
 
+    /// A run that exits before reading its input (here a usage error, with 4 MiB of input: more than a pipe
+    /// holds) leaves the test process alive: the harness's write fails instead of raising SIGPIPE, which
+    /// once killed a whole `swift test` run when such a write came after the child's exit.
+    @Test func aChildThatNeverReadsItsInputDoesNotKillTheTests() throws {
+        let run = try CLI.run(["check", "-", "--no-such-option"], stdin: Data(count: 4 << 20))
+        #expect(run.status == 64)
+        #expect(run.stderr.contains("--no-such-option"), "\(run.stderr)")
+    }
+
     @Test func aFIFOInsideADirectoryIsSkippedWithItsReasonNotWaitedFor() throws {
         let dir = try CLI.temporaryDirectory()
         _ = try sample(dir)
