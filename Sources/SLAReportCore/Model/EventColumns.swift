@@ -177,6 +177,13 @@ public struct EventColumns: Sendable {
         truncate(to: kept)
     }
 
+    /// Drops the ticket and channel columns (a frozen store keeps neither: its timelines hold both); the
+    /// other columns keep every event.
+    mutating func dropTimelineColumns() {
+        ticket = []
+        channel = SymbolCodeColumn()
+    }
+
     /// Drops every event from `n` on.
     mutating func truncate(to n: Int) {
         guard n < count else { return }

@@ -12,55 +12,21 @@
 /// ``count`` (the accessors check it in debug builds).
 public final class EventStore: Sendable {
     public let count: Int
-    private let kinds: [UInt8]
-    private let actors: [UInt32]
-    private let values: [UInt32]
-    /// Vias as codes into ``viaTable`` while the column is narrow; else ``wideVias``.
-    private let viaCodes: [UInt8]
-    private let viaTable: [UInt32]
-    private let wideVias: [UInt32]
-    private let viasAreWide: Bool
-    private let recordColumn: [UInt32]
-    /// Times as offsets from ``base`` while the column is narrow; else ``wideTimes``.
-    private let narrowTimes: [Int32]
-    private let wideTimes: [Int64]
-    private let timesAreWide: Bool
-    private let base: Int64
+    /// The group stage's columns, without the ticket and channel columns (a timeline holds both).
+    private let columns: EventColumns
 
     /// Freezes `columns`, taking their arrays.
     init(_ columns: consuming EventColumns) {
         var c = columns
         count = c.count
-        kinds = c.kind
-        actors = c.actor
-        values = c.value
-        viasAreWide = c.via.isWide
-        viaCodes = c.via.codes
-        viaTable = c.via.table
-        wideVias = c.via.wide
-        recordColumn = c.record
-        timesAreWide = c.at.isWide
-        narrowTimes = c.at.narrow
-        wideTimes = c.at.wide
-        base = c.at.base
-        c = EventColumns()
+        c.dropTimelineColumns()
+        self.columns = c
     }
 
     /// A store reading the same arrays as `other`, with a reference count of its own.
     private init(viewing other: EventStore) {
         count = other.count
-        kinds = other.kinds
-        actors = other.actors
-        values = other.values
-        viaCodes = other.viaCodes
-        viaTable = other.viaTable
-        wideVias = other.wideVias
-        viasAreWide = other.viasAreWide
-        recordColumn = other.recordColumn
-        narrowTimes = other.narrowTimes
-        wideTimes = other.wideTimes
-        timesAreWide = other.timesAreWide
-        base = other.base
+        columns = other.columns
     }
 
     /// The same events through another object: for a second thread reading the store. Every timeline
@@ -70,40 +36,40 @@ public final class EventStore: Sendable {
 
     @inline(__always) public func kind(_ i: Int) -> UInt8 {
         assert(i >= 0 && i < count)
-        return kinds.withUnsafeBufferPointer { $0[i] }
+        return columns.kind.withUnsafeBufferPointer { $0[i] }
     }
 
     @inline(__always) public func actor(_ i: Int) -> UInt32 {
         assert(i >= 0 && i < count)
-        return actors.withUnsafeBufferPointer { $0[i] }
+        return columns.actor.withUnsafeBufferPointer { $0[i] }
     }
 
     @inline(__always) public func value(_ i: Int) -> UInt32 {
         assert(i >= 0 && i < count)
-        return values.withUnsafeBufferPointer { $0[i] }
+        return columns.value.withUnsafeBufferPointer { $0[i] }
     }
 
     @inline(__always) public func via(_ i: Int) -> UInt32 {
         assert(i >= 0 && i < count)
-        if viasAreWide { return wideVias.withUnsafeBufferPointer { $0[i] } }
-        let code = Int(viaCodes.withUnsafeBufferPointer { $0[i] })
-        return viaTable.withUnsafeBufferPointer { $0[code] }
+        if columns.via.isWide { return columns.via.wide.withUnsafeBufferPointer { $0[i] } }
+        let code = Int(columns.via.codes.withUnsafeBufferPointer { $0[i] })
+        return columns.via.table.withUnsafeBufferPointer { $0[code] }
     }
 
     @inline(__always) public func record(_ i: Int) -> UInt32 {
         assert(i >= 0 && i < count)
-        return recordColumn.withUnsafeBufferPointer { $0[i] }
+        return columns.record.withUnsafeBufferPointer { $0[i] }
     }
 
     /// Seconds since the epoch of event `i`.
     @inline(__always) public func at(_ i: Int) -> Int64 {
         assert(i >= 0 && i < count)
-        if timesAreWide { return wideTimes.withUnsafeBufferPointer { $0[i] } }
-        return base &+ Int64(narrowTimes.withUnsafeBufferPointer { $0[i] })
+        if columns.at.isWide { return columns.at.wide.withUnsafeBufferPointer { $0[i] } }
+        return columns.at.base &+ Int64(columns.at.narrow.withUnsafeBufferPointer { $0[i] })
     }
 
     /// Every event's record, in store order.
-    public var records: [UInt32] { recordColumn }
+    public var records: [UInt32] { columns.record }
 
     /// Event `i` as a value, of the timeline with `ticket` and `channel`.
     @inline(__always)
