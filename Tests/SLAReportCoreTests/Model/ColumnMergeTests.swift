@@ -18,6 +18,20 @@ import Testing
         return rows
     }
 
+    /// A column of `rows` appended one by one.
+    static func column(_ rows: [UInt32]) -> SymbolCodeColumn {
+        var column = SymbolCodeColumn()
+        for s in rows { column.append(s) }
+        return column
+    }
+
+    /// A column of `rows` appended one by one.
+    static func column(_ rows: [Int64]) -> TimeColumn {
+        var column = TimeColumn()
+        for s in rows { column.append(s) }
+        return column
+    }
+
     @Test func symbolCodeColumnsMergeAsRowByRow() {
         var random = TestRandom(20_261_203)
         print("ColumnMergeTests: \(random.note)")
@@ -30,16 +44,10 @@ import Testing
             // The other part's ids map to this part's: some onto symbols already here, some onto new ones.
             let shift = UInt32(random.pick([0, 100, 240, 1_000]))
             let map = (0..<300).map { Symbol(raw: $0 == 0 ? 0 : UInt32($0) + shift) }
-            var merged = SymbolCodeColumn()
-            var expected = SymbolCodeColumn()
-            for s in mine {
-                merged.append(s)
-                expected.append(s)
-            }
-            var other = SymbolCodeColumn()
-            for s in theirs { other.append(s) }
+            var merged = Self.column(mine)
+            var other = Self.column(theirs)
             merged.append(moving: &other, map: map)
-            for s in theirs { expected.append(map[Int(s)].raw) }
+            var expected = Self.column(mine + theirs.map { map[Int($0)].raw })
             #expect(other.count == 0, "round \(round), \(random.note)")
             #expect(merged == expected, "round \(round), \(random.note)")
             #expect(merged.isWide == expected.isWide, "round \(round), \(random.note)")
@@ -63,16 +71,10 @@ import Testing
             }
             let mine = seconds(random.int(0...300), near: 1_577_836_800)
             let theirs = seconds(random.int(0...300), near: random.pick([1_577_836_800, 1_600_000_000, 4_600_000_000]))
-            var merged = TimeColumn()
-            var expected = TimeColumn()
-            for s in mine {
-                merged.append(s)
-                expected.append(s)
-            }
-            var other = TimeColumn()
-            for s in theirs { other.append(s) }
+            var merged = Self.column(mine)
+            var other = Self.column(theirs)
             merged.append(moving: &other)
-            for s in theirs { expected.append(s) }
+            let expected = Self.column(mine + theirs)
             #expect(other.count == 0, "round \(round), \(random.note)")
             #expect((0..<merged.count).map { merged[$0] } == mine + theirs, "round \(round), \(random.note)")
             #expect(merged.isWide == expected.isWide, "round \(round), \(random.note)")
