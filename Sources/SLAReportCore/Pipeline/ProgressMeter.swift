@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Synchronization
 
 /// Progress of a long read: bytes read of the total, as a percentage, with the rate and the time left (or,
 /// when a stream's size is not known, the bytes read and the rate only), shown at most
@@ -9,23 +10,27 @@ import Foundation
 /// Readers on several threads add what they read (``add(bytes:)``, a short lock per buffer of input, never
 /// per record); the line is written by whichever thread's addition falls due. The clock and the output are
 /// given, so tests drive both.
-public final class ProgressMeter: @unchecked Sendable {
-    // `@unchecked Sendable`, proven: every mutable property is read and written only while `lock` is held.
+public final class ProgressMeter: Sendable {
     /// The most lines written in a second.
     public static let maximumUpdatesPerSecond = 10
 
-    private let lock = NSLock()
     /// Nil when the size of the input is not known before it is read (a stream among the inputs).
     private let total: Int?
     private let label: String
     private let clock: @Sendable () -> UInt64
     private let write: @Sendable (String) -> Void
-    private var read = 0
     private let started: UInt64
-    private var lastShown: UInt64?
-    private var finished = false
-    /// The width of the last line shown (a shorter one is padded over it).
-    private var shownWidth = 0
+    /// What changes as the readers add, behind a `Mutex` (the line is written while it is held, so lines never
+    /// interleave).
+    private let state = Mutex(State())
+
+    private struct State {
+        var read = 0
+        var lastShown: UInt64?
+        var finished = false
+        /// The width of the last line shown (a shorter one is padded over it).
+        var shownWidth = 0
+    }
 
     /// A meter of `total` bytes (nil: not known). `clock` gives nanoseconds (monotonic); `write` prints a
     /// piece of the line (stderr in the CLI).
@@ -43,27 +48,27 @@ public final class ProgressMeter: @unchecked Sendable {
 
     /// Counts `bytes` more read; shows the line when the last one is at least a tenth of a second old.
     public func add(bytes: Int) {
-        lock.lock()
-        defer { lock.unlock() }
-        guard !finished else { return }
-        // The sniff and the part cuts read a few bytes twice: never shown as more than the whole.
-        read = total.map { min(read + bytes, $0) } ?? read + bytes
-        let now = clock()
-        let interval = 1_000_000_000 / UInt64(Self.maximumUpdatesPerSecond)
-        if let last = lastShown, now &- last < interval { return }
-        lastShown = now
-        show(now: now)
+        state.withLock { state in
+            guard !state.finished else { return }
+            // The sniff and the part cuts read a few bytes twice: never shown as more than the whole.
+            state.read = total.map { min(state.read + bytes, $0) } ?? state.read + bytes
+            let now = clock()
+            let interval = 1_000_000_000 / UInt64(Self.maximumUpdatesPerSecond)
+            if let last = state.lastShown, now &- last < interval { return }
+            state.lastShown = now
+            show(&state, now: now)
+        }
     }
 
     /// Shows the last line (everything read) and ends it.
     public func finish() {
-        lock.lock()
-        defer { lock.unlock() }
-        guard !finished else { return }
-        finished = true
-        if let total { read = max(read, total) }
-        show(now: clock())
-        write("\n")
+        state.withLock { state in
+            guard !state.finished else { return }
+            state.finished = true
+            if let total { state.read = max(state.read, total) }
+            show(&state, now: clock())
+            write("\n")
+        }
     }
 
     /// The line for `read` of `total` bytes after `elapsed` nanoseconds:
@@ -93,10 +98,10 @@ public final class ProgressMeter: @unchecked Sendable {
         return "\(tenths / 10).\(tenths % 10) MB"
     }
 
-    private func show(now: UInt64) {
-        let text = Self.line(label: label, read: read, total: total, elapsed: now &- started)
-        let padding = String(repeating: " ", count: max(0, shownWidth - text.count))
-        shownWidth = text.count
+    private func show(_ state: inout State, now: UInt64) {
+        let text = Self.line(label: label, read: state.read, total: total, elapsed: now &- started)
+        let padding = String(repeating: " ", count: max(0, state.shownWidth - text.count))
+        state.shownWidth = text.count
         write("\r" + text + padding)
     }
 }
