@@ -48,8 +48,9 @@ public enum CSVRenderer {
         let fast: Void? = model.tickets.withColumns { columns in
             let count = columns.results.count
             guard count > blockRows, blockRows > 0 else {
-                var writer = ColumnWriter(columns)
-                for i in 0..<count { writer.appendRow(i, to: &sink) }
+                let writer = ColumnWriter(columns)
+                var texts = writer.texts()
+                for i in 0..<count { writer.appendRow(i, to: &sink, texts: &texts) }
                 return
             }
             let blocks = (count + blockRows - 1) / blockRows
@@ -59,9 +60,10 @@ public enum CSVRenderer {
                 let round = min(Parallel.cores(), blocks - first)
                 let rendered = Parallel.map(round) { k -> [UInt8] in
                     let start = (first + k) * blockRows
-                    var writer = ColumnWriter(columns)
+                    let writer = ColumnWriter(columns)
+                    var texts = writer.texts()
                     var block = ByteSink(reserving: blockRows * 192)
-                    for i in start..<min(start + blockRows, count) { writer.appendRow(i, to: &block) }
+                    for i in start..<min(start + blockRows, count) { writer.appendRow(i, to: &block, texts: &texts) }
                     return block.bytes
                 }
                 for block in rendered { block.withUnsafeBufferPointer { sink.write(bytes: $0) } }
@@ -79,40 +81,50 @@ public enum CSVRenderer {
     struct ColumnWriter {
         let c: TicketRows.Columns
         private let r: TicketResults
-        /// The escaped texts that rows repeat, one after another; a cell is a span of it. (One array of
-        /// arrays per kind of text retained and released the cell's array on every row.)
-        private var texts: [UInt8] = []
-        /// Per target index + 1: the target's text.
-        private var targets: [Range<Int>] = []
-        /// Per flag combination (the 7 rule bits, then early, reply_time_unknown, vendor_metric): the joined
-        /// names; made when first met.
-        private var flagTexts: [Range<Int>?]
-        private var outcomes: [Range<Int>] = []
-        /// Per entity of the directory: its name; made when first met.
-        private var entityNames: [Range<Int>?]
+
+        /// The escaped texts that rows repeat, one after another in ``bytes``; a cell is a span of it (one
+        /// array of arrays per kind of text retained and released the cell's array on every row). Kept
+        /// apart from the writer and passed in: a mutating row method copied the whole writer, 2 KB with its
+        /// columns, twice for every row.
+        struct Texts {
+            fileprivate var bytes: [UInt8] = []
+            /// Per target index + 1: the target's text.
+            fileprivate var targets: [Range<Int>] = []
+            fileprivate var outcomes: [Range<Int>] = []
+            /// Per flag combination (the 7 rule bits, then early, reply_time_unknown, vendor_metric): the
+            /// joined names; made when first met.
+            fileprivate var flagTexts = [Range<Int>?](repeating: nil, count: 1 << 10)
+            /// Per entity of the directory: its name; made when first met.
+            fileprivate var entityNames: [Range<Int>?] = []
+
+            /// Adds `text`, escaped.
+            fileprivate mutating func add(_ text: String) -> Range<Int> {
+                var sink = ByteSink()
+                Escape.csv(text, to: &sink)
+                let start = bytes.count
+                bytes.append(contentsOf: sink.bytes)
+                return start..<bytes.count
+            }
+        }
 
         init(_ columns: TicketRows.Columns) {
             c = columns
             r = columns.results
-            flagTexts = [Range<Int>?](repeating: nil, count: 1 << 10)
-            entityNames = [Range<Int>?](repeating: nil, count: columns.directory.entities.count)
-            targets = [add("")] + columns.results.targets.map { add($0.description) }
-            outcomes = (0...4).map { add(TicketResults.outcome(UInt8($0))?.rawValue ?? "") }
         }
 
-        /// Adds `text`, escaped, to ``texts``.
-        private mutating func add(_ text: String) -> Range<Int> {
-            var sink = ByteSink()
-            Escape.csv(text, to: &sink)
-            let start = texts.count
-            texts.append(contentsOf: sink.bytes)
-            return start..<texts.count
+        /// The texts to start from: the targets and outcomes.
+        func texts() -> Texts {
+            var texts = Texts()
+            texts.entityNames = [Range<Int>?](repeating: nil, count: c.directory.entities.count)
+            texts.targets = [texts.add("")] + r.targets.map { texts.add($0.description) }
+            texts.outcomes = (0...4).map { texts.add(TicketResults.outcome(UInt8($0))?.rawValue ?? "") }
+            return texts
         }
 
-        /// Writes the span `span` of `texts` (static: a method would copy the whole writer for every cell).
+        /// Writes the span `span` of `bytes` (static: a method would copy the whole writer for every cell).
         @inline(__always)
-        private static func write(_ texts: [UInt8], _ span: Range<Int>, to sink: inout ByteSink) {
-            texts.withUnsafeBufferPointer { sink.write(bytes: UnsafeBufferPointer(rebasing: $0[span])) }
+        private static func write(_ bytes: [UInt8], _ span: Range<Int>, to sink: inout ByteSink) {
+            bytes.withUnsafeBufferPointer { sink.write(bytes: UnsafeBufferPointer(rebasing: $0[span])) }
         }
 
         private func symbol(_ raw: UInt32, to sink: inout ByteSink) {
@@ -120,7 +132,7 @@ public enum CSVRenderer {
             Escape.csv(bytes: c.symbols.bytes(Symbol(raw: raw)), to: &sink)
         }
 
-        mutating func appendRow(_ i: Int, to sink: inout ByteSink) {
+        func appendRow(_ i: Int, to sink: inout ByteSink, texts: inout Texts) {
             let excluded = c.excluded[i]
             symbol(r.ticket[i], to: &sink)
             sink.write(byte: 0x2C)
@@ -138,19 +150,21 @@ public enum CSVRenderer {
             sink.write(byte: 0x2C)
             writeNumber(r.optional(r.frtTargetBusiness[i]), to: &sink)
             sink.write(byte: 0x2C)
-            if !excluded { Self.write(texts, targets[Int(r.target[i])], to: &sink) }
+            if !excluded { Self.write(texts.bytes, texts.targets[Int(r.target[i])], to: &sink) }
             sink.write(byte: 0x2C)
             if !excluded, r.deadline[i] != TicketResults.none {
                 writeInstant(Instant(seconds: r.deadline[i]), to: &sink)
             }
             sink.write(byte: 0x2C)
-            if !excluded { Self.write(texts, outcomes[Int(min(r.outcome[i], 4))], to: &sink) }
+            if !excluded { Self.write(texts.bytes, texts.outcomes[Int(min(r.outcome[i], 4))], to: &sink) }
             sink.write(byte: 0x2C)
             let assignee = Symbol(raw: r.assignee[i])
             if !assignee.isNone {
-                if let entity = c.directory.entity(of: assignee), entity < entityNames.count {
-                    if entityNames[entity] == nil { entityNames[entity] = add(c.directory.entities[entity].name) }
-                    if let name = entityNames[entity] { Self.write(texts, name, to: &sink) }
+                if let entity = c.directory.entity(of: assignee), entity < texts.entityNames.count {
+                    if texts.entityNames[entity] == nil {
+                        texts.entityNames[entity] = texts.add(c.directory.entities[entity].name)
+                    }
+                    if let name = texts.entityNames[entity] { Self.write(texts.bytes, name, to: &sink) }
                 } else {
                     symbol(assignee.raw, to: &sink)
                 }
@@ -162,14 +176,14 @@ public enum CSVRenderer {
             if r.replyTimeUnknown(i) { bits |= 1 << 8 }
             if r.fromVendorMetric(i) { bits |= 1 << 9 }
             if bits != 0 {
-                if flagTexts[bits] == nil {
+                if texts.flagTexts[bits] == nil {
                     var names = ChannelRules.Flag.names(ofBits: UInt8(bits & 0x7F))
                     if bits & (1 << 7) != 0 { names.append("early") }
                     if bits & (1 << 8) != 0 { names.append("reply_time_unknown") }
                     if bits & (1 << 9) != 0 { names.append("vendor_metric") }
-                    flagTexts[bits] = add(names.joined(separator: ";"))
+                    texts.flagTexts[bits] = texts.add(names.joined(separator: ";"))
                 }
-                if let flags = flagTexts[bits] { Self.write(texts, flags, to: &sink) }
+                if let flags = texts.flagTexts[bits] { Self.write(texts.bytes, flags, to: &sink) }
             }
             sink.write(byte: 0x2C)
             if !excluded, !c.statusMetrics.isEmpty, let metrics = c.statusMetrics.metrics(ofRow: i) {

@@ -130,8 +130,9 @@ import Testing
             results: results, symbols: symbols, directory: directory, ruleFlags: [], excluded: [false, false, false])
         var fromColumns = ByteSink()
         let written: Void? = rows.withColumns { columns in
-            var writer = CSVRenderer.ColumnWriter(columns)
-            for i in columns.results.indices { writer.appendRow(i, to: &fromColumns) }
+            let writer = CSVRenderer.ColumnWriter(columns)
+            var texts = writer.texts()
+            for i in columns.results.indices { writer.appendRow(i, to: &fromColumns, texts: &texts) }
         }
         #expect(written != nil)
         var fromValues = ByteSink()
