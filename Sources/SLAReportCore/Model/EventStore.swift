@@ -103,10 +103,9 @@ public struct TimelineEvents: RandomAccessCollection, Sendable {
     /// Events given as values (tests, tools): a store of their own. They carry `ticket` and `channel`
     /// (by default the first event's).
     public init(_ events: [TicketEvent], ticket: Symbol? = nil, channel: Symbol? = nil) {
-        var columns = EventColumns()
-        for e in events { columns.append(e) }
         self.init(
-            store: EventStore(columns), range: 0..<events.count, ticket: ticket ?? events.first?.ticket ?? .none,
+            store: EventStore(EventColumns(events)), range: 0..<events.count,
+            ticket: ticket ?? events.first?.ticket ?? .none,
             channel: channel ?? events.first?.channel ?? .none)
     }
 

@@ -161,7 +161,8 @@ public struct SymbolCodeColumn: Sendable {
         }
         let symbols = other.table.map(mapped)
         if !isWide, let translation = translation(of: symbols) {
-            other.codes.withUnsafeBufferPointer { rows in codes.append(count: rows.count) { translation[Int(rows[$0])] }
+            other.codes.withUnsafeBufferPointer { rows in
+                codes.append(count: rows.count) { translation[Int(rows[$0])] }
             }
             return
         }
@@ -169,7 +170,7 @@ public struct SymbolCodeColumn: Sendable {
     }
 
     /// This column's codes for `symbols` (distinct), the new ones added to the table in order; nil, with
-    /// the table unchanged, when they do not all fit in it.
+    /// the table unchanged, when they do not all fit in it (counted before any is added).
     private mutating func translation(of symbols: [UInt32]) -> [UInt8]? {
         let fresh = symbols.count(where: { find($0) == nil })
         guard table.count + fresh <= Int(UInt8.max) + 1 else { return nil }

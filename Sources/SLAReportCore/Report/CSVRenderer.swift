@@ -121,7 +121,8 @@ public enum CSVRenderer {
             return texts
         }
 
-        /// Writes the span `span` of `bytes` (static: a method would copy the whole writer for every cell).
+        /// Writes the span `span` of `bytes`. It takes the bytes alone: a method of ``Texts`` called on the
+        /// `inout` texts may copy them, and retain their arrays, for every cell.
         @inline(__always)
         private static func write(_ bytes: [UInt8], _ span: Range<Int>, to sink: inout ByteSink) {
             bytes.withUnsafeBufferPointer { sink.write(bytes: UnsafeBufferPointer(rebasing: $0[span])) }

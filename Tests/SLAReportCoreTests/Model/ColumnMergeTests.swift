@@ -135,8 +135,7 @@ import Testing
                     via: Symbol(raw: UInt32(random.int(0...distinct))),
                     channel: Symbol(raw: UInt32(random.int(1...distinct))), record: UInt32(k))
             }
-            var one = EventColumns()
-            for e in events { one.append(e) }
+            let one = EventColumns(events)
             var batched = EventColumns()
             var lower = 0
             while lower < events.count {

@@ -20,9 +20,7 @@ import Testing
         let given = Self.events(400, wideTimes: wideTimes)
         var view: EventStore?
         do {
-            var columns = EventColumns()
-            for e in given { columns.append(e) }
-            let store = EventStore(columns)
+            let store = EventStore(EventColumns(given))
             view = store.view().view()
             #expect(view !== store)
         }
