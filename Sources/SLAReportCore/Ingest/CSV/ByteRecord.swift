@@ -1,5 +1,8 @@
-/// A record of byte fields kept in one growable buffer plus the end offset of each field, reused from
-/// record to record so that reading a row allocates nothing once the buffer has grown.
+/// A record of byte fields kept in one growable buffer plus the start and end offset of each field, reused
+/// from record to record so that reading a row allocates nothing once the buffer has grown.
+///
+/// A plain CSV record is not copied at all: its fields are offsets into the reader's input, which stays put
+/// until the next record is read (``Buffers/base``).
 ///
 /// The CSV reader fills it (``CSVReader/record``); adapters that read JSON fill one too, so one row-handling
 /// routine serves both. A `ByteRecord` shares its storage when copied: the fields a view hands out stay valid
@@ -10,10 +13,7 @@ public struct ByteRecord {
     public init(capacity: Int = 4096) { storage = Storage(capacity: capacity) }
 
     /// The number of fields.
-    public var count: Int { storage.endCount }
-
-    /// All bytes of all fields, back to back.
-    public var byteCount: Int { storage.byteCount }
+    public var count: Int { storage.state.pointee.endCount }
 
     /// The bytes of field `index`, or an empty buffer when the record has no such field.
     /// Valid until the record is next reset or appended to.
@@ -25,12 +25,13 @@ public struct ByteRecord {
     @inline(__always)
     var view: View {
         let b = storage.state.pointee
-        return View(bytes: b.bytes, ends: b.ends, count: b.endCount)
+        return View(bytes: b.base ?? UnsafePointer(b.bytes), starts: b.starts, ends: b.ends, count: b.endCount)
     }
 
     /// The fields of a record at one moment, without a reference to its storage (see ``view``).
     struct View {
         let bytes: UnsafePointer<UInt8>
+        let starts: UnsafePointer<Int>
         let ends: UnsafePointer<Int>
         let count: Int
 
@@ -38,8 +39,7 @@ public struct ByteRecord {
         @inline(__always)
         func field(_ index: Int) -> UnsafeBufferPointer<UInt8> {
             guard index >= 0, index < count else { return UnsafeBufferPointer(start: nil, count: 0) }
-            let start = index == 0 ? 0 : ends[index - 1]
-            return UnsafeBufferPointer(start: bytes + start, count: ends[index] - start)
+            return UnsafeBufferPointer(start: bytes + starts[index], count: ends[index] - starts[index])
         }
     }
 
@@ -50,24 +50,17 @@ public struct ByteRecord {
     public var strings: [String] { (0..<count).map { string($0) } }
 
     /// Removes every field, keeping the buffer.
-    public func reset() {
-        storage.byteCount = 0
-        storage.endCount = 0
-    }
+    public func reset() { storage.state.pointee.clear() }
 
     /// Appends bytes to the field being built.
     public func append(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
-        storage.reserveBytes(bytes.count)
-        (storage.bytes + storage.byteCount).update(from: base, count: bytes.count)
-        storage.byteCount += bytes.count
+        storage.state.pointee.append(base, bytes.count)
     }
 
     /// Appends one byte to the field being built.
     public func append(_ byte: UInt8) {
-        storage.reserveBytes(1)
-        storage.bytes[storage.byteCount] = byte
-        storage.byteCount += 1
+        withUnsafePointer(to: byte) { storage.state.pointee.append($0, 1) }
     }
 
     /// Appends the UTF-8 of `string` to the field being built.
@@ -77,16 +70,7 @@ public struct ByteRecord {
     }
 
     /// Ends the field being built (possibly empty) and starts the next.
-    public func endField() {
-        storage.reserveEnds(1)
-        storage.ends[storage.endCount] = storage.byteCount
-        storage.endCount += 1
-    }
-
-    /// The length of the field being built.
-    var currentFieldLength: Int {
-        storage.byteCount - (storage.endCount == 0 ? 0 : storage.ends[storage.endCount - 1])
-    }
+    public func endField() { storage.state.pointee.endField() }
 
     /// Raw growable buffers, reached through a pointer so that hot loops pay no exclusivity checks (a class's
     /// `var`s would); the CSV reader works on a local copy of ``Buffers`` while it reads a record.
@@ -96,61 +80,54 @@ public struct ByteRecord {
         init(capacity: Int) {
             let byteCapacity = max(capacity, 64)
             state = UnsafeMutablePointer<Buffers>.allocate(capacity: 1)
-            state.initialize(
-                to: Buffers(
-                    bytes: UnsafeMutablePointer<UInt8>.allocate(capacity: byteCapacity), byteCapacity: byteCapacity,
-                    ends: UnsafeMutablePointer<Int>.allocate(capacity: 32), endCapacity: 32))
+            state.initialize(to: Buffers(byteCapacity: byteCapacity, fieldCapacity: 32))
         }
 
         deinit {
-            state.pointee.bytes.deallocate()
-            state.pointee.ends.deallocate()
+            state.pointee.deallocate()
             state.deinitialize(count: 1)
             state.deallocate()
         }
-
-        var bytes: UnsafeMutablePointer<UInt8> { state.pointee.bytes }
-        var ends: UnsafeMutablePointer<Int> { state.pointee.ends }
-        var byteCount: Int {
-            get { state.pointee.byteCount }
-            set { state.pointee.byteCount = newValue }
-        }
-        var endCount: Int {
-            get { state.pointee.endCount }
-            set { state.pointee.endCount = newValue }
-        }
-
-        func reserveBytes(_ extra: Int) {
-            let b = state.pointee
-            guard b.byteCount + extra > b.byteCapacity else { return }
-            ByteRecord.grow(
-                &state.pointee.bytes, capacity: &state.pointee.byteCapacity, count: b.byteCount,
-                needed: b.byteCount + extra)
-        }
-
-        func reserveEnds(_ extra: Int) {
-            let b = state.pointee
-            guard b.endCount + extra > b.endCapacity else { return }
-            ByteRecord.grow(
-                &state.pointee.ends, capacity: &state.pointee.endCapacity, count: b.endCount, needed: b.endCount + extra
-            )
-        }
     }
 
-    /// The bytes of all fields and the end offset of each.
+    /// The bytes of the fields copied so far, and the start and end offset of each field: in ``bytes``, or
+    /// in ``base`` for a record read in place.
     struct Buffers {
         var bytes: UnsafeMutablePointer<UInt8>
         var byteCapacity: Int
         var byteCount = 0
+        var starts: UnsafeMutablePointer<Int>
         var ends: UnsafeMutablePointer<Int>
-        var endCapacity: Int
+        var fieldCapacity: Int
         var endCount = 0
+        /// Where the field being built starts in ``bytes``.
+        var fieldStart = 0
+        /// The input a record read in place points into (its offsets are from there); nil when the fields
+        /// are in ``bytes``.
+        var base: UnsafePointer<UInt8>?
 
-        init(bytes: UnsafeMutablePointer<UInt8>, byteCapacity: Int, ends: UnsafeMutablePointer<Int>, endCapacity: Int) {
-            self.bytes = bytes
+        init(byteCapacity: Int, fieldCapacity: Int) {
+            bytes = UnsafeMutablePointer<UInt8>.allocate(capacity: byteCapacity)
             self.byteCapacity = byteCapacity
-            self.ends = ends
-            self.endCapacity = endCapacity
+            starts = UnsafeMutablePointer<Int>.allocate(capacity: fieldCapacity)
+            ends = UnsafeMutablePointer<Int>.allocate(capacity: fieldCapacity)
+            self.fieldCapacity = fieldCapacity
+        }
+
+        /// Frees the buffers (the owner's `deinit`).
+        func deallocate() {
+            bytes.deallocate()
+            starts.deallocate()
+            ends.deallocate()
+        }
+
+        /// No fields, the bytes in ``bytes`` again.
+        @inline(__always)
+        mutating func clear() {
+            byteCount = 0
+            endCount = 0
+            fieldStart = 0
+            base = nil
         }
 
         /// Appends `length` bytes at `start` to the field being built (no limit checked: the caller's).
@@ -171,11 +148,27 @@ public struct ByteRecord {
         /// Ends the field being built (no limit checked: the caller's).
         @inline(__always)
         mutating func endField() {
-            if endCount == endCapacity {
-                ByteRecord.grow(&ends, capacity: &endCapacity, count: endCount, needed: endCount + 1)
-            }
+            if endCount == fieldCapacity { growFields() }
+            starts[endCount] = fieldStart
             ends[endCount] = byteCount
             endCount += 1
+            fieldStart = byteCount
+        }
+
+        /// Adds a field read in place: bytes `start..<end` of ``base`` (no limit checked: the caller's).
+        @inline(__always)
+        mutating func addField(from start: Int, to end: Int) {
+            if endCount == fieldCapacity { growFields() }
+            starts[endCount] = start
+            ends[endCount] = end
+            endCount += 1
+        }
+
+        @inline(never)
+        mutating func growFields() {
+            var capacity = fieldCapacity
+            ByteRecord.grow(&starts, capacity: &capacity, count: endCount, needed: endCount + 1)
+            ByteRecord.grow(&ends, capacity: &fieldCapacity, count: endCount, needed: endCount + 1)
         }
     }
 

@@ -197,9 +197,10 @@ public struct CSVCore {
             let from = replayPosition
             let result = span.withUnsafeBufferPointer { bytes -> (Step, Int, [UInt8]?) in
                 guard let base = bytes.baseAddress else { return (.inputEmpty, 0, nil) }
+                // Not read in place: these bytes do not outlive the call.
                 return run(
                     base + from, bytes.count - from, at: replayOffset + from, final: final && consumed == input.count,
-                    record)
+                    record, inPlace: false)
             }
             if let again = result.2 {
                 // A recovery inside the replayed bytes: its own copy comes first, then what was not read yet.
@@ -243,10 +244,40 @@ public struct CSVCore {
         return (result.0, consumed)
     }
 
+    /// ``read(_:final:into:)`` for the common case alone, without the state machine's set-up: when the parser
+    /// sits at the start of a record with nothing pending and `input` starts with a plain record and its line
+    /// break (``plainRecord(_:from:count:separator:separatorWord:limits:into:)``), reads it into `record` and
+    /// returns the bytes consumed; otherwise nil, having consumed nothing (``read(_:final:into:)`` then reads
+    /// on as if this had not been called).
+    @inline(__always)
+    public mutating func readPlainRecord(_ input: UnsafeBufferPointer<UInt8>, into record: ByteRecord) -> Int? {
+        guard usesFastPath, state == .startRecord, bomDone, replayPosition >= replay.count,
+            let base = input.baseAddress, input.count > 0, base[0] != Byte.lf, base[0] != Byte.cr,
+            let next = Self.plainRecord(
+                base, from: 0, count: input.count, separator: separator,
+                separatorWord: UInt64(separator) &* Self.ones, limits: limits, into: &record.storage.state.pointee)
+        else { return nil }
+        recordIndex += 1
+        recordOffset = inputOffset
+        recordLine = line
+        line += 1
+        skipLF = next.afterLoneCR
+        previousWasCR = base[next.end - 1] == Byte.cr
+        inputOffset += next.end
+        fieldCount = record.storage.state.pointee.endCount
+        fieldLength = 0
+        problem = nil
+        position = RecordPosition(byteOffset: recordOffset, line: recordLine, index: recordIndex)
+        return next.end
+    }
+
     /// The state machine over `count` bytes at `base` (absolute offset `absolute`): what it stopped for,
-    /// how many bytes it consumed, and — after a recovery — the bytes to read again.
+    /// how many bytes it consumed, and — after a recovery — the bytes to read again. Plain records are read in
+    /// place (``plainRecord(_:from:count:separator:separatorWord:limits:into:)``) when `inPlace` says that
+    /// the bytes stay put until the next call.
     private mutating func run(
-        _ base: UnsafePointer<UInt8>, _ count: Int, at absolute: Int, final: Bool, _ record: ByteRecord
+        _ base: UnsafePointer<UInt8>, _ count: Int, at absolute: Int, final: Bool, _ record: ByteRecord,
+        inPlace: Bool = true
     ) -> (Step, Int, [UInt8]?) {
         var out = Writer(record.storage, limits: limits)
         out.fieldLength = fieldLength
@@ -285,7 +316,7 @@ public struct CSVCore {
                     recordIndex += 1
                     recordOffset = absolute + p
                     recordLine = ln
-                    if usesFastPath,
+                    if usesFastPath, inPlace,
                         let next = Self.plainRecord(
                             base, from: p, count: count, separator: sep, separatorWord: sepWord, limits: limits,
                             into: &out.buffers)
@@ -505,49 +536,56 @@ public struct CSVCore {
     /// The fast path of the state machine, for the records most files are made of: reads the record that
     /// starts at `start` whole, when it ends with a line break inside `base[start..<count]` and every field
     /// is plain (no quote) or quoted without a doubled quote or a line break inside, and no limit is
-    /// reached. Its fields go into `buffers` and the offset after its line break is returned (with whether
-    /// that break was a lone CR, after which an LF would belong to it). Anything else returns nil having
-    /// consumed nothing, and the byte-by-byte machine reads the record: the result is the same either way
-    /// (a test reads random inputs both ways).
+    /// reached. Its fields are not copied: `buffers` gets their offsets from `base` (``ByteRecord/Buffers/base``),
+    /// and the offset after the line break is returned (with whether that break was a lone CR, after which an
+    /// LF would belong to it). Anything else returns nil, and the byte-by-byte machine reads the record: the
+    /// result is the same either way (a test reads random inputs both ways).
     @inline(__always)
     static func plainRecord(
         _ base: UnsafePointer<UInt8>, from start: Int, count: Int, separator sep: UInt8, separatorWord: UInt64,
         limits: Limits, into buffers: inout ByteRecord.Buffers
     ) -> (end: Int, afterLoneCR: Bool)? {
+        buffers.clear()
+        buffers.base = base
         var q = start
         while q < count {
-            let fieldStart: Int
-            let fieldEnd: Int
+            guard buffers.endCount < limits.maxFields else { return nil }
             if base[q] == Byte.quote {
                 let r = quotedEnd(base, from: q + 1, to: count)
                 guard r < count, base[r] == Byte.quote else { return nil }
                 // The closing quote (a doubled quote or text after it is not a separator or a line break
                 // below, so the byte machine reads it).
-                fieldStart = q + 1
-                fieldEnd = r
+                buffers.addField(from: q + 1, to: r)
                 q = r + 1
             } else {
                 let r = unquotedEnd(base, from: q, to: count, separator: sep, separatorWord: separatorWord)
                 guard r < count, base[r] != Byte.quote else { return nil }
-                fieldStart = q
-                fieldEnd = r
+                buffers.addField(from: q, to: r)
                 q = r
             }
-            let length = fieldEnd - fieldStart
-            guard length <= limits.maxFieldBytes, buffers.endCount < limits.maxFields,
-                buffers.byteCount + length <= limits.maxRecordBytes
-            else { return nil }
-            buffers.append(base + fieldStart, length)
-            buffers.endField()
             guard q < count else { return nil }
             let b = base[q]
             if b == sep {
                 q += 1
                 continue
             }
-            if b == Byte.lf { return (q + 1, false) }
-            guard b == Byte.cr, q + 1 < count else { return nil }
-            return base[q + 1] == Byte.lf ? (q + 2, false) : (q + 1, true)
+            let next: (end: Int, afterLoneCR: Bool)
+            if b == Byte.lf {
+                next = (q + 1, false)
+            } else {
+                guard b == Byte.cr, q + 1 < count else { return nil }
+                next = base[q + 1] == Byte.lf ? (q + 2, false) : (q + 1, true)
+            }
+            // The limits on the bytes kept, checked field by field only when the record could reach one.
+            if q - start > min(limits.maxFieldBytes, limits.maxRecordBytes) {
+                var total = 0
+                for k in 0..<buffers.endCount {
+                    let length = buffers.ends[k] - buffers.starts[k]
+                    total += length
+                    guard length <= limits.maxFieldBytes, total <= limits.maxRecordBytes else { return nil }
+                }
+            }
+            return next
         }
         return nil
     }
@@ -641,8 +679,7 @@ public struct CSVCore {
         func store(into storage: ByteRecord.Storage) { storage.state.pointee = buffers }
 
         mutating func reset() {
-            buffers.byteCount = 0
-            buffers.endCount = 0
+            buffers.clear()
             fieldLength = 0
             fieldCount = 0
             problem = nil

@@ -76,6 +76,18 @@ public struct CSVReader {
 
     /// Reads the next record into ``record``; false at the end of the input (or at a stop).
     public mutating func next() -> Bool {
+        // A plain record whole in the bytes at hand (most records): read in place, without the loop below.
+        if viewPosition < view.count, let base = view.baseAddress {
+            var count = view.count - viewPosition
+            if let stop = stops.first { count = min(count, max(stop - (viewOffset + viewPosition), 0)) }
+            if let consumed = core.readPlainRecord(
+                UnsafeBufferPointer(start: base + viewPosition, count: count), into: record)
+            {
+                viewPosition += consumed
+                position = core.position
+                return true
+            }
+        }
         while true {
             if viewPosition == view.count && !streamDone { refill() }
             var count = view.count - viewPosition
