@@ -28,7 +28,14 @@ public enum Timestamp {
 
     /// Parses `bytes` (surrounding spaces and tabs ignored); nil when it is not a valid timestamp.
     public static func parse(_ bytes: UnsafeBufferPointer<UInt8>, zone: ZoneClock) -> Value? {
-        if let seconds = utcSecondsFast(bytes) { return .instant(Instant(seconds: seconds)) }
+        var days = DayCache()
+        return parse(bytes, zone: zone, days: &days)
+    }
+
+    /// ``parse(_:zone:)`` with the fast path's last day kept in `days` (one cache per column read).
+    @inline(__always)
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, zone: ZoneClock, days: inout DayCache) -> Value? {
+        if let seconds = utcSecondsFast(bytes, days: &days) { return .instant(Instant(seconds: seconds)) }
         return parseGeneral(bytes, zone: zone)
     }
 
@@ -71,10 +78,30 @@ public enum Timestamp {
     /// export writes) when it is an ordinary valid instant; nil for anything else — another form, spaces, an
     /// invalid date or time, a leap second, a "never" sentinel — which the general parser then reads. So the
     /// fast path gives the general parser's value or nothing.
-    @inline(__always)
     static func utcSecondsFast(_ b: UnsafeBufferPointer<UInt8>) -> Int64? {
-        guard b.count == 20, b[19] == UInt8(ascii: "Z"), b[4] == Byte.minus, b[7] == Byte.minus,
-            b[10] == UInt8(ascii: "T"), b[13] == Byte.colon, b[16] == Byte.colon
+        var days = DayCache()
+        return utcSecondsFast(b, days: &days)
+    }
+
+    /// The last day ``utcSecondsFast(_:days:)`` read: its `YYYY-MM-DD` bytes and day number, so that the
+    /// timestamps of one day (most rows in a row, in an export sorted by time) skip the calendar arithmetic.
+    struct DayCache {
+        /// Bytes 0..<8 and 8..<10 of the last valid timestamp read (as loaded), when ``filled``.
+        fileprivate var head: UInt64 = 0
+        fileprivate var tail: UInt16 = 0
+        fileprivate var filled = false
+        /// Its day, in days since 1970-01-01.
+        fileprivate var days: Int64 = 0
+        /// Whether that day's midnight is a "never" sentinel (1900-01-01, 0001-01-01).
+        fileprivate var sentinelDay = false
+    }
+
+    /// ``utcSecondsFast(_:)`` remembering the last valid day in `cache`: the same value for every input,
+    /// whatever was read before.
+    @inline(__always)
+    static func utcSecondsFast(_ b: UnsafeBufferPointer<UInt8>, days cache: inout DayCache) -> Int64? {
+        guard b.count == 20, let base = b.baseAddress, b[19] == UInt8(ascii: "Z"), b[4] == Byte.minus,
+            b[7] == Byte.minus, b[10] == UInt8(ascii: "T"), b[13] == Byte.colon, b[16] == Byte.colon
         else { return nil }
         @inline(__always) func two(_ i: Int) -> Int? {
             let hi = b[i] &- Byte.zero
@@ -82,19 +109,25 @@ public enum Timestamp {
             guard hi < 10, lo < 10 else { return nil }
             return Int(hi) * 10 + Int(lo)
         }
-        guard let century = two(0), let yy = two(2), let month = two(5), let day = two(8), let hour = two(11),
-            let minute = two(14), let second = two(17)
+        guard let hour = two(11), let minute = two(14), let second = two(17), hour < 24, minute < 60, second < 60
         else { return nil }
-        let year = century * 100 + yy
-        guard year >= 1, month >= 1, month <= 12, day >= 1, day <= CivilDateTime.daysInMonth(year: year, month: month),
-            hour < 24, minute < 60, second < 60
-        else { return nil }
-        // The sentinels 1900-01-01T00:00:00Z and 0001-01-01T00:00:00Z mean "never": the general parser says so.
-        if hour == 0 && minute == 0 && second == 0 && day == 1 && month == 1 && (year == 1900 || year == 1) {
-            return nil
+        let raw = UnsafeRawPointer(base)
+        let head = raw.loadUnaligned(as: UInt64.self)
+        let tail = raw.loadUnaligned(fromByteOffset: 8, as: UInt16.self)
+        if !(cache.filled && cache.head == head && cache.tail == tail) {
+            guard let century = two(0), let yy = two(2), let month = two(5), let day = two(8) else { return nil }
+            let year = century * 100 + yy
+            guard year >= 1, month >= 1, month <= 12, day >= 1,
+                day <= CivilDateTime.daysInMonth(year: year, month: month)
+            else { return nil }
+            cache = DayCache(
+                head: head, tail: tail, filled: true,
+                days: Int64(CivilDateTime.days(year: year, month: month, day: day)),
+                sentinelDay: day == 1 && month == 1 && (year == 1900 || year == 1))
         }
-        return Int64(CivilDateTime.days(year: year, month: month, day: day)) * 86_400
-            + Int64(hour * 3600 + minute * 60 + second)
+        // The sentinels 1900-01-01T00:00:00Z and 0001-01-01T00:00:00Z mean "never": the general parser says so.
+        if cache.sentinelDay && hour == 0 && minute == 0 && second == 0 { return nil }
+        return cache.days * 86_400 + Int64(hour * 3600 + minute * 60 + second)
     }
 
     // MARK: - Forms starting with digits

@@ -44,6 +44,31 @@ import Testing
         #expect(fast("2016-12-31T23:59:60Z") == nil)
     }
 
+    @Test func theLastDayRememberedChangesNoValue() {
+        // One cache over a run of timestamps: mostly the same few days (sentinel days too), the time valid or
+        // not, the date sometimes broken. Every value must be the one read without a cache.
+        var random = TestRandom(20_261_202)
+        var cache = Timestamp.DayCache()
+        var hits = 0
+        let days = ["2016-11-21", "2016-11-22", "1900-01-01", "0001-01-01", "2016-02-30", "2016-1x-21", "0000-01-01"]
+        var last = ""
+        for _ in 0..<5_000 {
+            let day = random.chance(80) && !last.isEmpty ? last : random.pick(days)
+            last = day
+            let time =
+                random.chance(20)
+                ? "00:00:00" : random.chance(90) ? "09:14:03" : random.pick(["24:00:00", "23:59:60", "0x:00:00"])
+            let text = "\(day)T\(time)Z"
+            var copy = text
+            let (cached, plain) = copy.withUTF8 {
+                (Timestamp.utcSecondsFast($0, days: &cache), Timestamp.utcSecondsFast($0))
+            }
+            #expect(cached == plain, "\(text), \(random.note)")
+            if cached != nil { hits += 1 }
+        }
+        #expect(hits > 1_000, "\(hits) timestamps read, \(random.note)")
+    }
+
     @Test func randomInputsAgreeWithTheGeneralParser() {
         var random = TestRandom(20_261_201)
         var taken = 0

@@ -77,6 +77,8 @@ public struct CanonicalEventsAdapter: InputAdapter {
         var via = SymbolCache()
         var other = SymbolCache()
         var interner = ByteInterner()
+        /// The last day of the `at` column.
+        var days = Timestamp.DayCache()
         private var words: [(text: String, symbol: Symbol)] = []
         /// The symbols of the status and priority words, by their index in ``statuses`` and ``priorities``.
         private var statusSymbols = [Symbol](repeating: .none, count: CanonicalEventsAdapter.statuses.count)
@@ -116,7 +118,7 @@ public struct CanonicalEventsAdapter: InputAdapter {
             return .failure(Rejection("unknown event \(FieldBytes.quoted(eventBytes))"))
         }
         let at: Instant
-        switch requiredTime(row.field(Column.at), column: "at", zone: zone) {
+        switch requiredTime(row.field(Column.at), column: "at", zone: zone, days: &caches.days) {
         case .success(let instant): at = instant
         case .failure(let rejection): return .failure(rejection)
         }
@@ -182,8 +184,17 @@ public struct CanonicalEventsAdapter: InputAdapter {
     static func requiredTime(_ bytes: UnsafeBufferPointer<UInt8>, column: String, zone: ZoneClock) -> Result<
         Instant, Rejection
     > {
+        var days = Timestamp.DayCache()
+        return requiredTime(bytes, column: column, zone: zone, days: &days)
+    }
+
+    /// ``requiredTime(_:column:zone:)`` with the column's last day kept in `days`.
+    @inline(__always)
+    static func requiredTime(
+        _ bytes: UnsafeBufferPointer<UInt8>, column: String, zone: ZoneClock, days: inout Timestamp.DayCache
+    ) -> Result<Instant, Rejection> {
         guard !bytes.isEmpty else { return .failure(Rejection("missing \(column)")) }
-        switch Timestamp.parse(bytes, zone: zone) {
+        switch Timestamp.parse(bytes, zone: zone, days: &days) {
         case .some(.instant(let instant)): return .success(instant)
         case .some(.never):
             return .failure(Rejection("no time in column \(column): \(FieldBytes.quoted(bytes)) means never"))
