@@ -2,8 +2,12 @@
 /// integers, messy booleans and ids written as floats.
 public enum FieldBytes {
     /// `bytes` without leading and trailing ASCII spaces and tabs.
+    @inline(__always)
     public static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
         guard let base = bytes.baseAddress else { return bytes }
+        // Most fields have nothing to trim: two bytes looked at.
+        @inline(__always) func blank(_ b: UInt8) -> Bool { b == Byte.space || b == Byte.tab }
+        if !blank(base[0]) && !blank(base[bytes.count - 1]) { return bytes }
         var start = 0
         var end = bytes.count
         while start < end && (base[start] == Byte.space || base[start] == Byte.tab) { start += 1 }
@@ -14,9 +18,11 @@ public enum FieldBytes {
     /// The index of the first of `words` equal to `bytes` ignoring ASCII case, nil when none is: by length
     /// first, then byte by byte (no `String`: this runs for every status and priority event).
     public static func index(ofIgnoringCase bytes: UnsafeBufferPointer<UInt8>, in words: [StaticString]) -> Int? {
-        for (k, word) in words.enumerated() where word.utf8CodeUnitCount == bytes.count {
-            let equal = word.withUTF8Buffer { w in
-                for i in 0..<w.count where lower(bytes[i]) != lower(w[i]) { return false }
+        for k in words.indices where words[k].utf8CodeUnitCount == bytes.count {
+            let equal = words[k].withUTF8Buffer { w in
+                // The first byte decides for most words: looked at before the loop.
+                guard let first = w.first, lower(bytes[0]) == lower(first) else { return w.isEmpty }
+                for i in 1..<w.count where lower(bytes[i]) != lower(w[i]) { return false }
                 return true
             }
             if equal { return k }
@@ -56,7 +62,10 @@ public enum FieldBytes {
 
     /// The length of `bytes` once an id written as a float is made whole: `3.0` and `3.000` → `3`; other
     /// values keep their length. Only digits followed by `.` and zeros are shortened (`3.5` stays).
+    @inline(__always)
     public static func wholeIdLength(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        // A float-written id has a dot, a digit before it and zeros after: it ends with a zero.
+        guard bytes.count >= 3, bytes[bytes.count - 1] == Byte.zero else { return bytes.count }
         guard let dot = bytes.firstIndex(of: Byte.dot), dot > 0, dot + 1 < bytes.count else { return bytes.count }
         for i in 0..<dot {
             let b = bytes[i]
