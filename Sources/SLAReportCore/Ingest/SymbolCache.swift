@@ -1,8 +1,11 @@
 /// Interning for one column: remembers the last symbol so that runs of the same bytes (a ticket's rows, a
-/// channel) cost one comparison with the stored text, and otherwise asks the ``SymbolTable``. Optionally
-/// lower-cases ASCII letters first (channels).
+/// channel) cost one comparison — with the last bytes' ``ShortBytes`` when they are short, with the symbol's
+/// stored text otherwise — and otherwise asks the ``SymbolTable``. Optionally lower-cases ASCII letters first
+/// (channels).
 struct SymbolCache {
     private var lastSymbol = Symbol.none
+    /// The bytes ``lastSymbol`` was last found for, when at most 16 (equal bytes give the same symbol).
+    private var lastKey = ShortBytes.none
     private var lowered: [UInt8] = []
     private let lowercase: Bool
 
@@ -13,9 +16,15 @@ struct SymbolCache {
         _ bytes: UnsafeBufferPointer<UInt8>, in symbols: inout SymbolTable, interner: inout ByteInterner
     ) -> Symbol {
         if bytes.isEmpty { return .none }
-        // Equal to the last symbol's stored text: the same symbol (for a lower-casing column, equal bytes
-        // are already lower case).
-        if !lastSymbol.isNone && SymbolTable.equal(symbols.bytes(lastSymbol), bytes) { return lastSymbol }
+        let key = ShortBytes(bytes)
+        if let key {
+            if key == lastKey { return lastSymbol }
+        } else if !lastSymbol.isNone && SymbolTable.equal(symbols.bytes(lastSymbol), bytes) {
+            // Equal to the last symbol's stored text: the same symbol (for a lower-casing column, equal bytes
+            // are already lower case).
+            return lastSymbol
+        }
+        lastKey = key ?? .none
         if lowercase && FieldBytes.hasUpperASCII(bytes) {
             lowered.removeAll(keepingCapacity: true)
             for b in bytes { lowered.append(FieldBytes.lower(b)) }

@@ -27,6 +27,36 @@ import Testing
         #expect(kind("Note") == .note)
     }
 
+    /// The canonical adapter's own reader of status and priority values gives the list search's answer on
+    /// every word of both lists, in any case, on near misses and on the other list's words.
+    @Test func theAdaptersListedIndexIsTheListSearch() {
+        for (kind, words, strings) in [
+            (EventKind.status, CanonicalEventsAdapter.statusWords, CanonicalEventsAdapter.statuses),
+            (EventKind.priority, CanonicalEventsAdapter.priorityWords, CanonicalEventsAdapter.priorities),
+        ] {
+            var texts = ["", "n", "hol", "Hold", "hig", "solvedd"]
+            for word in CanonicalEventsAdapter.statuses + CanonicalEventsAdapter.priorities {
+                let rest = String(word.dropFirst())
+                texts += [word, word.uppercased(), word.prefix(1).uppercased() + rest, String(word.dropLast())]
+                texts += [word + "x", " " + word, rest, "x" + rest]
+            }
+            for text in texts {
+                var copy = text
+                let (fast, list) = copy.withUTF8 {
+                    (
+                        CanonicalEventsAdapter.listedIndex($0, kind: kind),
+                        FieldBytes.index(ofIgnoringCase: $0, in: words)
+                    )
+                }
+                #expect(fast == list, "\(kind.name) \(text.debugDescription)")
+            }
+            for (i, word) in strings.enumerated() {
+                var copy = word
+                #expect(copy.withUTF8 { CanonicalEventsAdapter.listedIndex($0, kind: kind) } == i, "\(word)")
+            }
+        }
+    }
+
     /// Status and priority values are found in their lists in any case; near misses and other lists' words are not.
     @Test func listedValuesInAnyCaseAndNearMisses() {
         func index(_ text: String, _ words: [StaticString]) -> Int? {

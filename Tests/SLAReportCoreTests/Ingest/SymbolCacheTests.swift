@@ -7,7 +7,12 @@ import Testing
 struct SymbolCacheTests {
     @Test func everyAnswerIsTheTablesSymbol() {
         var random = TestRandom(0x5CAC_4E00)
-        let words = ["user1", "agent22", "agent3", "User1", "AGENT22", "e", "é", "agent2", ""]
+        // Every length the short keys treat apart (1–3, 4–7, 8–16, longer), words differing in one byte only.
+        let words = [
+            "user1", "agent22", "agent3", "User1", "AGENT22", "e", "é", "agent2", "", "ab", "abc", "axc", "abcd",
+            "abxd", "abcdefg", "abcxefg", "abcdefgh", "abcdefgi", "abcdefghijklmnop", "abcdefghixklmnop",
+            "abcdefghijklmnopq", "abcdefghijklmnopr",
+        ]
         for lowercase in [false, true] {
             var cache = SymbolCache(lowercase: lowercase)
             var interner = ByteInterner()

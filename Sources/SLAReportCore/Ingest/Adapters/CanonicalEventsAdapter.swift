@@ -126,10 +126,7 @@ public struct CanonicalEventsAdapter: InputAdapter {
         var value = Symbol.none
         switch kind {
         case .status, .priority:
-            guard
-                let index = FieldBytes.index(
-                    ofIgnoringCase: valueBytes, in: kind == .status ? statusWords : priorityWords)
-            else {
+            guard let index = listedIndex(valueBytes, kind: kind) else {
                 let allowed = kind == .status ? statuses : priorities
                 let what = valueBytes.isEmpty ? "missing value" : "unknown value \(FieldBytes.quoted(valueBytes))"
                 return .failure(Rejection("\(what) for \(kind.name) (expected \(allowed.joined(separator: ", ")))"))
@@ -173,6 +170,34 @@ public struct CanonicalEventsAdapter: InputAdapter {
         case 8: return named("priority") ? .priority : nil
         default: return nil
         }
+    }
+
+    /// The index of `bytes` in ``statusWords`` (`status`) or ``priorityWords`` (`priority`), ignoring case:
+    /// the candidate by length and first letter, then its bytes (this runs for every status event; the
+    /// same answers as ``FieldBytes/index(ofIgnoringCase:in:)``, tested).
+    static func listedIndex(_ bytes: UnsafeBufferPointer<UInt8>, kind: EventKind) -> Int? {
+        guard let first = bytes.first else { return nil }
+        let candidate: Int
+        switch (kind == .status, bytes.count, FieldBytes.lower(first)) {
+        case (true, 3, UInt8(ascii: "n")): candidate = 0
+        case (true, 4, UInt8(ascii: "o")): candidate = 1
+        case (true, 7, UInt8(ascii: "p")): candidate = 2
+        case (true, 4, UInt8(ascii: "h")): candidate = 3
+        case (true, 6, UInt8(ascii: "s")): candidate = 4
+        case (true, 6, UInt8(ascii: "c")): candidate = 5
+        case (false, 6, UInt8(ascii: "u")): candidate = 0
+        case (false, 4, UInt8(ascii: "h")): candidate = 1
+        case (false, 6, UInt8(ascii: "n")): candidate = 2
+        case (false, 3, UInt8(ascii: "l")): candidate = 3
+        default: return nil
+        }
+        let word = kind == .status ? statusWords[candidate] : priorityWords[candidate]
+        let equal = word.withUTF8Buffer { w in
+            guard w.count == bytes.count else { return false }
+            for i in 1..<w.count where FieldBytes.lower(bytes[i]) != w[i] { return false }
+            return true
+        }
+        return equal ? candidate : nil
     }
 
     /// `bytes` with a float-written id made whole.
