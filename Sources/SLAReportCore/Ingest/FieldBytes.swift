@@ -4,7 +4,7 @@ public enum FieldBytes {
     /// `bytes` without leading and trailing ASCII spaces and tabs.
     @inline(__always)
     public static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
-        guard let base = bytes.baseAddress else { return bytes }
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return bytes }
         // Most fields have nothing to trim: two bytes looked at.
         @inline(__always) func blank(_ b: UInt8) -> Bool { b == Byte.space || b == Byte.tab }
         if !blank(base[0]) && !blank(base[bytes.count - 1]) { return bytes }
