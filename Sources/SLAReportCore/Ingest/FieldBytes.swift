@@ -18,11 +18,9 @@ public enum FieldBytes {
     /// The index of the first of `words` equal to `bytes` ignoring ASCII case, nil when none is: by length
     /// first, then byte by byte (no `String`: this runs for every status and priority event).
     public static func index(ofIgnoringCase bytes: UnsafeBufferPointer<UInt8>, in words: [StaticString]) -> Int? {
-        for k in words.indices where words[k].utf8CodeUnitCount == bytes.count {
-            let equal = words[k].withUTF8Buffer { w in
-                // The first byte decides for most words: looked at before the loop.
-                guard let first = w.first, lower(bytes[0]) == lower(first) else { return w.isEmpty }
-                for i in 1..<w.count where lower(bytes[i]) != lower(w[i]) { return false }
+        for (k, word) in words.enumerated() where word.utf8CodeUnitCount == bytes.count {
+            let equal = word.withUTF8Buffer { w in
+                for i in 0..<w.count where lower(bytes[i]) != lower(w[i]) { return false }
                 return true
             }
             if equal { return k }

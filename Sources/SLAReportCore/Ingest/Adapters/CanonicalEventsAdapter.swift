@@ -173,31 +173,28 @@ public struct CanonicalEventsAdapter: InputAdapter {
     }
 
     /// The index of `bytes` in ``statusWords`` (`status`) or ``priorityWords`` (`priority`), ignoring case:
-    /// the candidate by length and first letter, then its bytes (this runs for every status event; the
-    /// same answers as ``FieldBytes/index(ofIgnoringCase:in:)``, tested).
+    /// the one candidate by length and first letter (``statusKeys``, ``priorityKeys``), then its bytes (this
+    /// runs for every status event; the same answers as ``FieldBytes/index(ofIgnoringCase:in:)``, tested).
     static func listedIndex(_ bytes: UnsafeBufferPointer<UInt8>, kind: EventKind) -> Int? {
         guard let first = bytes.first else { return nil }
-        let candidate: Int
-        switch (kind == .status, bytes.count, FieldBytes.lower(first)) {
-        case (true, 3, UInt8(ascii: "n")): candidate = 0
-        case (true, 4, UInt8(ascii: "o")): candidate = 1
-        case (true, 7, UInt8(ascii: "p")): candidate = 2
-        case (true, 4, UInt8(ascii: "h")): candidate = 3
-        case (true, 6, UInt8(ascii: "s")): candidate = 4
-        case (true, 6, UInt8(ascii: "c")): candidate = 5
-        case (false, 6, UInt8(ascii: "u")): candidate = 0
-        case (false, 4, UInt8(ascii: "h")): candidate = 1
-        case (false, 6, UInt8(ascii: "n")): candidate = 2
-        case (false, 3, UInt8(ascii: "l")): candidate = 3
-        default: return nil
+        let lowered = FieldBytes.lower(first)
+        let keys = kind == .status ? statusKeys : priorityKeys
+        guard let candidate = keys.firstIndex(where: { $0.count == bytes.count && $0.first == lowered }) else {
+            return nil
         }
         let word = kind == .status ? statusWords[candidate] : priorityWords[candidate]
-        let equal = word.withUTF8Buffer { w in
-            guard w.count == bytes.count else { return false }
-            for i in 1..<w.count where FieldBytes.lower(bytes[i]) != w[i] { return false }
-            return true
+        return word.withUTF8Buffer { w in
+            for i in 1..<w.count where FieldBytes.lower(bytes[i]) != w[i] { return nil }
+            return candidate
         }
-        return equal ? candidate : nil
+    }
+
+    /// Per word of ``statusWords`` and ``priorityWords``: its length and first letter. No two words of a list
+    /// share both (a test finds every word at its own index).
+    private static let statusKeys = keys(statusWords)
+    private static let priorityKeys = keys(priorityWords)
+    private static func keys(_ words: [StaticString]) -> [(count: Int, first: UInt8)] {
+        words.map { word in (word.utf8CodeUnitCount, word.withUTF8Buffer { $0.first ?? 0 }) }
     }
 
     /// `bytes` with a float-written id made whole.
