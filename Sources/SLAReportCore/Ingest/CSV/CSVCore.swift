@@ -92,8 +92,8 @@ public struct CSVCore {
 
     public let separator: UInt8
     public let limits: Limits
-    /// Whether whole plain records are read in one go (``plainRecord(_:from:count:separator:separatorWord:limits:into:)``);
-    /// off only to test that the result is the same.
+    /// Whether whole plain records are read in one go, in place (``readPlainRecord(_:into:)``); off only to
+    /// test that the result is the same.
     public let usesFastPath: Bool
     /// At most this many warnings are kept; the others are only counted (``suppressedWarnings``).
     public static let maxWarnings = 100
@@ -197,10 +197,9 @@ public struct CSVCore {
             let from = replayPosition
             let result = span.withUnsafeBufferPointer { bytes -> (Step, Int, [UInt8]?) in
                 guard let base = bytes.baseAddress else { return (.inputEmpty, 0, nil) }
-                // Not read in place: these bytes do not outlive the call.
                 return run(
                     base + from, bytes.count - from, at: replayOffset + from, final: final && consumed == input.count,
-                    record, inPlace: false)
+                    record)
             }
             if let again = result.2 {
                 // A recovery inside the replayed bytes: its own copy comes first, then what was not read yet.
@@ -272,12 +271,10 @@ public struct CSVCore {
     }
 
     /// The state machine over `count` bytes at `base` (absolute offset `absolute`): what it stopped for,
-    /// how many bytes it consumed, and — after a recovery — the bytes to read again. Plain records are read in
-    /// place (``plainRecord(_:from:count:separator:separatorWord:limits:into:)``) when `inPlace` says that
-    /// the bytes stay put until the next call.
+    /// how many bytes it consumed, and — after a recovery — the bytes to read again. Byte by byte, copying
+    /// the fields: plain records are read in place before it is called (``readPlainRecord(_:into:)``).
     private mutating func run(
-        _ base: UnsafePointer<UInt8>, _ count: Int, at absolute: Int, final: Bool, _ record: ByteRecord,
-        inPlace: Bool = true
+        _ base: UnsafePointer<UInt8>, _ count: Int, at absolute: Int, final: Bool, _ record: ByteRecord
     ) -> (Step, Int, [UInt8]?) {
         var out = Writer(record.storage, limits: limits)
         out.fieldLength = fieldLength
@@ -316,20 +313,6 @@ public struct CSVCore {
                     recordIndex += 1
                     recordOffset = absolute + p
                     recordLine = ln
-                    if usesFastPath, inPlace,
-                        let next = Self.plainRecord(
-                            base, from: p, count: count, separator: sep, separatorWord: sepWord, limits: limits,
-                            into: &out.buffers)
-                    {
-                        // The whole record and its line break were read in one go: deliver it.
-                        out.fieldCount = out.buffers.endCount
-                        out.fieldLength = 0
-                        p = next.end
-                        ln += 1
-                        skipLF = next.afterLoneCR
-                        return deliver(&out, at: p)
-                    }
-                    out.reset()
                     st = .startField
                 }
 
