@@ -2,29 +2,26 @@ extension DurationStats {
     /// Nearest-rank percentiles of `values` (SPEC §4): for `n` sorted values, `pN` is the value at 1-based
     /// rank `ceil(N/100 × n)`; `mean` is rounded to the nearest second, halves away from zero.
     ///
-    /// Exact, without sorting: the three ranks are found by selection (quickselect, each one inside the part
-    /// the one above it left: p95 over all values, p90 below it, p50 below that), O(n) on average, so a
-    /// channel of a million first replies costs a few passes instead of a sort. Reorders `values`.
+    /// Exact, without sorting: the three ranks are found by selection (``ranked(_:_:smallest:largest:)``, a
+    /// histogram pass and a pass gathering the values of the buckets that hold them), O(n), so a channel of
+    /// a million first replies costs a few passes instead of a sort. Leaves `values` as they are.
     public static func compute(_ values: inout [Int64]) -> DurationStats {
-        guard !values.isEmpty else { return .empty }
+        guard let first = values.first else { return .empty }
         let n = values.count
         func rank(_ p: Int) -> Int { Swift.max(0, (p * n + 99) / 100 - 1) }
         var sum: Int64 = 0
-        var largest = Int64.min
+        var (smallest, largest) = (first, first)
         for v in values {
             sum &+= v
             if v > largest { largest = v }
+            if v < smallest { smallest = v }
         }
-        let (r95, r90, r50) = (rank(95), rank(90), rank(50))
-        let (p95, p90, p50) = values.withUnsafeMutableBufferPointer { buffer -> (Int64, Int64, Int64) in
-            let p95 = select(buffer, r95, in: 0..<n)
-            let p90 = select(buffer, r90, in: 0..<(r95 + 1))
-            let p50 = select(buffer, r50, in: 0..<(r90 + 1))
-            return (p95, p90, p50)
+        let found = values.withUnsafeBufferPointer {
+            ranked($0, [rank(50), rank(90), rank(95)], smallest: smallest, largest: largest)
         }
         let count = Int64(n)
         let mean = sum >= 0 ? (2 * sum + count) / (2 * count) : -((-2 * sum + count) / (2 * count))
-        return DurationStats(count: n, p50: p50, p90: p90, p95: p95, max: largest, mean: mean)
+        return DurationStats(count: n, p50: found[0], p90: found[1], p95: found[2], max: largest, mean: mean)
     }
 
     /// Stats of a copy of `values`.
@@ -33,54 +30,68 @@ extension DurationStats {
         return compute(&copy)
     }
 
-    /// The value of rank `k` (0-based) among `buffer[range]`, which is reordered so that every value before
-    /// `k` is at most it and every value after is at least it. Quickselect with a median-of-three pivot and
-    /// a three-way partition (runs of equal values, which response times have many of, end at once); small
-    /// ranges are sorted.
-    static func select(_ buffer: UnsafeMutableBufferPointer<Int64>, _ k: Int, in range: Range<Int>) -> Int64 {
-        var lower = range.lowerBound
-        var upper = range.upperBound
-        while upper - lower > 16 {
-            let mid = lower + (upper - lower) / 2
-            let (a, b, c) = (buffer[lower], buffer[mid], buffer[upper - 1])
-            let pivot = Swift.max(Swift.min(a, b), Swift.min(Swift.max(a, b), c))
-            // Dutch flag: [lower, lt) < pivot, [lt, i) == pivot, (gt, upper) > pivot.
-            var lt = lower
-            var i = lower
-            var gt = upper - 1
-            while i <= gt {
-                let v = buffer[i]
-                if v < pivot {
-                    buffer.swapAt(lt, i)
-                    lt += 1
-                    i += 1
-                } else if v > pivot {
-                    buffer.swapAt(i, gt)
-                    gt -= 1
-                } else {
-                    i += 1
-                }
-            }
-            if k < lt {
-                upper = lt
-            } else if k > gt {
-                lower = gt + 1
-            } else {
-                return pivot
-            }
+    /// The values of ranks `ranks` (0-based, ascending, each below `values.count`) among `values`, all of
+    /// them in `smallest...largest`.
+    ///
+    /// A radix selection: the span `smallest...largest` is cut into at most 2^16 buckets of equal width, one
+    /// pass counts the values of each bucket, the counts summed up to a rank name its bucket, and a second
+    /// pass gathers the values of the (at most `ranks.count`) buckets named; a bucket's values are narrower
+    /// by the bucket count, so the same steps on them end after at most four rounds (64 bits, 16 a round),
+    /// or at once when the bucket holds one value however often (ties) or few values (sorted). Two passes
+    /// with no data-dependent branch but the bucket test, where a partitioning selection swaps on every
+    /// unpredictable comparison.
+    static func ranked(_ values: UnsafeBufferPointer<Int64>, _ ranks: [Int], smallest: Int64, largest: Int64)
+        -> [Int64]
+    {
+        let span = UInt64(bitPattern: largest &- smallest)
+        if span == 0 { return ranks.map { _ in smallest } }
+        if values.count <= 64 {
+            let sorted = values.sorted()
+            return ranks.map { sorted[$0] }
         }
-        // Insertion sort of the small rest.
-        if lower < upper {
-            for i in (lower + 1)..<upper {
-                let v = buffer[i]
-                var j = i
-                while j > lower && buffer[j - 1] > v {
-                    buffer[j] = buffer[j - 1]
-                    j -= 1
-                }
-                buffer[j] = v
-            }
+        // Enough buckets for a few values each, at most 2^16; `shift` maps the span onto them.
+        let bucketBits = Swift.min(16, Swift.max(4, Int.bitWidth - values.count.leadingZeroBitCount - 2))
+        let spanBits = UInt64.bitWidth - span.leadingZeroBitCount
+        let shift = UInt64(Swift.max(0, spanBits - bucketBits))
+        @inline(__always) func bucket(_ v: Int64) -> Int {
+            Int(truncatingIfNeeded: UInt64(bitPattern: v &- smallest) >> shift)
         }
-        return buffer[k]
+        var counts = [Int](repeating: 0, count: bucket(largest) + 1)
+        counts.withUnsafeMutableBufferPointer { counts in
+            for v in values { counts[bucket(v)] += 1 }
+        }
+        // Per rank: its bucket and its rank among that bucket's values.
+        var targets: [(bucket: Int, rank: Int)] = []
+        var below = 0
+        var b = 0
+        for r in ranks {
+            while below + counts[b] <= r {
+                below += counts[b]
+                b += 1
+            }
+            targets.append((b, r - below))
+        }
+        var buckets: [Int] = []
+        for t in targets where buckets.last != t.bucket { buckets.append(t.bucket) }
+        var gathered = buckets.map { k -> [Int64] in
+            var values: [Int64] = []
+            values.reserveCapacity(counts[k])
+            return values
+        }
+        for v in values {
+            let k = bucket(v)
+            for j in buckets.indices where buckets[j] == k { gathered[j].append(v) }
+        }
+        var found: [Int64] = []
+        found.reserveCapacity(ranks.count)
+        for (j, k) in buckets.enumerated() {
+            // The bucket's bounds: its first value, and its last one or `largest` (no overflow either way).
+            let low = smallest &+ Int64(bitPattern: UInt64(k) << shift)
+            let width = UInt64(1) << shift
+            let high = UInt64(bitPattern: largest &- low) < width ? largest : low &+ Int64(bitPattern: width - 1)
+            let inner = targets.filter { $0.bucket == k }.map(\.rank)
+            found += gathered[j].withUnsafeBufferPointer { ranked($0, inner, smallest: low, largest: high) }
+        }
+        return found
     }
 }

@@ -32,6 +32,42 @@ import Testing
         }
     }
 
+    /// Lists long enough for the buckets to be gathered and cut again: wide spans with a far outlier (one
+    /// bucket holds nearly everything), the ends of `Int64`, a few values repeated, clustered values, sorted.
+    @Test(arguments: [UInt64(3), 2026])
+    func longListsEqualTheSortedDefinition(seed: UInt64) {
+        var random = SplitMix64(seed: seed)
+        for n in [65, 100, 1000, 4097, 70_000] {
+            for shape in 0..<6 {
+                var values: [Int64] = (0..<n).map { _ in
+                    let r = random.next()
+                    switch shape {
+                    case 0: return Int64(r % 86_400)
+                    case 1: return Int64(bitPattern: r)
+                    case 2: return Int64(r % 3) * 1_000_000_007
+                    case 3: return 1_000_000 + Int64(r % 50)
+                    case 4: return Int64(r % 600) - 300
+                    default: return Int64(r % (1 << 20))
+                    }
+                }
+                if shape == 0 { values[Int(random.next() % UInt64(n))] = Int64.max }
+                if shape == 3 { values[0] = Int64.min }
+                // The selection itself on the whole range of Int64 (the bucket arithmetic must not overflow).
+                let sorted = values.sorted()
+                let ranks = [0, n / 3, n / 2, n - 2, n - 1]
+                let found = values.withUnsafeBufferPointer {
+                    DurationStats.ranked($0, ranks, smallest: sorted[0], largest: sorted[n - 1])
+                }
+                #expect(found == ranks.map { sorted[$0] }, "seed \(seed), n \(n), shape \(shape)")
+                // compute() on lists whose sum fits: the extremes replaced by far but summable outliers.
+                values = values.map { Swift.min(Swift.max($0, -(1 << 40)), 1 << 40) }
+                if shape == 5 { values.sort() }
+                let expected = Self.bySorting(values)
+                #expect(DurationStats.compute(&values) == expected, "seed \(seed), n \(n), shape \(shape)")
+            }
+        }
+    }
+
     @Test func aMillionTimesOneValue() {
         var values = [Int64](repeating: 3600, count: 1_000_000)
         values[999_999] = 7200
