@@ -35,25 +35,6 @@ enum Parallel {
         return (a, b)
     }
 
-    /// `background()` on another thread while `here()` runs on the calling thread; returns when both are
-    /// done. `here` need not be `Sendable`: it never leaves the calling thread, so it may use what the caller
-    /// holds (a file writer, an `inout` value); only `background` and its result cross threads.
-    static func alongside<T: Sendable>(_ background: @escaping @Sendable () -> T, here: () -> Void) -> T {
-        let result = Mutex<T?>(nil)
-        let done = DispatchSemaphore(value: 0)
-        DispatchQueue.global().async {
-            let value = background()
-            result.withLock { $0 = value }
-            done.signal()
-        }
-        here()
-        done.wait()
-        guard let value = result.withLock({ $0.take() }) else {
-            preconditionFailure("Parallel.alongside: the background work did not run")
-        }
-        return value
-    }
-
     /// `body(i)` for every `i` in `0..<count`, spread over the cores; results in index order.
     static func map<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
         guard count > 1 else { return count == 1 ? [body(0)] : [] }

@@ -39,10 +39,9 @@ public enum CSVRenderer {
     /// Writes the document into `sink` (an in-memory buffer, or a buffered file writer: a million rows are
     /// never held at once).
     ///
-    /// More rows straight from the columns than `blockRows` are rendered in blocks of that many, each into a
-    /// buffer of its own, and the buffers written in row order while the next blocks are rendered (one core
-    /// writes, the others render): the same bytes as one writer going down the rows, and at most two blocks
-    /// per core held at once.
+    /// More rows straight from the columns than `blockRows` are rendered in blocks of that many, one block
+    /// per core at a time, each into a buffer of its own, and the buffers written in row order: the same
+    /// bytes as one writer going down the rows, and at most one block per core held at once.
     static func write(_ model: ReportModel, to sink: inout ByteSink, blockRows: Int = defaultBlockRows) {
         sink.write(columns.joined(separator: ","))
         sink.write(byte: 0x0A)
@@ -55,28 +54,21 @@ public enum CSVRenderer {
                 return
             }
             let blocks = (count + blockRows - 1) / blockRows
-            let renderers = max(1, Parallel.cores() - 1)
-            @Sendable func render(_ block: Int) -> [UInt8] {
-                let start = block * blockRows
-                let writer = ColumnWriter(columns)
-                var texts = writer.texts()
-                var bytes = ByteSink(reserving: blockRows * 192)
-                for i in start..<min(start + blockRows, count) { writer.appendRow(i, to: &bytes, texts: &texts) }
-                return bytes.bytes
-            }
-            // The blocks rendered in one step are written while the next ones are rendered.
-            var written: [[UInt8]] = []
             var next = 0
             while next < blocks {
                 let first = next
-                let round = min(renderers, blocks - first)
-                let rendered = Parallel.alongside({ Parallel.map(round) { render(first + $0) } }) {
-                    for block in written { block.withUnsafeBufferPointer { sink.write(bytes: $0) } }
+                let round = min(Parallel.cores(), blocks - first)
+                let rendered = Parallel.map(round) { k -> [UInt8] in
+                    let start = (first + k) * blockRows
+                    let writer = ColumnWriter(columns)
+                    var texts = writer.texts()
+                    var block = ByteSink(reserving: blockRows * 192)
+                    for i in start..<min(start + blockRows, count) { writer.appendRow(i, to: &block, texts: &texts) }
+                    return block.bytes
                 }
-                written = rendered
+                for block in rendered { block.withUnsafeBufferPointer { sink.write(bytes: $0) } }
                 next += round
             }
-            for block in written { block.withUnsafeBufferPointer { sink.write(bytes: $0) } }
         }
         if fast == nil {
             for row in model.tickets { appendRow(row, to: &sink) }
