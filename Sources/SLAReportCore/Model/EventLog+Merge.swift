@@ -1,5 +1,3 @@
-import Synchronization
-
 extension EventLog {
     /// Appends `other` to this log and empties it: its symbols merged (numbered as if the two had been read
     /// one after the other), its records numbered after these, its events, attributes, metrics and evidence
@@ -16,28 +14,11 @@ extension EventLog {
             return 0
         }
         keepsUnusedText = keepsUnusedText || other.keepsUnusedText
-        // The symbols merge while the columns that need no map are appended. Each side changes its values in
-        // place inside a mutex of its own (swapped in and out, never copied: a copy would be copied again on
-        // its first write).
-        let tables = Mutex((SymbolTable(), SymbolTable()))
-        tables.withLock {
-            swap(&$0.0, &symbols)
-            swap(&$0.1, &other.symbols)
-        }
-        let columns = Mutex((EventColumns(), EventColumns()))
-        columns.withLock {
-            swap(&$0.0, &events)
-            swap(&$0.1, &other.events)
-        }
+        // The columns that need no map are appended, then the symbols merge (looked up on all cores: see
+        // ``SymbolTable/merge(taking:)``).
         let recordBase = UInt32(ledger.count)
-        let (map, _) = Parallel.both(
-            { tables.withLock { $0.0.merge(taking: &$0.1) } },
-            { columns.withLock { $0.0.appendUnmapped(&$0.1, recordBase: recordBase) } })
-        tables.withLock { swap(&$0.0, &symbols) }
-        columns.withLock {
-            swap(&$0.0, &events)
-            swap(&$0.1, &other.events)
-        }
+        events.appendUnmapped(&other.events, recordBase: recordBase)
+        let map = symbols.merge(taking: &other.symbols)
         let fileBase = UInt32(files.count)
         let lastFile = UInt32(max(files.count - 1, 0))
         if !sameFile { files += other.files }

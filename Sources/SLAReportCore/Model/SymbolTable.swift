@@ -139,15 +139,49 @@ public struct SymbolTable: @unchecked Sendable {
     ///
     /// `other` is emptied: its index is freed first (merging reads only its texts) and this table grows once,
     /// so that the two indexes are never held with a regrowing one.
+    ///
+    /// In three steps: every symbol of `other` is looked up here on all cores (this table is only read);
+    /// then, in order, the ones found take their symbol and the others are appended to the arena, numbered
+    /// as reading would number them; then the new ones enter the index in the order of their home slots, so
+    /// that the writes walk the index forward instead of landing anywhere in it.
     mutating func merge(taking other: inout SymbolTable) -> [Symbol] {
         defer { other = SymbolTable() }
         if isKnownUniquelyReferenced(&other.storage) { other.storage.dropIndex() }
         reserve(symbols: other.count, bytes: other.storage.byteCount)
         var map = [Symbol](repeating: .none, count: other.count)
-        for i in 1..<max(other.count, 1) {
-            map[i] = intern(bytes: other.bytes(Symbol(raw: UInt32(i))))
+        guard other.count > 1 else { return map }
+        let found = lookUp(other)
+        var entries: [UInt64] = []
+        entries.reserveCapacity(other.count - 1)
+        for i in 1..<other.count {
+            let here = found[i - 1]
+            if here.symbol != 0 {
+                map[i] = Symbol(raw: here.symbol)
+            } else {
+                let symbol = storage.append(other.bytes(Symbol(raw: UInt32(i))))
+                map[i] = Symbol(raw: UInt32(symbol))
+                entries.append(here.hash & 0xFFFF_FFFF_0000_0000 | UInt64(symbol))
+            }
         }
+        storage.place(entries)
         return map
+    }
+
+    /// Per symbol of `other` after the empty one: its hash with this table's seed and its symbol here (0
+    /// when it has none), looked up in one slice of `other` per core.
+    private func lookUp(_ other: SymbolTable) -> [(symbol: UInt32, hash: UInt64)] {
+        let n = other.count - 1
+        let parts = max(1, min(Parallel.cores(), n / (1 << 15)))
+        let table = self
+        return Parallel.map(parts) { k -> [(symbol: UInt32, hash: UInt64)] in
+            let s = table.storage
+            return (n * k / parts..<n * (k + 1) / parts).map { i in
+                let bytes = other.bytes(Symbol(raw: UInt32(i + 1)))
+                guard let base = bytes.baseAddress else { return (0, 0) }
+                let hash = ByteInterner.hash(base, bytes.count, seed: s.seed)
+                return (s.find(base, bytes.count, hash: hash)?.raw ?? 0, hash)
+            }
+        }.flatMap { $0 }
     }
 
     /// Grows the table once for up to `symbols` more symbols of `bytes` more bytes, so that adding them
@@ -277,6 +311,40 @@ public struct SymbolTable: @unchecked Sendable {
             place(hash & 0xFFFF_FFFF_0000_0000 | UInt64(symbol), in: slots, mask: slotCapacity - 1)
             if count * 2 > slotCapacity { growIndex() }
             return Symbol(raw: UInt32(symbol))
+        }
+
+        /// Appends the bytes of a symbol not in the index yet (``place(_:)`` indexes it); returns its number.
+        /// The arena and the ends must have room (``reserve(symbols:bytes:)``).
+        func append(_ text: UnsafeBufferPointer<UInt8>) -> Int {
+            precondition(
+                byteCount + text.count <= byteCapacity && count < symbolCapacity, "room reserved for the symbol")
+            if let p = text.baseAddress { (bytes + byteCount).update(from: p, count: text.count) }
+            byteCount += text.count
+            ends[count] = byteCount
+            count += 1
+            return count - 1
+        }
+
+        /// Puts `entries` (a hash's upper half and a symbol each) into the index, in the order of their home
+        /// slots (a counting sort by the home slot's upper 16 bits first). The index must have room
+        /// (``reserve(symbols:bytes:)``).
+        func place(_ entries: [UInt64]) {
+            precondition(count * 2 <= slotCapacity, "room reserved in the index")
+            let mask = slotCapacity - 1
+            let shift = max(0, slotCapacity.trailingZeroBitCount - 16)
+            @inline(__always) func bucket(_ entry: UInt64) -> Int {
+                (Int(truncatingIfNeeded: entry >> 32) & mask) >> shift
+            }
+            var starts = [Int](repeating: 0, count: (mask >> shift) + 2)
+            for e in entries { starts[bucket(e) + 1] += 1 }
+            for b in 1..<starts.count { starts[b] += starts[b - 1] }
+            var ordered = [UInt64](repeating: 0, count: entries.count)
+            for e in entries {
+                let b = bucket(e)
+                ordered[starts[b]] = e
+                starts[b] += 1
+            }
+            for e in ordered { place(e, in: slots, mask: mask) }
         }
 
         @inline(__always)

@@ -58,4 +58,34 @@ struct SymbolTableMergeTests {
             #expect(first.intern("new word") == whole.intern("new word"))
         }
     }
+
+    /// Tables large enough to be looked up in several slices and indexed in home-slot order: every symbol of
+    /// the merged table is found again, as itself, and nothing is added twice.
+    @Test func aLargeMergeFindsEverySymbolAgain() {
+        var random = TestRandom(0x5EED_0020)
+        let words = (0..<240_000).map { _ in "id-\(random.below(150_000))" }
+        var whole = SymbolTable()
+        let wholeSymbols = words.map { whole.intern($0) }
+        var first = SymbolTable()
+        let firstSymbols = words[..<100_000].map { first.intern($0) }
+        var second = SymbolTable()
+        let secondSymbols = words[100_000...].map { second.intern($0) }
+        #expect(second.count > 70_000, "enough symbols for more than one slice: \(random.note)")
+        let map = first.merge(taking: &second)
+        // Compared as Booleans: a failure would otherwise print the 240,000 symbols.
+        let numberedAsOneRead = firstSymbols + secondSymbols.map { map[Int($0.raw)] } == wholeSymbols
+        #expect(numberedAsOneRead, "\(random.note)")
+        let sameTexts = first.strings == whole.strings
+        #expect(sameTexts)
+        let count = first.count
+        for (i, text) in first.strings.enumerated().dropFirst() {
+            if first.lookup(text) != Symbol(raw: UInt32(i)) {
+                Issue.record("symbol \(i) (\(text)) not found as itself after the merge: \(random.note)")
+                break
+            }
+        }
+        let internedAgain = words.map { first.intern($0) } == wholeSymbols
+        #expect(internedAgain)
+        #expect(first.count == count, "interning known words added none")
+    }
 }
