@@ -9,18 +9,24 @@ extension DurationStats {
         guard let first = values.first else { return .empty }
         let n = values.count
         func rank(_ p: Int) -> Int { Swift.max(0, (p * n + 99) / 100 - 1) }
-        var sum: Int64 = 0
+        // The sum in 128 bits (two's complement, `high` and `low` words): no list of durations overflows it.
+        var (high, low): (Int64, UInt64) = (0, 0)
         var (smallest, largest) = (first, first)
         for v in values {
-            sum &+= v
+            let (sum, carry) = low.addingReportingOverflow(UInt64(bitPattern: v))
+            low = sum
+            high &+= (v < 0 ? -1 : 0) &+ (carry ? 1 : 0)
             if v > largest { largest = v }
             if v < smallest { smallest = v }
         }
         let found = values.withUnsafeBufferPointer {
             ranked($0, [rank(50), rank(90), rank(95)], smallest: smallest, largest: largest)
         }
+        // The mean lies between the smallest and the largest value, so the quotient fits; a remainder of half
+        // the count or more rounds it away from zero.
         let count = Int64(n)
-        let mean = sum >= 0 ? (2 * sum + count) / (2 * count) : -((-2 * sum + count) / (2 * count))
+        var (mean, remainder) = count.dividingFullWidth((high: high, low: low))
+        if remainder.magnitude >= count.magnitude - remainder.magnitude { mean += high < 0 ? -1 : 1 }
         return DurationStats(count: n, p50: found[0], p90: found[1], p95: found[2], max: largest, mean: mean)
     }
 

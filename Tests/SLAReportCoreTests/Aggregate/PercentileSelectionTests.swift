@@ -68,6 +68,25 @@ import Testing
         }
     }
 
+    /// The mean of values whose sum does not fit 64 bits: rounded to the nearest, halves away from zero.
+    @Test func theMeanOfHugeValuesDoesNotOverflow() {
+        let big = Int64.max
+        var values = [big, big, big - 2]
+        #expect(DurationStats.compute(&values).mean == big - 1)
+        values = [Int64.min, Int64.min, Int64.min + 1]
+        #expect(DurationStats.compute(&values).mean == Int64.min)
+        values = [Int64.min, Int64.max]
+        #expect(DurationStats.compute(&values).mean == -1, "-0.5 rounds away from zero")
+        values = [-3, -2]
+        #expect(DurationStats.compute(&values).mean == -3)
+        values = [2, 3]
+        #expect(DurationStats.compute(&values).mean == 3)
+        values = [1, 2, 2]
+        #expect(DurationStats.compute(&values).mean == 2, "1.67 rounds to 2")
+        values = [Int64](repeating: big / 2, count: 7)
+        #expect(DurationStats.compute(&values).mean == big / 2)
+    }
+
     @Test func aMillionTimesOneValue() {
         var values = [Int64](repeating: 3600, count: 1_000_000)
         values[999_999] = 7200
