@@ -303,18 +303,14 @@ public struct SymbolTable: @unchecked Sendable {
                 Self.move(&ends, count: count, capacity: capacity)
                 symbolCapacity = capacity
             }
-            (bytes + byteCount).update(from: p, count: n)
-            byteCount += n
-            let symbol = count
-            ends[symbol] = byteCount
-            count += 1
+            let symbol = append(UnsafeBufferPointer(start: p, count: n))
             place(hash & 0xFFFF_FFFF_0000_0000 | UInt64(symbol), in: slots, mask: slotCapacity - 1)
             if count * 2 > slotCapacity { growIndex() }
             return Symbol(raw: UInt32(symbol))
         }
 
-        /// Appends the bytes of a symbol not in the index yet (``place(_:)`` indexes it); returns its number.
-        /// The arena and the ends must have room (``reserve(symbols:bytes:)``).
+        /// Appends the bytes of a symbol not in the index yet (``insert(_:_:hash:)`` indexes it at once, a
+        /// merge with ``place(_:)``); returns its number. The arena and the ends must have room.
         func append(_ text: UnsafeBufferPointer<UInt8>) -> Int {
             precondition(
                 byteCount + text.count <= byteCapacity && count < symbolCapacity, "room reserved for the symbol")
