@@ -42,7 +42,7 @@ extension Aggregator {
             }
         }
         return metrics.enumerated().map { slot, metric in
-            var tally = tallies[slot]
+            let tally = tallies[slot]
             let goal = channel.goals[metric].map { Percent(value: $0) }
             let attainment = Percent(tally.achieved, of: tally.achieved + tally.breached)
             let business = channel.aggregateClock(metric).map { $0 != .calendar } ?? false
@@ -50,8 +50,8 @@ extension Aggregator {
                 metric: metric, target: channel.targetText(metric) ?? ChannelPolicy.byPriorityText, goal: goal,
                 measured: tally.calendar.count, achieved: tally.achieved, breached: tally.breached,
                 openOverdue: tally.openOverdue, pending: tally.pending, attainment: attainment,
-                calendar: DurationStats.compute(&tally.calendar),
-                business: business ? DurationStats.compute(&tally.business) : nil,
+                calendar: DurationStats.compute(tally.calendar),
+                business: business ? DurationStats.compute(tally.business) : nil,
                 failsGate: failsGate(attainment, goal: goal, failUnder: nil))
         }
     }

@@ -353,8 +353,8 @@ public struct Aggregator {
             target: policyChannel?.targetText(.firstReply), goal: goal, replied: c.calendar.count,
             achieved: hasTarget ? c.achieved : nil, breached: hasTarget ? c.breached : nil,
             openOverdue: hasTarget ? c.openOverdue : nil, pending: hasTarget ? c.pending : nil,
-            early: hasTarget ? c.early : nil, attainment: attainment, calendar: DurationStats.compute(&c.calendar),
-            business: businessClock ? DurationStats.compute(&c.business) : nil)
+            early: hasTarget ? c.early : nil, attainment: attainment, calendar: DurationStats.compute(c.calendar),
+            business: businessClock ? DurationStats.compute(c.business) : nil)
 
         var nextReply: ReplySummary?
         if let policyChannel, policyChannel.hasTarget(.nextReply) {
@@ -364,14 +364,14 @@ public struct Aggregator {
                 target: policyChannel.targetText(.nextReply), goal: nil, replied: c.nextCalendar.count,
                 achieved: n.achieved, breached: n.breached, openOverdue: n.openOverdue, pending: n.pending, early: 0,
                 attainment: Percent(n.achieved, of: n.achieved + n.breached),
-                calendar: DurationStats.compute(&c.nextCalendar),
-                business: nextClockIsBusiness ? DurationStats.compute(&c.nextBusiness) : nil)
+                calendar: DurationStats.compute(c.nextCalendar),
+                business: nextClockIsBusiness ? DurationStats.compute(c.nextBusiness) : nil)
         }
 
         let resolution = ResolutionSummary(
             solved: c.firstResolution.count, reopens: c.reopens,
-            firstCalendar: DurationStats.compute(&c.firstResolution),
-            fullCalendar: DurationStats.compute(&c.fullResolution))
+            firstCalendar: DurationStats.compute(c.firstResolution),
+            fullCalendar: DurationStats.compute(c.fullResolution))
         let previous = input.previous.map { $0[key] ?? PreviousWindow(tickets: 0, attainment: nil, judged: 0) }
         let summary = ChannelSummary(
             key: key, name: policyChannel?.name ?? key, tickets: c.tickets, firstReply: firstReply,
@@ -498,10 +498,10 @@ public struct Aggregator {
         let names = Set(replies.keys).union(firstReplies.keys).union(breached.keys).union(input.rules.agentCounts.keys)
         let rows = names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.map { name in
             let counts = input.rules.agentCounts[name] ?? AgentRuleCounts()
-            var frts = firstReplies[name] ?? []
+            let frts = firstReplies[name] ?? []
             return AgentRow(
                 agent: name, replies: replies[name] ?? 0, firstReplies: frts.count,
-                frtP50Seconds: DurationStats.compute(&frts).p50,
+                frtP50Seconds: DurationStats.compute(frts).p50,
                 breachedAssigned: breached[name] ?? 0, skips: counts.skips, passedOverTakes: counts.passedOverTakes,
                 crossAssignments: counts.crossAssignments)
         }

@@ -4,8 +4,8 @@ extension DurationStats {
     ///
     /// Exact, without sorting: the three ranks are found by selection (``ranked(_:_:smallest:largest:)``, a
     /// histogram pass and a pass gathering the values of the buckets that hold them), O(n), so a channel of
-    /// a million first replies costs a few passes instead of a sort. Leaves `values` as they are.
-    public static func compute(_ values: inout [Int64]) -> DurationStats {
+    /// a million first replies costs a few passes instead of a sort.
+    public static func compute(_ values: [Int64]) -> DurationStats {
         guard let first = values.first else { return .empty }
         let n = values.count
         func rank(_ p: Int) -> Int { Swift.max(0, (p * n + 99) / 100 - 1) }
@@ -28,12 +28,6 @@ extension DurationStats {
         var (mean, remainder) = count.dividingFullWidth((high: high, low: low))
         if remainder.magnitude >= count.magnitude - remainder.magnitude { mean += high < 0 ? -1 : 1 }
         return DurationStats(count: n, p50: found[0], p90: found[1], p95: found[2], max: largest, mean: mean)
-    }
-
-    /// Stats of a copy of `values`.
-    public static func of(_ values: [Int64]) -> DurationStats {
-        var copy = values
-        return compute(&copy)
     }
 
     /// The values of ranks `ranks` (0-based, ascending, each below `values.count`) among `values`, all of

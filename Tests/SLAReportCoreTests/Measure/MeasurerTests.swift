@@ -169,14 +169,14 @@ import Testing
 
     @Test func percentilesUseNearestRank() {
         let values: [Int64] = [15, 20, 35, 40, 50]
-        let stats = DurationStats.of(values)
+        let stats = DurationStats.compute(values)
         #expect(stats.p50 == 35)  // rank ceil(2.5) = 3
         #expect(stats.p90 == 50)  // rank ceil(4.5) = 5
         #expect(stats.p95 == 50)
         #expect(stats.mean == 32)
-        #expect(DurationStats.of([1, 2]).mean == 2)  // 1.5 rounds half up
-        #expect(DurationStats.of([]).p50 == nil)
-        let ten = DurationStats.of(Array(1...10))
+        #expect(DurationStats.compute([1, 2]).mean == 2)  // 1.5 rounds half up
+        #expect(DurationStats.compute([]).p50 == nil)
+        let ten = DurationStats.compute(Array(1...10))
         #expect(ten.p90 == 9)
         #expect(ten.p95 == 10)
     }
