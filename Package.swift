@@ -8,7 +8,9 @@ let package = Package(
         .executable(name: "slareport", targets: ["slareport"]),
     ],
     targets: [
-        .target(name: "SLAReportCore"),
+        .target(name: "SLAReportCore", dependencies: ["CPrefetch"]),
+        // A cache hint the symbol table gives before its lookups (Swift cannot spell the instruction).
+        .target(name: "CPrefetch"),
         // The CLI's one setting of the C allocator (glibc's mmap threshold); the library sets nothing global.
         .target(name: "CMemoryTuning"),
         .executableTarget(name: "slareport", dependencies: ["SLAReportCore", "CMemoryTuning"]),

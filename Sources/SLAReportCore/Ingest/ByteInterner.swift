@@ -7,8 +7,10 @@ struct ByteInterner {
 
     /// The symbol of `bytes`, interning them in `symbols` when new.
     @inline(__always)
-    mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>, in symbols: inout SymbolTable) -> Symbol {
-        symbols.intern(bytes: bytes)
+    mutating func intern(
+        _ bytes: UnsafeBufferPointer<UInt8>, in symbols: inout SymbolTable, hash: UInt64? = nil
+    ) -> Symbol {
+        symbols.intern(bytes: bytes, hash: hash)
     }
 
     /// A 64-bit hash of `count` bytes, reading 8 at a time.

@@ -11,9 +11,21 @@ struct SymbolCache {
 
     init(lowercase: Bool = false) { self.lowercase = lowercase }
 
+    /// Starts loading what interning `bytes` will read when the last bytes will not answer it
+    /// (``SymbolTable/prefetch(bytes:)``), for a row's columns before any of them is interned; returns the
+    /// hash to pass to ``intern(_:in:interner:hash:)`` with the same table (nil when none was made).
+    @inline(__always)
+    func prefetch(_ bytes: UnsafeBufferPointer<UInt8>, in symbols: SymbolTable) -> UInt64? {
+        if bytes.isEmpty || lowercase { return nil }
+        if let key = ShortBytes(bytes), key == lastKey { return nil }
+        return symbols.prefetch(bytes: bytes)
+    }
+
+    /// The symbol of `bytes`; `hash`, when given, is theirs from ``prefetch(_:in:)`` on `symbols`.
     @inline(__always)
     mutating func intern(
-        _ bytes: UnsafeBufferPointer<UInt8>, in symbols: inout SymbolTable, interner: inout ByteInterner
+        _ bytes: UnsafeBufferPointer<UInt8>, in symbols: inout SymbolTable, interner: inout ByteInterner,
+        hash: UInt64? = nil
     ) -> Symbol {
         if bytes.isEmpty { return .none }
         let key = ShortBytes(bytes)
@@ -30,7 +42,7 @@ struct SymbolCache {
             for b in bytes { lowered.append(FieldBytes.lower(b)) }
             lastSymbol = lowered.withUnsafeBufferPointer { interner.intern($0, in: &symbols) }
         } else {
-            lastSymbol = interner.intern(bytes, in: &symbols)
+            lastSymbol = interner.intern(bytes, in: &symbols, hash: hash)
         }
         return lastSymbol
     }

@@ -117,6 +117,11 @@ public struct CanonicalEventsAdapter: InputAdapter {
         guard let kind = eventKind(eventBytes) else {
             return .failure(Rejection("unknown event \(FieldBytes.quoted(eventBytes))"))
         }
+        // The ticket's and the actor's index slots start loading now, together, while the time is parsed.
+        let ticket = whole(ticketBytes)
+        let actor = whole(row.field(Column.actor))
+        let ticketHash = caches.ticket.prefetch(ticket, in: symbols)
+        let actorHash = caches.actor.prefetch(actor, in: symbols)
         let at: Instant
         switch requiredTime(row.field(Column.at), column: "at", zone: zone, days: &caches.days) {
         case .success(let instant): at = instant
@@ -144,9 +149,9 @@ public struct CanonicalEventsAdapter: InputAdapter {
         }
         return .success(
             TicketEvent(
-                ticket: caches.ticket.intern(whole(ticketBytes), in: &symbols, interner: &caches.interner), kind: kind,
-                at: at,
-                actor: caches.actor.intern(whole(row.field(Column.actor)), in: &symbols, interner: &caches.interner),
+                ticket: caches.ticket.intern(ticket, in: &symbols, interner: &caches.interner, hash: ticketHash),
+                kind: kind, at: at,
+                actor: caches.actor.intern(actor, in: &symbols, interner: &caches.interner, hash: actorHash),
                 value: value,
                 via: caches.via.intern(row.field(Column.via), in: &symbols, interner: &caches.interner),
                 channel: caches.channel.intern(row.field(Column.channel), in: &symbols, interner: &caches.interner),
