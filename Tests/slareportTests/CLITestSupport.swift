@@ -40,12 +40,20 @@ enum CLI {
         return CLIRun(status: result.status, stdout: result.out, stderr: result.err, stdoutBytes: result.stdout)
     }
 
-    /// A fresh temporary directory.
+    /// A fresh temporary directory, inside this test process's ``scratch`` directory (removed when the
+    /// process exits, so that runs of the suite leave nothing behind in the system's temporary directory).
     static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("slareport-test-\(UUID().uuidString)")
+        let url = scratch.appendingPathComponent(UUID().uuidString)
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
+
+    /// One directory per test process for every ``temporaryDirectory()``, removed at exit.
+    static let scratch: URL = {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("slareport-test-\(UUID().uuidString)")
+        atexit { try? FileManager.default.removeItem(at: CLI.scratch) }
+        return url
+    }()
 
     static func write(_ text: String, to url: URL) throws {
         try Data(text.utf8).write(to: url)

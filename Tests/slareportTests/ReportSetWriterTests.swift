@@ -53,8 +53,7 @@ import Testing
 
     /// A directory holding last week's set (or only the first `previous` files of it).
     func directory(previous: Int = 4) throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("set-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        let url = try CLI.temporaryDirectory()
         for name in Self.names.prefix(previous) {
             try Data("last week's \(name)".utf8).write(to: url.appendingPathComponent(name))
         }
