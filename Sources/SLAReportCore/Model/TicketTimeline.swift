@@ -56,6 +56,23 @@ public struct Timelines: RandomAccessCollection, Sendable {
 
     init(store: EventStore) { self.store = store }
 
+    /// The distinct channels of the timelines, in symbol order (a bit per symbol id up to the largest:
+    /// a million tickets' channels in one pass, without hashing).
+    public var channels: [Symbol] {
+        guard let largest = channel.max() else { return [] }
+        var seen = [UInt64](repeating: 0, count: Int(largest) / 64 + 1)
+        for c in channel { seen[Int(c) >> 6] |= 1 << UInt64(c & 63) }
+        var result: [Symbol] = []
+        for (word, bits) in seen.enumerated() where bits != 0 {
+            var rest = bits
+            while rest != 0 {
+                result.append(Symbol(raw: UInt32(word * 64 + rest.trailingZeroBitCount)))
+                rest &= rest - 1
+            }
+        }
+        return result
+    }
+
     /// Timelines given as values (tests, tools): their events copied into one store.
     public init(_ timelines: [TicketTimeline]) {
         var columns = EventColumns()

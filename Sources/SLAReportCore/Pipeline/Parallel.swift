@@ -35,6 +35,23 @@ enum Parallel {
         return (a, b)
     }
 
+    /// Frees `value` on another thread. Dropping a large structure (a store of millions of events, the
+    /// rule checks' findings) takes tens of milliseconds — the destructors, `free`, and `munmap` handing
+    /// the pages back — that nothing after it waits for. The caller passes its last reference
+    /// (`release(consume x)`). The value is moved into a box before the work is queued and taken out of it
+    /// there, so the last release is the other thread's even when the queued work runs before this call
+    /// returns (a closure's own copy of the value would race with the caller's).
+    static func release<T: Sendable>(_ value: consuming T) {
+        let box = Handover(consume value)
+        DispatchQueue.global(qos: .utility).async { box.value.withLock { $0 = nil } }
+    }
+
+    /// Holds a value on its way to the thread that frees it.
+    private final class Handover<T: Sendable>: Sendable {
+        let value: Mutex<T?>
+        init(_ value: consuming T) { self.value = Mutex(Optional(value)) }
+    }
+
     /// `body(i)` for every `i` in `0..<count`, spread over the cores; results in index order.
     static func map<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
         guard count > 1 else { return count == 1 ? [body(0)] : [] }

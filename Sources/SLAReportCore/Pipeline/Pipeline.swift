@@ -31,17 +31,19 @@ public enum Pipeline {
         let dataChannels: [String]
         let measured: MeasureStage.Output
         var ledger = RecordLedger()
-        // The timelines (every event) are needed up to here only: they are released before aggregation.
+        // The timelines (every event) are needed up to here only: they are freed (on another thread) before
+        // aggregation.
         do {
             let grouped = Grouping.group(&input.log)
             ledger = input.log.ledger
             input.log.ledger = RecordLedger()
-            dataChannels = Set(grouped.timelines.channel).map { symbols[Symbol(raw: $0)] }.sorted {
+            dataChannels = grouped.timelines.channels.map { symbols[$0] }.sorted {
                 $0.utf8.lexicographicallyPrecedes($1.utf8)
             }
             measured = MeasureStage.run(
                 timelines: grouped.timelines, log: input.log, directory: input.directory, window: window,
                 request: request, ledger: &ledger)
+            Parallel.release(consume grouped)
         }
         let quality = QualityStage.count(
             files: input.log.files, ledger: ledger, diagnostics: input.diagnostics, failures: input.failures)
@@ -63,6 +65,8 @@ public enum Pipeline {
         if gate.nothingJudged, let message = gate.message {
             model.warnings.insert(ReportWarning(kind: .nothingJudged, message: "SLA gate: " + message), at: 0)
         }
+        // The rule checks' findings (one per passed-over tweet, skip, …) are freed while the reports render.
+        Parallel.release(consume measured)
         return Result(
             model: model, gate: gate, nothingUsable: quality.totals.used + quality.totals.outOfWindow == 0,
             dataChannels: dataChannels)
@@ -96,7 +100,7 @@ public enum Pipeline {
         let quality = QualityStage.count(
             files: input.log.files, ledger: ledger, diagnostics: input.diagnostics, failures: input.failures)
         input.log.ledger = ledger
-        let dataChannels = Set(timelines.channel).map { symbols[Symbol(raw: $0)] }.sorted {
+        let dataChannels = timelines.channels.map { symbols[$0] }.sorted {
             $0.utf8.lexicographicallyPrecedes($1.utf8)
         }
         var warnings: [ReportWarning] = []

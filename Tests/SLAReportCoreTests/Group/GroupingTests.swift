@@ -136,4 +136,22 @@ import Testing
         #expect(quality.warnings.map(\.reason).contains("quote inside an unquoted field; kept as text"))
         #expect(JSONRenderer.render(result.model).contains("\"warning_count\": 2"))
     }
+
+    /// The distinct channels of the timelines are the set of their channel column, in symbol order (ids
+    /// across several 64-bit words, repeated, and none at all).
+    @Test func channelsAreTheDistinctChannelSymbols() {
+        var random = TestRandom(0x0C4A_77E1)
+        for round in 0..<30 {
+            var timelines = Timelines(store: EventStore(EventColumns()))
+            let pool = (0..<random.int(1...6)).map { _ in UInt32(random.int(1...5_000)) }
+            let count = round == 0 ? 0 : random.int(1...2_000)
+            for _ in 0..<count {
+                timelines.add(
+                    ticket: 1, channel: pool[random.below(pool.count)], created: 0, requester: 0, source: .canonical,
+                    end: 0)
+            }
+            let expected = Set(timelines.channel).sorted().map { Symbol(raw: $0) }
+            #expect(timelines.channels == expected, "round \(round), \(random.note)")
+        }
+    }
 }
