@@ -77,7 +77,7 @@ public struct SymbolTable: @unchecked Sendable {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return nil }
         let s = storage
         let hash = ByteInterner.hash(base, bytes.count, seed: s.seed)
-        slareport_prefetch(s.slots + (Int(truncatingIfNeeded: hash >> 32) & (s.slotCapacity - 1)))
+        s.prefetch(hash: hash)
         return hash
     }
 
@@ -203,11 +203,8 @@ public struct SymbolTable: @unchecked Sendable {
                 return ByteInterner.hash(base, bytes.count, seed: s.seed)
             }
             let ahead = 16
-            let mask = s.slotCapacity - 1
             return hashes.indices.map { j in
-                if j + ahead < hashes.count {
-                    slareport_prefetch(s.slots + (Int(truncatingIfNeeded: hashes[j + ahead] >> 32) & mask))
-                }
+                if j + ahead < hashes.count { s.prefetch(hash: hashes[j + ahead]) }
                 let bytes = other.bytes(Symbol(raw: UInt32(slice.lowerBound + j + 1)))
                 guard let base = bytes.baseAddress else { return (0, 0) }
                 return (s.find(base, bytes.count, hash: hashes[j])?.raw ?? 0, hashes[j])
@@ -274,11 +271,19 @@ public struct SymbolTable: @unchecked Sendable {
             return c
         }
 
+        /// The slot where the probe for a hash (or an index entry, which keeps the hash's upper half) starts.
+        @inline(__always)
+        static func home(_ hash: UInt64, mask: Int) -> Int { Int(truncatingIfNeeded: hash >> 32) & mask }
+
+        /// Asks for the cache line of `hash`'s home slot (a hint: nothing is read or written).
+        @inline(__always)
+        func prefetch(hash: UInt64) { slareport_prefetch(slots + Self.home(hash, mask: slotCapacity - 1)) }
+
         @inline(__always)
         func find(_ p: UnsafePointer<UInt8>, _ n: Int, hash: UInt64) -> Symbol? {
             let tag = hash & 0xFFFF_FFFF_0000_0000
             let mask = slotCapacity - 1
-            var i = Int(truncatingIfNeeded: hash >> 32) & mask
+            var i = Self.home(hash, mask: mask)
             while true {
                 let slot = slots[i]
                 if slot == 0 { return nil }
@@ -357,9 +362,7 @@ public struct SymbolTable: @unchecked Sendable {
             precondition(count * 2 <= slotCapacity, "room reserved in the index")
             let mask = slotCapacity - 1
             let shift = max(0, slotCapacity.trailingZeroBitCount - 16)
-            @inline(__always) func bucket(_ entry: UInt64) -> Int {
-                (Int(truncatingIfNeeded: entry >> 32) & mask) >> shift
-            }
+            @inline(__always) func bucket(_ entry: UInt64) -> Int { Self.home(entry, mask: mask) >> shift }
             var starts = [Int](repeating: 0, count: (mask >> shift) + 2)
             for e in entries { starts[bucket(e) + 1] += 1 }
             for b in 1..<starts.count { starts[b] += starts[b - 1] }
@@ -374,7 +377,7 @@ public struct SymbolTable: @unchecked Sendable {
 
         @inline(__always)
         private func place(_ slot: UInt64, in table: UnsafeMutablePointer<UInt64>, mask: Int) {
-            var i = Int(truncatingIfNeeded: slot >> 32) & mask
+            var i = Self.home(slot, mask: mask)
             while table[i] != 0 { i = (i + 1) & mask }
             table[i] = slot
         }
