@@ -4,7 +4,7 @@ import Foundation
     import Glibc
 #endif
 
-/// Memory for the symbol table's index: zeroed, freed with ``release(_:)``, and on Linux asked to live in
+/// Memory for the symbol table's index: zeroed or copied, freed with ``release(_:)``, and on Linux asked to live in
 /// transparent huge pages once it is large (``hugeAbove``).
 ///
 /// The index is read at random, once per new id: with a million tickets and a million requesters it is
@@ -20,22 +20,33 @@ enum IndexMemory {
 
     /// `count` zeroed slots.
     static func zeroed(_ count: Int) -> UnsafeMutablePointer<UInt64> {
-        let bytes = count * MemoryLayout<UInt64>.stride
+        let slots = allocate(count)
+        slots.initialize(repeating: 0, count: count)
+        return slots
+    }
+
+    /// A copy of the `count` slots at `slots` (written once: not zeroed first).
+    static func copy(_ slots: UnsafePointer<UInt64>, count: Int) -> UnsafeMutablePointer<UInt64> {
+        let copy = allocate(count)
+        copy.initialize(from: slots, count: count)
+        return copy
+    }
+
+    /// Room for `count` slots, uninitialized: in huge pages from ``hugeAbove`` on.
+    private static func allocate(_ count: Int) -> UnsafeMutablePointer<UInt64> {
+        let bytes = Swift.max(count, 1) * MemoryLayout<UInt64>.stride
         var memory: UnsafeMutableRawPointer?
         if bytes >= hugeAbove, posix_memalign(&memory, hugePage, bytes) == 0, let memory {
             #if canImport(Glibc)
                 _ = madvise(memory, bytes, MADV_HUGEPAGE)
             #endif
-            memset(memory, 0, bytes)
             return memory.bindMemory(to: UInt64.self, capacity: count)
         }
-        guard let small = calloc(max(count, 1), MemoryLayout<UInt64>.stride) else {
-            fatalError("out of memory for a symbol index of \(count) slots")
-        }
+        guard let small = malloc(bytes) else { fatalError("out of memory for a symbol index of \(count) slots") }
         return small.bindMemory(to: UInt64.self, capacity: count)
     }
 
-    /// Frees slots from ``zeroed(_:)``.
+    /// Frees slots from ``zeroed(_:)`` or ``copy(_:count:)``.
     static func release(_ slots: UnsafeMutablePointer<UInt64>) {
         free(slots)
     }

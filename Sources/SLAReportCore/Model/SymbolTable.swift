@@ -265,8 +265,7 @@ public struct SymbolTable: @unchecked Sendable {
             c.ends.update(from: ends, count: count)
             c.count = count
             IndexMemory.release(c.slots)
-            c.slots = IndexMemory.zeroed(slotCapacity)
-            c.slots.update(from: slots, count: slotCapacity)
+            c.slots = IndexMemory.copy(slots, count: slotCapacity)
             c.slotCapacity = slotCapacity
             return c
         }

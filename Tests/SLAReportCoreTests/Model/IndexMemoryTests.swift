@@ -23,6 +23,35 @@ struct IndexMemoryTests {
         #endif
     }
 
+    /// A copy holds every slot of its source, small or in huge pages, and is its own memory.
+    @Test(arguments: [1, 4_096, IndexMemory.hugeAbove / 8 + 3])
+    func copiesHoldEverySlot(count: Int) {
+        let source = IndexMemory.zeroed(count)
+        defer { IndexMemory.release(source) }
+        for i in 0..<count { source[i] = UInt64(i) &* 0x9E37_79B9_7F4A_7C15 }
+        let copy = IndexMemory.copy(source, count: count)
+        defer { IndexMemory.release(copy) }
+        #expect((0..<count).allSatisfy { copy[$0] == source[$0] }, "\(count) slots copied")
+        copy[count - 1] = 7
+        #expect(source[count - 1] == UInt64(count - 1) &* 0x9E37_79B9_7F4A_7C15)
+    }
+
+    /// A copy of a table with an index in huge pages (copied, not rebuilt, on its first new symbol) finds
+    /// every symbol the original has, adds its own, and leaves the original as it was.
+    @Test func aCopiedTableFindsEverySymbolAndTheOriginalIsUnchanged() {
+        var original = SymbolTable()
+        let words = (0..<300_000).map { "id-\($0)" }
+        let symbols = words.map { original.intern($0) }
+        var copy = original
+        let added = copy.intern("only in the copy")
+        let foundInCopy = words.map { copy.lookup($0) } == symbols.map { Optional($0) }
+        #expect(foundInCopy)
+        #expect(copy.count == original.count + 1 && copy.lookup("only in the copy") == added)
+        #expect(original.lookup("only in the copy") == nil)
+        let foundInOriginal = words.map { original.lookup($0) } == symbols.map { Optional($0) }
+        #expect(foundInOriginal)
+    }
+
     /// Prefetching (the table's and a column cache's) adds no symbol and leaves every later answer as a
     /// table that was never asked to prefetch gives it; the empty field and long fields included.
     @Test func prefetchingChangesNothing() {
