@@ -61,111 +61,97 @@ enum MeasureStage {
         // store of its own (see ``EventStore/view()``).
         var ruleTimelines = timelines
         ruleTimelines.store = timelines.store.view()
-        let (checked, measured) = Parallel.both(
-            { [ruleTimelines] () -> (excluded: Set<Symbol>, rules: ChannelRuleResult) in
+        // The measuring is shared too: the measure side takes chunks of the report's tickets from the front,
+        // and the rule side, once its checks are done, takes chunks from the back (with a measurer and a store
+        // of its own); the back's tickets are committed after the front's, in order (see ``ChunkClaims``).
+        let split = request.measureSplit
+        let claims = ChunkClaims(count: timelines.count, size: split.chunkSize, back: split.backChunks)
+        // The measurement of the ticket at report position `position` (nil when it is not in the report).
+        let measureTicket: @Sendable (Measurer, Timelines, Int) -> (Int, TicketMeasurement, TicketStatusMetrics?)? = {
+            measurer, timelines, position in
+            let i: Int
+            if let order { i = Int(order[position]) } else { i = position }
+            guard inWindow(i, since, until) else { return nil }
+            let t = timelines[i]
+            let m = measurer.measure(t)
+            return (i, m, measurer.measureStatusMetrics(t, m))
+        }
+        var (checked, measured) = Parallel.both(
+            { [ruleTimelines] () -> (excluded: Set<Symbol>, rules: ChannelRuleResult, back: [MeasuredTickets.Chunk]) in
                 let excluded = ChannelRules.disqusReplyTickets(
                     timelines: ruleTimelines, symbols: symbols, policy: policy, directory: directory, asOf: asOf)
                 let rules = ChannelRules.evaluate(
                     ChannelRuleInput(
                         timelines: ruleTimelines, symbols: symbols, policy: policy, directory: directory, since: since,
                         until: until, asOf: asOf, channels: request.channels.map(Set.init), urls: urls))
-                return (excluded, rules)
+                // Last chunk first.
+                var back: [MeasuredTickets.Chunk] = []
+                let own = Self.measurer(log: log, directory: directory, window: window, request: request)
+                while let positions = claims.claimBack() {
+                    var chunk = MeasuredTickets.Chunk()
+                    for position in positions {
+                        if let (i, m, metrics) = measureTicket(own, ruleTimelines, position) { chunk.add(i, m, metrics) }
+                    }
+                    back.append(chunk)
+                }
+                return (excluded, rules, back)
             },
-            {
-                () -> (
-                    results: TicketResults, status: StatusMetricsColumn, replies: [(actor: Symbol, replies: Int)],
-                    tallies: [ChannelTally], unknown: Set<Symbol>, newest: (Symbol, Instant)?
-                ) in
-                var results = TicketResults.Appender(reservingCapacity: timelines.count)
-                var status = StatusMetricsColumn()
-                // Per actor symbol id, up to the highest id of an actor with a reply (agents' ids are small:
-                // not an entry for every ticket id).
-                var replies: [Int32] = []
-                func addReplies(_ actor: Symbol, _ n: Int32) {
-                    let id = Int(actor.raw)
-                    if id >= replies.count {
-                        replies.append(contentsOf: repeatElement(0, count: id - replies.count + 1))
-                    }
-                    replies[id] &+= n
-                }
-                var tallies: [ChannelTally] = []
-                var lastTally = -1
-                var unknown = Set<Symbol>()
-                var newest: (index: Int, created: Int64)?
-                for i in timelines.indices {
-                    let created = timelines.created[i]
-                    if let n = newest {
-                        if created > n.created
-                            || (created == n.created
-                                && symbols.precedes(
-                                    Symbol(raw: timelines.ticket[i]), Symbol(raw: timelines.ticket[n.index])))
-                        {
-                            newest = (i, created)
-                        }
-                    } else {
-                        newest = (i, created)
-                    }
-                }
-                for position in timelines.indices {
-                    let i: Int
-                    if let order { i = Int(order[position]) } else { i = position }
-                    guard inWindow(i, since, until) else { continue }
-                    let t = timelines[i]
-                    let m = measurer.measure(t)
-                    if let metrics = measurer.measureStatusMetrics(t, m) {
-                        status.append(row: results.count, metrics)
-                    }
-                    if m.replyTimeUnknown { unknown.insert(t.ticket) }
-                    var ticketReplies = 0
-                    var teamActs = m.firstReply != nil
-                    var othersWrote = false
-                    for e in t.events where e.at <= asOf {
-                        if e.kind == .reply, !directory.isSystem(e.actor) {
-                            addReplies(e.actor, 1)
-                            ticketReplies += 1
-                        }
-                        if !teamActs, directory.isTeam(e.actor) || (e.kind == .assign && directory.isTeam(e.value)) {
-                            teamActs = true
-                        }
-                        if !teamActs, e.kind == .comment, !e.actor.isNone, !directory.same(e.actor, t.requester) {
-                            othersWrote = true
+            { () -> (tickets: MeasuredTickets, newest: (Symbol, Instant)?) in
+                var tickets = MeasuredTickets(
+                    directory: directory, vendor: vendor, asOf: asOf, reservingCapacity: timelines.count)
+                while let positions = claims.claimFront() {
+                    for position in positions {
+                        if let (i, m, metrics) = measureTicket(measurer, timelines, position) {
+                            tickets.commit(i, timelines[i], m, metrics)
                         }
                     }
-                    if !vendor.isEmpty, let figures = vendor[t.ticket], !figures.checksHistory,
-                        let count = figures.replies, count > ticketReplies, m.firstReply != nil
-                    {
-                        addReplies(m.firstReplyActor, Int32(clamping: count - ticketReplies))
-                    }
-                    if lastTally < 0 || tallies[lastTally].channel != t.channel {
-                        lastTally = tallies.firstIndex { $0.channel == t.channel } ?? -1
-                        if lastTally < 0 {
-                            tallies.append(ChannelTally(channel: t.channel))
-                            lastTally = tallies.count - 1
-                        }
-                    }
-                    tallies[lastTally].tickets += 1
-                    if m.firstReply != nil { tallies[lastTally].replied += 1 }
-                    if teamActs { tallies[lastTally].teamActs = true }
-                    if othersWrote { tallies[lastTally].othersWrote = true }
-                    results.append(m, timeline: i)
                 }
-                var byActor: [(actor: Symbol, replies: Int)] = []
-                for (actor, count) in replies.enumerated() where count != 0 {
-                    byActor.append((Symbol(raw: UInt32(actor)), Int(count)))
-                }
-                let newestTicket = newest.map {
-                    (Symbol(raw: timelines.ticket[$0.index]), Instant(seconds: $0.created))
-                }
-                return (results.finish(), status, byActor, tallies, unknown, newestTicket)
+                return (tickets, newestTicket(timelines, symbols: symbols))
             })
-        let excluded = checked.excluded.union(measured.unknown)
+        var tickets = MeasuredTickets(directory: directory, vendor: vendor, asOf: asOf, reservingCapacity: 0)
+        swap(&tickets, &measured.tickets)
+        // Moved out, so that each chunk is the only reference to its columns (the back's first claimed, the
+        // last in report order, is at the start).
+        var back: [MeasuredTickets.Chunk] = []
+        swap(&back, &checked.back)
+        while let chunk = back.popLast() { tickets.commit(chunk, timelines: timelines) }
+        let committed = tickets.finish()
+        let excluded = checked.excluded.union(committed.unknown)
         let previous = TrendStage.previous(
             timelines: timelines, measurer: measurer, excluded: excluded, window: window, inWindow: inWindow)
         LedgerStage.close(&ledger, timelines: timelines, symbols: symbols, inReport: { inWindow($0, since, until) })
         return Output(
-            results: measured.results, statusMetrics: measured.status, rules: checked.rules, excluded: excluded,
-            repliesByActor: measured.replies, tallies: measured.tallies, newestTicket: measured.newest?.0,
+            results: committed.results, statusMetrics: committed.status, rules: checked.rules, excluded: excluded,
+            repliesByActor: committed.replies, tallies: committed.tallies, newestTicket: measured.newest?.0,
             newestCreated: measured.newest?.1, previous: previous)
+    }
+
+    /// How the measuring is shared between the two sides: report positions per chunk, and how many chunks
+    /// the back measures (nil: whatever it claims before the front gets there; a number: exactly that many,
+    /// so that the tests split the work every way).
+    struct Split: Sendable {
+        var chunkSize = 2048
+        var backChunks: Int?
+        static let shared = Split()
+    }
+
+    /// The newest ticket by creation (ties: the first in id order).
+    private static func newestTicket(_ timelines: Timelines, symbols: SymbolTable) -> (Symbol, Instant)? {
+        var newest: (index: Int, created: Int64)?
+        for i in timelines.indices {
+            let created = timelines.created[i]
+            if let n = newest {
+                if created > n.created
+                    || (created == n.created
+                        && symbols.precedes(Symbol(raw: timelines.ticket[i]), Symbol(raw: timelines.ticket[n.index])))
+                {
+                    newest = (i, created)
+                }
+            } else {
+                newest = (i, created)
+            }
+        }
+        return newest.map { (Symbol(raw: timelines.ticket[$0.index]), Instant(seconds: $0.created)) }
     }
 
     /// The timelines in report order: by creation, then by ticket id (UTF-8 order); nil when they are in that

@@ -23,6 +23,9 @@ public struct ReportRequest: Sendable {
     /// `--fail-under`.
     public var failUnder: Double?
     public var toolVersion: String
+    /// How the measure stage shares its work between the two sides (the report is the same for every split;
+    /// the tests fix one).
+    var measureSplit = MeasureStage.Split.shared
 
     public init(
         policy: Policy, since: Bound? = nil, until: Bound? = nil, asOf: Instant? = nil, channels: [String]? = nil,
