@@ -14,11 +14,10 @@ extension Ingest {
     /// parser into a log of its own, from its cut to a record boundary at the start of
     /// a later part: a part whose cut fell inside a quoted field simply reads on past it (the parser knows
     /// it is not on a record boundary there) until it reaches one, and the parts it ran over are dropped.
-    /// The logs are appended in file order as they come in (``PartChain``; ``EventLog/absorb(_:sameFile:lineShift:)``:
-    /// symbols merged, records renumbered) with their lines and warnings shifted by the lines of the parts
-    /// before (each part counts lines from its own start, so every line comes out absolute, whatever the
-    /// header, blank lines or quoted line breaks before the cut). The reader's warnings are capped once, for
-    /// the whole file.
+    /// The logs are then appended in file order (``EventLog/absorb(_:sameFile:lineShift:)``: symbols merged,
+    /// records renumbered) with their lines and warnings shifted by the lines of the parts before (each part
+    /// counts lines from its own start, so every line comes out absolute, whatever the header, blank lines or
+    /// quoted line breaks before the cut). The reader's warnings are capped once, for the whole file.
     ///
     /// Returns nil when the file is not suited or a part cannot be read; the caller then reads it whole.
     static func readInParts(
@@ -38,16 +37,42 @@ extension Ingest {
         // Room for every record of the file up front in the first part's log: its arrays never regrow, and the
         // other parts are appended without moving them (room reserved and never written is never resident).
         let records = estimatedRecords(sniff.prefix, size: size)
-        let chain = PartChain(starts: starts)
-        let readPart: @Sendable (Int) -> Void = { k in
-            chain.add(k, read(sniffs[k], with: adapter, options: options, reserve: k == 0 ? records : records / starts.count))
+        var parts = Parallel.map(starts.count) { k -> (records: FileRecords, context: IngestContext) in
+            read(sniffs[k], with: adapter, options: options, reserve: k == 0 ? records : records / starts.count)
         }
-        if let order = options.partOrder {
-            for k in order where k >= 0 && k < starts.count { readPart(k) }
-        } else {
-            _ = Parallel.map(starts.count, readPart)
+
+        var used = [0]
+        var next = parts[0].context.partEnd?.stoppedAt
+        while let stop = next, let j = starts.firstIndex(of: stop) {
+            used.append(j)
+            next = parts[j].context.partEnd?.stoppedAt
         }
-        guard let (file, context) = chain.finish() else { return nil }
+        guard used.allSatisfy({ parts[$0].records.failure == nil && parts[$0].context.partEnd != nil }) else {
+            return nil
+        }
+        // Moved out, not shared: appending a part to a log still referred to by `parts` would copy it.
+        var file = FileRecords.empty
+        swap(&file, &parts[0].records)
+        var context = parts[0].context
+        var endLine = context.partEnd?.line ?? 1
+        for j in used.dropFirst() {
+            var rest = FileRecords.empty
+            swap(&rest, &parts[j].records)
+            let shift = endLine - 1
+            func shifted(_ d: Diagnostic) -> Diagnostic {
+                var d = d
+                if let location = d.location, location.line > 0 {
+                    d.location = SourceLocation(path: location.path, line: location.line + shift)
+                }
+                return d
+            }
+            file.log.absorb(&rest.log, sameFile: true, lineShift: shift)
+            file.diagnostics += rest.diagnostics.map(shifted)
+            context.readerWarnings += parts[j].context.readerWarnings.map(shifted)
+            context.suppressedReaderWarnings += parts[j].context.suppressedReaderWarnings
+            if context.earlyEnd == nil { context.earlyEnd = parts[j].context.earlyEnd.map(shifted) }
+            endLine = (parts[j].context.partEnd?.line ?? 1) + shift
+        }
         return finished(file, context)
     }
 

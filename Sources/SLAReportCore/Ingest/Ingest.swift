@@ -28,9 +28,6 @@ public struct IngestOptions: Sendable {
     /// How many parts such a file is read in: ``Ingest/partsPerCore`` per active core (cores counted up to 8,
     /// ``Parallel/cores(limit:)``).
     public var partCount: Int = Parallel.cores() * Ingest.partsPerCore
-    /// Nil: the parts are read side by side. Otherwise they are read one after another in this order (part
-    /// indices; the tests hand them to the ``PartChain`` in every order with it).
-    var partOrder: [Int]?
     /// Keep the facts each native ticket was routed by (``EventLog/routingFacts``), for `slareport explain`.
     public var keepsRoutingFacts = false
 

@@ -166,33 +166,4 @@ import Testing
             }
         }
     }
-
-    /// The parts are appended as they come in, in whatever order they are read (``PartChain``): every order
-    /// gives the single-threaded read, and so does a chain with a part missing (the file is then read whole).
-    @Test func everyOrderOfThePartsGivesTheSingleThreadedRead() {
-        var random = TestRandom(4_711)
-        for round in 0..<8 {
-            let (bytes, _) = ReaderPropertyTests.randomEvents(&random, rows: random.int(150...500))
-            var single = IngestOptions()
-            single.partThreshold = Int.max
-            let whole = Ingest.readAndJoin([InputFile(path: "e.csv", bytes: bytes)], options: single)
-            let parts = random.int(2...6)
-            var orders = [Array(0..<parts), Array((0..<parts).reversed()), Array(1..<parts) + [0]]
-            for _ in 0..<3 { orders.append(Array(0..<parts).shuffled(using: &random)) }
-            orders.append(Array(0..<parts).filter { $0 != 1 })
-            for order in orders {
-                var options = IngestOptions()
-                options.partThreshold = 0
-                options.partCount = parts
-                options.partOrder = order
-                let read = Ingest.readAndJoin([InputFile(path: "e.csv", bytes: bytes)], options: options)
-                let note = "round \(round), order \(order), \(random.note)"
-                #expect(read.log.events == whole.log.events, "\(note)")
-                #expect(read.log.symbols.strings == whole.log.symbols.strings, "\(note)")
-                #expect(read.log.ledger.locations.lines == whole.log.ledger.locations.lines, "\(note)")
-                #expect(read.log.rejections == whole.log.rejections, "\(note)")
-                #expect(read.diagnostics == whole.diagnostics, "\(note)")
-            }
-        }
-    }
 }
