@@ -90,7 +90,9 @@ enum MeasureStage {
                 while let positions = claims.claimBack() {
                     var chunk = MeasuredTickets.Chunk()
                     for position in positions {
-                        if let (i, m, metrics) = measureTicket(own, ruleTimelines, position) { chunk.add(i, m, metrics) }
+                        if let (i, m, metrics) = measureTicket(own, ruleTimelines, position) {
+                            chunk.add(i, m, metrics)
+                        }
                     }
                     back.append(chunk)
                 }
