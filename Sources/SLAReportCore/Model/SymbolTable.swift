@@ -310,19 +310,14 @@ public struct SymbolTable: @unchecked Sendable {
             slots = IndexMemory.zeroed(1)
         }
 
-        /// Room for `symbols` more symbols of `extra` more bytes. The arena and the ends grow to at least twice
-        /// their size when they grow, so that a table merging many parts in turn copies each byte a bounded
-        /// number of times (room never written is never resident).
         func reserve(symbols: Int, bytes extra: Int) {
             if byteCount + extra > byteCapacity {
-                let capacity = max(byteCount + extra, byteCapacity * 2)
-                Self.move(&bytes, count: byteCount, capacity: capacity)
-                byteCapacity = capacity
+                Self.move(&bytes, count: byteCount, capacity: byteCount + extra)
+                byteCapacity = byteCount + extra
             }
             if count + symbols > symbolCapacity {
-                let capacity = max(count + symbols, symbolCapacity * 2)
-                Self.move(&ends, count: count, capacity: capacity)
-                symbolCapacity = capacity
+                Self.move(&ends, count: count, capacity: count + symbols)
+                symbolCapacity = count + symbols
             }
             var slots = slotCapacity
             while (count + symbols) * 2 > slots { slots *= 2 }
