@@ -2,12 +2,7 @@ extension Ingest {
     /// Inputs at least this large are read in parts side by side (see ``readInParts(_:with:options:)``).
     static let partThreshold = 32 << 20
 
-    /// Parts per core. The cores take the parts in turn, whichever is free, so a core that reads more slowly
-    /// (a virtual machine's cores often differ) reads fewer of them: with one part per core the faster one
-    /// waited for the other for up to a third of the reading.
-    static let partsPerCore = 4
-
-    /// Reads a large canonical-events CSV file in ``IngestOptions/partCount`` parts side by side, a few per
+    /// Reads a large canonical-events CSV file in ``IngestOptions/partCount`` parts side by side, one per
     /// core, with the same result as reading it whole.
     ///
     /// The file is cut at line breaks spread evenly after the header. Each part is read by its own push

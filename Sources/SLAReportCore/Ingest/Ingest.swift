@@ -25,9 +25,8 @@ public struct IngestOptions: Sendable {
     /// Keep the text of values no stage of the report reads (subjects, the text of replies): `slareport
     /// explain` shows them; the report keeps fingerprints (see ``EventColumns``).
     public var keepsUnusedText = false
-    /// How many parts such a file is read in: ``Ingest/partsPerCore`` per active core (cores counted up to 8,
-    /// ``Parallel/cores(limit:)``).
-    public var partCount: Int = Parallel.cores() * Ingest.partsPerCore
+    /// How many parts such a file is read in: one per active core (at most 8, ``Parallel/cores(limit:)``).
+    public var partCount: Int = Parallel.cores()
     /// Keep the facts each native ticket was routed by (``EventLog/routingFacts``), for `slareport explain`.
     public var keepsRoutingFacts = false
 
