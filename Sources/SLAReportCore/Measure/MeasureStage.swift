@@ -110,10 +110,10 @@ enum MeasureStage {
                 }
                 return (tickets, newestTicket(timelines, symbols: symbols))
             })
+        // Moved out of the tuples, not copied: a copy would share the columns, and committing would then copy
+        // them whole. (The back's first claimed chunk, the last in report order, is at the start.)
         var tickets = MeasuredTickets(directory: directory, vendor: vendor, asOf: asOf, reservingCapacity: 0)
         swap(&tickets, &measured.tickets)
-        // Moved out, so that each chunk is the only reference to its columns (the back's first claimed, the
-        // last in report order, is at the start).
         var back: [MeasuredTickets.Chunk] = []
         swap(&back, &checked.back)
         while let chunk = back.popLast() { tickets.commit(chunk, timelines: timelines) }

@@ -4,8 +4,9 @@
 /// whichever thread measured the ticket (``MeasureStage`` commits the front's tickets as it measures them and
 /// the back's afterwards, in order).
 struct MeasuredTickets: Sendable {
-    /// A chunk of tickets measured but not yet committed (the back's share of the measuring), kept as compact
-    /// as the committed results (a measurement is 136 bytes as a value, about 54 in the columns).
+    /// Measured tickets' results and status metrics, as columns: the committed ones, and each chunk the back
+    /// measures before it is committed (as compact as the committed results: a measurement is 136 bytes as
+    /// a value, about 54 in the columns).
     struct Chunk: Sendable {
         var results = TicketResults.Appender(reservingCapacity: 0)
         /// Rows index ``results``.
@@ -21,8 +22,8 @@ struct MeasuredTickets: Sendable {
     private let directory: ActorDirectory
     private let vendor: [Symbol: VendorMetric]
     private let asOf: Instant
-    private var results: TicketResults.Appender
-    private var status = StatusMetricsColumn()
+    /// The committed tickets' results and status metrics.
+    private var columns = Chunk()
     /// Per actor symbol id, up to the highest id of an actor with a reply (agents' ids are small: not an
     /// entry for every ticket id).
     private var replies: [Int32] = []
@@ -34,13 +35,12 @@ struct MeasuredTickets: Sendable {
         self.directory = directory
         self.vendor = vendor
         self.asOf = asOf
-        results = TicketResults.Appender(reservingCapacity: n)
+        columns.results = TicketResults.Appender(reservingCapacity: n)
     }
 
     /// Commits `m` (and its status metrics), the measurement of timeline `i` (`t`), as the next ticket of the
     /// report.
     mutating func commit(_ i: Int, _ t: TicketTimeline, _ m: TicketMeasurement, _ metrics: TicketStatusMetrics?) {
-        if let metrics { status.append(row: results.count, metrics) }
         if m.replyTimeUnknown { unknown.insert(t.ticket) }
         var ticketReplies = 0
         var teamActs = m.firstReply != nil
@@ -73,7 +73,7 @@ struct MeasuredTickets: Sendable {
         if m.firstReply != nil { tallies[lastTally].replied += 1 }
         if teamActs { tallies[lastTally].teamActs = true }
         if othersWrote { tallies[lastTally].othersWrote = true }
-        results.append(m, timeline: i)
+        columns.add(i, m, metrics)
     }
 
     /// Commits the tickets of `chunk`, in its order (`timelines` are the ones it was measured from).
@@ -102,8 +102,8 @@ struct MeasuredTickets: Sendable {
         for (actor, count) in replies.enumerated() where count != 0 {
             byActor.append((Symbol(raw: UInt32(actor)), Int(count)))
         }
-        var done = StatusMetricsColumn()
-        swap(&done, &status)
-        return (results.finish(), done, byActor, tallies, unknown)
+        var done = Chunk()
+        swap(&done, &columns)
+        return (done.results.finish(), done.status, byActor, tallies, unknown)
     }
 }
