@@ -1,8 +1,8 @@
 extension ChannelRules {
     /// Sorts every finding list for display (see ``ChannelRules`` for the order); ties end on every field, so
-    /// equal inputs in any order give identical lists.
-    static func sortedForDisplay(_ findings: RuleFindings) -> RuleFindings {
-        var sorted = findings
+    /// equal inputs in any order give identical lists. In place: a sorted copy would copy every list whole
+    /// first (a million findings are tens of megabytes of fresh pages).
+    static func sortForDisplay(_ sorted: inout RuleFindings) {
         sorted.skips.sort { a, b in
             (a.at, a.ticket, a.agent, a.reason, a.channel) < (b.at, b.ticket, b.agent, b.reason, b.channel)
         }
@@ -28,6 +28,5 @@ extension ChannelRules {
         sorted.disqusReplyTicketsUnsolved.sort { a, b in
             (a.created, a.ticket, a.requester, a.channel) < (b.created, b.ticket, b.requester, b.channel)
         }
-        return sorted
     }
 }

@@ -121,8 +121,9 @@ public enum ChannelRules {
         }
 
         for index in timelines.indices where !reported[index] { collector.flagBits[index] = 0 }
+        sortForDisplay(&collector.findings)
         return ChannelRuleResult(
-            findings: sortedForDisplay(collector.findings), flagBits: collector.flagBits,
+            findings: collector.findings, flagBits: collector.flagBits,
             agentCounts: collector.agentCounts, disqusReplyTickets: disqus)
     }
 

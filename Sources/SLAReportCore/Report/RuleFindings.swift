@@ -44,7 +44,8 @@ public struct RuleFindings: Sendable, Equatable {
     public func capped(at limit: Int) -> RuleFindings {
         var c = self
         c.cappedCounts = counts
-        func cut<T>(_ list: inout [T]) { if list.count > limit { list.removeLast(list.count - limit) } }
+        // A new array of the first `limit`: cutting the shared one in place would copy it whole first.
+        func cut<T>(_ list: inout [T]) { if list.count > limit { list = Array(list.prefix(limit)) } }
         cut(&c.skips)
         cut(&c.passedOver)
         cut(&c.crossAssignments)
