@@ -44,6 +44,9 @@ public enum Grouping {
 
         let order = EventOrder(symbols: symbols)
         var timelines = Timelines(store: EventStore(EventColumns()))
+        // Room for a timeline per ticket up front (no more than symbols or events): columns grown by doubling
+        // copy themselves into fresh pages at each step, and reserved room never written is never resident.
+        timelines.reserveCapacity(min(symbols.count, c.count))
         var kept = 0
         var scratch: [Int] = []
         let n = c.count
