@@ -50,6 +50,15 @@ extension Ingest {
         swap(&file, &parts[0].records)
         var context = parts[0].context
         var endLine = context.partEnd?.line ?? 1
+        // The first part's symbol table grows once for all the others (their indexes freed first).
+        var later: [SymbolTable] = []
+        for j in used.dropFirst() {
+            var table = SymbolTable()
+            swap(&table, &parts[j].records.log.symbols)
+            later.append(table)
+        }
+        file.log.symbols.reserve(merging: &later)
+        for (k, j) in used.dropFirst().enumerated() { swap(&later[k], &parts[j].records.log.symbols) }
         for j in used.dropFirst() {
             var rest = FileRecords.empty
             swap(&rest, &parts[j].records)

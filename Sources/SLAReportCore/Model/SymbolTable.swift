@@ -212,6 +212,21 @@ public struct SymbolTable: @unchecked Sendable {
         }.flatMap { $0 }
     }
 
+    /// Grows this table once for merging all of `others` into it, in turn (``merge(taking:)``), after
+    /// freeing their indexes (merging reads only their texts): the tables of a file read in parts are merged
+    /// into the first part's with one growth of its arena and index instead of one per part (each growth
+    /// copies the arena and writes a new index, in fresh pages).
+    mutating func reserve(merging others: inout [SymbolTable]) {
+        var symbols = 0
+        var bytes = 0
+        for k in others.indices {
+            if isKnownUniquelyReferenced(&others[k].storage) { others[k].storage.dropIndex() }
+            symbols += others[k].count
+            bytes += others[k].storage.byteCount
+        }
+        reserve(symbols: symbols, bytes: bytes)
+    }
+
     /// Grows the table once for up to `symbols` more symbols of `bytes` more bytes, so that adding them
     /// never regrows it (regrowing holds the old and the new arrays at once, and copies them).
     mutating func reserve(symbols: Int, bytes: Int) {

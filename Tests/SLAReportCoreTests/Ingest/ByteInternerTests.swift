@@ -88,4 +88,38 @@ struct SymbolTableMergeTests {
         #expect(internedAgain)
         #expect(first.count == count, "interning known words added none")
     }
+
+    /// Growing the first table once for all the later ones (as a file read in parts does) numbers and finds
+    /// symbols as merging them one by one does, though the later tables' indexes are freed first.
+    @Test func oneGrowthForAllPartsMergesAsOneReadWould() {
+        var random = TestRandom(0x6E0_0A11)
+        for round in 0..<10 {
+            let words = (0..<random.int(0...4_000)).map { _ in "w\(random.below(3_000))" }
+            let cuts = ([0, words.count] + (0..<random.int(1...5)).map { _ in random.int(0...words.count) }).sorted()
+            var whole = SymbolTable()
+            let wholeSymbols = words.map { whole.intern($0) }
+            var tables: [SymbolTable] = []
+            var symbols: [[Symbol]] = []
+            for k in 0..<(cuts.count - 1) {
+                var table = SymbolTable()
+                symbols.append(words[cuts[k]..<cuts[k + 1]].map { table.intern($0) })
+                tables.append(table)
+            }
+            var first = tables.removeFirst()
+            first.reserve(merging: &tables)
+            var merged = symbols[0]
+            for k in tables.indices {
+                let map = first.merge(taking: &tables[k])
+                merged += symbols[k + 1].map { map[Int($0.raw)] }
+            }
+            let note = "round \(round), \(cuts.count - 1) parts, \(random.note)"
+            #expect(merged == wholeSymbols, "\(note)")
+            #expect(first.strings == whole.strings, "\(note)")
+            for (i, text) in first.strings.enumerated().dropFirst() where first.lookup(text) != Symbol(raw: UInt32(i)) {
+                Issue.record("symbol \(i) (\(text)) not found as itself: \(note)")
+                break
+            }
+            #expect(first.intern("new word") == whole.intern("new word"), "\(note)")
+        }
+    }
 }
