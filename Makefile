@@ -3,7 +3,7 @@ SWIFT ?= swift
 VENV ?= /tmp/slareport-bench-venv
 BENCH ?= ../shared/bench
 
-.PHONY: build release test lint format reports check-reports peers bench browser-check fuzz fuzz-smoke clean
+.PHONY: build release test lint format reports check-reports peers bench faults profile browser-check fuzz fuzz-smoke clean
 
 build:
 	$(SWIFT) build
@@ -48,6 +48,23 @@ peers: build $(VENV)/bin/python
 # The side-by-side benchmark of SPEC §6 (1M tickets, release build, 5 alternating runs).
 bench: release
 	bash $(BENCH)/compare.sh 1000000 .build/release/slareport
+
+# Where the full report at 1M spends its page faults and its time (Linux perf: apt-get install linux-perf;
+# the input is the one `make bench` makes). Tests/Perf/README.md describes the scripts.
+PERF_DATA ?= /tmp/slareport-bench-events-1000000.csv
+PERF_OUT ?= /tmp/slareport-perf
+PERF_REPORT = .build/release/slareport report $(PERF_DATA) --format md,html,json,csv --out $(PERF_OUT)/report \
+	--quiet --no-progress
+faults: release
+	mkdir -p $(PERF_OUT)
+	perf record -e page-faults -c 1 -g -o $(PERF_OUT)/faults.data $(PERF_REPORT) || [ $$? -eq 1 ]
+	perf script -i $(PERF_OUT)/faults.data -F tid,time,ip,sym | swift demangle --simplified > $(PERF_OUT)/faults.txt
+	python3 Tests/Perf/faults.py $(PERF_OUT)/faults.txt 30
+profile: release
+	mkdir -p $(PERF_OUT)
+	perf record -F 999 -g -o $(PERF_OUT)/cpu.data $(PERF_REPORT) || [ $$? -eq 1 ]
+	perf script -i $(PERF_OUT)/cpu.data -F tid,time,ip,sym | swift demangle --simplified > $(PERF_OUT)/cpu.txt
+	python3 Tests/Perf/timeline.py $(PERF_OUT)/cpu.txt 0.05
 
 BROWSER_VENV ?= /tmp/slareport-browser-venv
 
