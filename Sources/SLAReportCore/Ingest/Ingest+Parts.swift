@@ -50,15 +50,16 @@ extension Ingest {
         swap(&file, &parts[0].records)
         var context = parts[0].context
         var endLine = context.partEnd?.line ?? 1
-        // The first part's symbol table grows once for all the others (their indexes freed first).
-        var later: [SymbolTable] = []
+        // The first part's symbol table grows once for all the others, their indexes freed first (one growth
+        // instead of one per part: each copies the arena and writes a new index, in fresh pages).
+        var symbols = 0
+        var bytes = 0
         for j in used.dropFirst() {
-            var table = SymbolTable()
-            swap(&table, &parts[j].records.log.symbols)
-            later.append(table)
+            parts[j].records.log.symbols.dropIndex()
+            symbols += parts[j].records.log.symbols.count
+            bytes += parts[j].records.log.symbols.byteCount
         }
-        file.log.symbols.reserve(merging: &later)
-        for (k, j) in used.dropFirst().enumerated() { swap(&later[k], &parts[j].records.log.symbols) }
+        file.log.symbols.reserve(symbols: symbols, bytes: bytes)
         for j in used.dropFirst() {
             var rest = FileRecords.empty
             swap(&rest, &parts[j].records)

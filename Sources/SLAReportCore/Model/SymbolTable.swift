@@ -166,8 +166,8 @@ public struct SymbolTable: @unchecked Sendable {
     /// that the writes walk the index forward instead of landing anywhere in it.
     mutating func merge(taking other: inout SymbolTable) -> [Symbol] {
         defer { other = SymbolTable() }
-        if isKnownUniquelyReferenced(&other.storage) { other.storage.dropIndex() }
-        reserve(symbols: other.count, bytes: other.storage.byteCount)
+        other.dropIndex()
+        reserve(symbols: other.count, bytes: other.byteCount)
         var map = [Symbol](repeating: .none, count: other.count)
         guard other.count > 1 else { return map }
         let found = lookUp(other)
@@ -212,19 +212,14 @@ public struct SymbolTable: @unchecked Sendable {
         }.flatMap { $0 }
     }
 
-    /// Grows this table once for merging all of `others` into it, in turn (``merge(taking:)``), after
-    /// freeing their indexes (merging reads only their texts): the tables of a file read in parts are merged
-    /// into the first part's with one growth of its arena and index instead of one per part (each growth
-    /// copies the arena and writes a new index, in fresh pages).
-    mutating func reserve(merging others: inout [SymbolTable]) {
-        var symbols = 0
-        var bytes = 0
-        for k in others.indices {
-            if isKnownUniquelyReferenced(&others[k].storage) { others[k].storage.dropIndex() }
-            symbols += others[k].count
-            bytes += others[k].storage.byteCount
-        }
-        reserve(symbols: symbols, bytes: bytes)
+    /// Bytes of text in the arena, the empty symbol's none.
+    var byteCount: Int { storage.byteCount }
+
+    /// Frees the index when this table holds its storage alone: it can no longer find a symbol, and only its
+    /// texts are read after this (a table about to be merged into another, ``merge(taking:)``; the tables
+    /// of a file read in parts are all dropped first, so that the first part's grows once for all of them).
+    mutating func dropIndex() {
+        if isKnownUniquelyReferenced(&storage) { storage.dropIndex() }
     }
 
     /// Grows the table once for up to `symbols` more symbols of `bytes` more bytes, so that adding them

@@ -89,8 +89,8 @@ struct SymbolTableMergeTests {
         #expect(first.count == count, "interning known words added none")
     }
 
-    /// Growing the first table once for all the later ones (as a file read in parts does) numbers and finds
-    /// symbols as merging them one by one does, though the later tables' indexes are freed first.
+    /// Freeing the later tables' indexes and growing the first table once for all of them (as a file read in
+    /// parts does) numbers and finds symbols as merging them one by one does.
     @Test func oneGrowthForAllPartsMergesAsOneReadWould() {
         var random = TestRandom(0x6E0_0A11)
         for round in 0..<10 {
@@ -107,7 +107,8 @@ struct SymbolTableMergeTests {
             }
             var first = tables.removeFirst()
             let texts = tables.map(\.strings)
-            first.reserve(merging: &tables)
+            for k in tables.indices { tables[k].dropIndex() }
+            first.reserve(symbols: tables.map(\.count).reduce(0, +), bytes: tables.map(\.byteCount).reduce(0, +))
             // The later tables keep their texts, which merging reads, but no longer find them: their indexes
             // were freed before the first table grew.
             #expect(tables.map(\.strings) == texts, "round \(round), \(random.note)")
