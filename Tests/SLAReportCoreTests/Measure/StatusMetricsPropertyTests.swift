@@ -232,13 +232,13 @@ import Testing
             if want.solved { solved += 1 }
         }
         let email = try #require(result.model.channels.first { $0.key == "email" })
-        func figures(_ metric: SLAMetric) throws -> [Int] {
-            let s = try #require(email.statusMetric(metric), "\(seed): no \(metric)")
-            return [s.achieved, s.breached, s.openOverdue, s.pending]
+        // nil when the channel has no such metric, which fails the expectations below.
+        func figures(_ metric: SLAMetric) -> [Int]? {
+            email.statusMetric(metric).map { s in [s.achieved, s.breached, s.openOverdue, s.pending] }
         }
-        #expect(try figures(.requesterWait) == totals.wait, "\(seed): requester wait counts")
-        #expect(try figures(.agentWork) == totals.work, "\(seed): agent work counts")
-        #expect(try figures(.periodicUpdate) == totals.updates, "\(seed): periodic update counts")
+        #expect(figures(.requesterWait) == totals.wait, "\(seed): requester wait counts")
+        #expect(figures(.agentWork) == totals.work, "\(seed): agent work counts")
+        #expect(figures(.periodicUpdate) == totals.updates, "\(seed): periodic update counts")
         #expect(email.statusMetric(.requesterWait)?.measured == solved, "\(seed): measured = solved tickets")
         // Every breach is listed once.
         let listed = result.model.metricBreaches

@@ -18,15 +18,16 @@ import Testing
         b.add("D", .created, "2016-11-14 16:00", actor: "u", channel: "email")
         b.add("D", .reply, "2016-11-15 10:00", actor: "ann")
         let result = try TestPolicies.run(b, policy: .builtIn, asOf: "2016-11-20 00:00")
-        func row(_ id: String) throws -> TicketRow { try #require(TestPolicies.row(result, id)) }
+        // nil for a ticket missing from the report, which fails the expectations below.
+        func row(_ id: String) -> TicketRow? { TestPolicies.row(result, id) }
         // 8 and 12 business hours: Mon 16:00–17:00 and Tue 09:00–10:00 are 2 hours of business time.
-        #expect(try row("H").target == "8 business hours")
-        #expect(try row("H").frtBusinessSeconds == 7200)
-        #expect(try row("N").target == "12 business hours")
-        #expect(try row("N").frtBusinessSeconds == 7200)
+        #expect(row("H")?.target == "8 business hours")
+        #expect(row("H")?.frtBusinessSeconds == 7200)
+        #expect(row("N")?.target == "12 business hours")
+        #expect(row("N")?.frtBusinessSeconds == 7200)
         // No priority: 1 business day, whose clock runs through whole working days (Mon 16:00 → Tue 10:00).
-        #expect(try row("D").target == "1 business day")
-        #expect(try row("D").frtBusinessSeconds == 18 * 3600)
+        #expect(row("D")?.target == "1 business day")
+        #expect(row("D")?.frtBusinessSeconds == Int64(18 * 3600))
         // The channel's business figures are all on the default clock.
         let email = try #require(result.model.channels.first { $0.key == "email" })
         #expect(email.firstReply.business?.p50 == 64_800)
