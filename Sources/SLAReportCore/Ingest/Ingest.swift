@@ -27,6 +27,9 @@ public struct IngestOptions: Sendable {
     public var keepsUnusedText = false
     /// How many parts such a file is read in: one per active core (at most 8, ``Parallel/cores(limit:)``).
     public var partCount: Int = Parallel.cores()
+    /// A part of such a file with at least this many bytes left to read is cut in two when a core is free, and
+    /// that core reads the back half (8 MiB: about 40 ms of reading on one core).
+    public var partSplitBytes: Int = 8 << 20
     /// Keep the facts each native ticket was routed by (``EventLog/routingFacts``), for `slareport explain`.
     public var keepsRoutingFacts = false
 

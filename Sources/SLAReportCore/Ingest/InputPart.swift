@@ -9,4 +9,7 @@ public struct InputPart: Sendable {
     public var header: [String]?
     /// The starts of the later parts: the reader stops at the first it reaches on a record boundary.
     public var stops: [Int]
+    /// The claims of all the parts and this one's number, when its stops can change while it is read (a
+    /// later part cut off its end by a core that was free: ``PartClaims``).
+    var claims: (parts: PartClaims, part: Int)?
 }

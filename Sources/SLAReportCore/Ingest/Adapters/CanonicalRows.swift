@@ -56,7 +56,9 @@ enum CanonicalRows {
         var reader = CSVReader(
             stream: sniff.stream(), separator: sniff.separator, limits: limits(context.options),
             stops: part?.stops ?? [])
+        reader.claims = part?.claims
         defer {
+            if let claims = part?.claims { claims.parts.finish(claims.part) }
             for warning in reader.warnings {
                 context.readerWarnings.append(
                     Diagnostic(.warning, warning.message, at: SourceLocation(path: context.path, line: warning.line)))

@@ -26,6 +26,10 @@ public struct CSVReader {
     private var viewPosition = 0
     private var streamDone: Bool
     private var stops: [Int]
+    /// For a part of a file read side by side with others whose cuts can change while it is read: the parts'
+    /// claims and its number. Its stops are then taken from them each time the buffer is filled (the cuts
+    /// made into it so far), and its horizon is published there (``PartClaims``).
+    var claims: (parts: PartClaims, part: Int)?
 
     /// The current record's fields; valid until the next call to ``next()``.
     public let record = ByteRecord()
@@ -135,6 +139,7 @@ public struct CSVReader {
             viewOffset = before
             viewPosition = 0
             streamDone = true
+            takeStops()
             return
         }
         let chunk = buffer ?? ChunkBuffer(count: chunkBytes)
@@ -145,6 +150,14 @@ public struct CSVReader {
         viewOffset = before
         viewPosition = 0
         if n < chunk.raw.count { streamDone = true }
+        takeStops()
+    }
+
+    /// The stops of ``claims``' part from here on, its horizon published as the end of the bytes at hand:
+    /// called before any of a new view's bytes are read, so a cut past the old horizon is always seen.
+    private mutating func takeStops() {
+        guard let claims else { return }
+        stops = claims.parts.advance(claims.part, to: viewOffset + view.count, from: viewOffset)
     }
 
     static func describe(bytes: Int) -> String {
