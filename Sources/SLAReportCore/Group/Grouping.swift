@@ -6,8 +6,10 @@
 /// column (a bit per symbol) finds out; when they are grouped nothing is moved but the few events of a
 /// ticket that are out of time order (sorted within the ticket, in place). Otherwise a counting sort by
 /// ticket (one pass to count, one to place, 4 bytes an event for the order, each column gathered in turn)
-/// groups them first. Either way each ticket's events are then sorted (a check first: most are in order),
-/// merged and checked in place, so the events are never held twice.
+/// groups them first. Either way a ticket whose events need nothing done (its creation first and alone, each
+/// later event after the one before in time or kind, a channel: most tickets) is added as it stands, after
+/// one pass over two columns; the others' events are sorted, merged and checked in place, so the events are
+/// never held twice.
 ///
 /// The ledger moves forward: a record all of whose events repeat earlier ones is a duplicate; the records
 /// of a ticket without a `created` event or without a channel, a record with an event before its ticket's
@@ -22,7 +24,11 @@ public enum Grouping {
     }
 
     /// Groups `log`'s events, taking them out of `log`.
-    public static func group(_ log: inout EventLog) -> Result {
+    public static func group(_ log: inout EventLog) -> Result { group(&log, fastPath: true) }
+
+    /// ``group(_:)``; `fastPath` false sends every ticket through the general sort, merge and check (the tests
+    /// compare the two).
+    static func group(_ log: inout EventLog, fastPath: Bool) -> Result {
         var ledger = log.ledger
         log.ledger = RecordLedger()
         defer { log.ledger = ledger }
@@ -55,6 +61,20 @@ public enum Grouping {
             let t = c.ticket[lower]
             var upper = lower + 1
             while upper < n && c.ticket[upper] == t { upper += 1 }
+            // Most tickets need nothing done: their events only move down to `kept` (when events before them
+            // were left out) and their timeline is added (``cleanRunChannel(_:_:)``).
+            if fastPath, let channel = cleanRunChannel(c, lower..<upper) {
+                if kept != lower {
+                    for i in lower..<upper { move(&c, from: i, to: kept + (i - lower)) }
+                }
+                let end = kept + (upper - lower)
+                addTimeline(
+                    c, ticket: t, channel: channel, createdIndex: kept, end: end, sources: sources, ledger: ledger,
+                    into: &timelines)
+                kept = end
+                lower = upper
+                continue
+            }
             sortRun(&c, lower..<upper, order: order, scratch: &scratch)
             // Duplicates merged while the run moves down to `kept`.
             let runStart = kept
@@ -92,6 +112,37 @@ public enum Grouping {
             }
             return true
         }
+    }
+
+    /// The channel of one ticket's events in `run` when they need nothing done: their `created` first and
+    /// alone, each event after the one before in time, or at the same time and of a later kind (so they are in
+    /// timeline order, no two of them can be one event, and no tie is left to break), and a channel on one of
+    /// them; nil otherwise (the general path then sorts, merges and checks them). One pass over two columns.
+    static func cleanRunChannel(_ c: borrowing EventColumns, _ run: Range<Int>) -> UInt32? {
+        let created = EventKind.created.rawValue
+        guard let first = run.first, c.kind[first] == created else { return nil }
+        var channel = c.channel[first]
+        var previous = (at: c.at[first], kind: created)
+        for i in run.dropFirst() {
+            let (at, kind) = (c.at[i], c.kind[i])
+            guard kind != created, at > previous.at || (at == previous.at && kind > previous.kind) else { return nil }
+            if channel == 0 { channel = c.channel[i] }
+            previous = (at, kind)
+        }
+        return channel == 0 ? nil : channel
+    }
+
+    /// Adds the timeline of the ticket whose kept events end at `end`, created by event `createdIndex`, its
+    /// source the kind of the file that record came from.
+    private static func addTimeline(
+        _ c: borrowing EventColumns, ticket t: UInt32, channel: UInt32, createdIndex: Int, end: Int,
+        sources: [SourceKind], ledger: RecordLedger, into timelines: inout Timelines
+    ) {
+        let r = Int(c.record[createdIndex])
+        let file = r < ledger.count ? Int(ledger.locations.file(r)) : -1
+        timelines.add(
+            ticket: t, channel: channel, created: c.at[createdIndex], requester: c.actor[createdIndex],
+            source: file >= 0 && file < sources.count ? sources[file] : .canonical, end: end)
     }
 
     /// Reorders the events ticket by ticket (tickets by symbol id, each ticket's events in input order): a
@@ -181,18 +232,18 @@ public enum Grouping {
             return run.lowerBound
         }
         var end = run.upperBound
+        var createdAt = createdIndex
         if rejectedHere {
             end = run.lowerBound
             for i in run where !ledger.isRejected(c.record[i]) {
+                if i == createdIndex { createdAt = end }
                 if end != i { move(&c, from: i, to: end) }
                 end += 1
             }
         }
-        let r = Int(created.record)
-        let file = r < ledger.count ? Int(ledger.locations.file(r)) : -1
-        timelines.add(
-            ticket: t, channel: channel, created: created.at.seconds, requester: created.actor,
-            source: file >= 0 && file < sources.count ? sources[file] : .canonical, end: end)
+        addTimeline(
+            c, ticket: t, channel: channel, createdIndex: createdAt, end: end, sources: sources, ledger: ledger,
+            into: &timelines)
         return end
     }
 }

@@ -74,6 +74,41 @@ import Testing
         #expect(keys == ["email", "forum", "twitter", "reddit", "irc", "zulip"])
     }
 
+    /// Tickets that need nothing done take a path of their own: it must give what the general sort, merge and
+    /// check give, on tickets of every kind (clean; out of order; duplicates and ties; created twice, late or
+    /// never; without a channel), with the input grouped by ticket and shuffled.
+    @Test func theCleanTicketPathGivesTheGeneralPathsResult() {
+        var random = TestRandom(20_261_203)
+        let kinds: [EventKind] = [.reply, .comment, .note, .assign, .status, .created]
+        for round in 0..<40 {
+            var rows: [(ticket: String, kind: EventKind, at: Instant, actor: String, channel: String)] = []
+            for t in 0..<random.int(5...40) {
+                let start = Instant(seconds: 1_479_000_000 + Int64(random.int(0...86_400)))
+                let channel = random.chance(90) ? random.pick(["email", "twitter"]) : ""
+                if random.chance(90) { rows.append(("T\(t)", .created, start, "u\(t)", channel)) }
+                for _ in 0..<random.int(0...6) {
+                    // Minutes apart, now and then at the same minute or before the creation.
+                    let at = Instant(seconds: start.seconds + 60 * Int64(random.int(-1...8)))
+                    rows.append(("T\(t)", random.pick(kinds), at, random.pick(["ann", "bob", "u\(t)"]), ""))
+                }
+                if random.chance(10), let last = rows.last { rows.append(last) }
+            }
+            if round % 2 == 1 { rows.shuffle(using: &random) }
+            var b = LogBuilder()
+            for r in rows { b.add(r.ticket, r.kind, at: r.at, actor: r.actor, channel: r.channel) }
+            var fast = b.log
+            var general = b.log
+            let a = Grouping.group(&fast).timelines
+            let g = Grouping.group(&general, fastPath: false).timelines
+            let note = "round \(round), \(random.note)"
+            #expect(a.ticket == g.ticket && a.channel == g.channel && a.created == g.created, "\(note)")
+            #expect(a.requester == g.requester && a.source == g.source && a.start == g.start, "\(note)")
+            #expect(a.map { Array($0.events) } == g.map { Array($0.events) }, "\(note)")
+            #expect(fast.ledger.fate == general.ledger.fate, "\(note)")
+            #expect(fast.rejections == general.rejections, "\(note)")
+        }
+    }
+
     @Test func inputOrderDoesNotChangeTheModel() throws {
         var rows: [(String, EventKind, String, String, String, String)] = []
         for i in 0..<60 {
