@@ -30,6 +30,9 @@ public struct IngestOptions: Sendable {
     /// A part of such a file with at least this many bytes left to read is cut in two when a core is free, and
     /// that core reads the back half (8 MiB: about 40 ms of reading on one core).
     public var partSplitBytes: Int = 8 << 20
+    /// Bytes a canonical CSV reader takes from its file at a time (the tests make it small, so that parts are
+    /// cut while their readers are in the middle of them).
+    var readChunkBytes: Int = CSVReader.defaultChunkBytes
     /// Keep the facts each native ticket was routed by (``EventLog/routingFacts``), for `slareport explain`.
     public var keepsRoutingFacts = false
 

@@ -143,6 +143,35 @@ import Testing
         #expect(Parallel.cores(limit: 1) == 1)
     }
 
+    /// Parts cut while their readers are in the middle of them, on all cores at once: the file is served in
+    /// small chunks and read 64 bytes at a time, and any part with 128 bytes left may be cut, so cuts race
+    /// with the readers' fills. Whatever the timing, the read is the single-threaded one.
+    @Test func partsCutWhileTheyAreReadGiveTheSingleThreadedRead() {
+        var random = TestRandom(20_261_203)
+        for round in 0..<10 {
+            let (bytes, _) = ReaderPropertyTests.randomEvents(&random, rows: random.int(300...800))
+            let source = InputSource(ChunkedSource(bytes: bytes, maxChunk: 97, seed: UInt64(round)))
+            var single = IngestOptions()
+            single.partThreshold = Int.max
+            let whole = Ingest.readAndJoin([InputFile(path: "e.csv", source: source)], options: single)
+            for parts in 2...4 {
+                var options = IngestOptions()
+                options.partThreshold = 0
+                options.partCount = parts
+                options.partSplitBytes = 128
+                options.readChunkBytes = 64
+                let read = Ingest.readAndJoin([InputFile(path: "e.csv", source: source)], options: options)
+                let note = "round \(round), \(parts) parts, \(random.note)"
+                #expect(read.log.events == whole.log.events, "\(note)")
+                #expect(read.log.symbols.strings == whole.log.symbols.strings, "\(note)")
+                #expect(read.log.ledger.locations.lines == whole.log.ledger.locations.lines, "\(note)")
+                #expect(read.log.rejections == whole.log.rejections, "\(note)")
+                #expect(read.diagnostics == whole.diagnostics, "\(note)")
+                #expect(read.log.recordCount == whole.log.recordCount, "\(note)")
+            }
+        }
+    }
+
     @Test func everyPartCountGivesTheSingleThreadedRead() {
         var random = TestRandom(8_008)
         for round in 0..<12 {

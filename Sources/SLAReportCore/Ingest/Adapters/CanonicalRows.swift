@@ -55,7 +55,7 @@ enum CanonicalRows {
         let part = sniff.part
         var reader = CSVReader(
             stream: sniff.stream(), separator: sniff.separator, limits: limits(context.options),
-            stops: part?.stops ?? [])
+            stops: part?.stops ?? [], chunkBytes: context.options.readChunkBytes)
         reader.claims = part?.claims
         defer {
             if let claims = part?.claims { claims.parts.finish(claims.part) }
