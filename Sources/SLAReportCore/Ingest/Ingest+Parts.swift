@@ -41,7 +41,7 @@ extension Ingest {
         let header: [String]
         let size: Int
         /// The records the whole file is guessed to hold.
-        let records: Int
+        let estimatedRecords: Int
         let claims: PartClaims
 
         /// The plan for `sniff`, or nil when it is not read in parts.
@@ -55,7 +55,7 @@ extension Ingest {
             self.options = options
             self.header = header
             self.size = size
-            records = Ingest.estimatedRecords(sniff.prefix, size: size)
+            estimatedRecords = Ingest.estimatedRecords(sniff.prefix, size: size)
             claims = PartClaims(starts: starts, size: size, minimum: options.partSplitBytes)
         }
 
@@ -81,7 +81,7 @@ extension Ingest {
                 // and the other parts are appended without moving them (room reserved and never written is
                 // never resident). The others: their share of the file.
                 let share = Double((claim.stops.first ?? size) - claim.start) / Double(max(size, 1))
-                let reserve = claim.part == 0 ? records : Int(Double(records) * share)
+                let reserve = claim.part == 0 ? estimatedRecords : Int(Double(estimatedRecords) * share)
                 let (records, context) = Ingest.read(part, with: adapter, options: options, reserve: reserve)
                 done.append(ReadPart(part: claim.part, start: claim.start, records: records, context: context))
                 // A failed search or cut (the reader got there first) ends this core's share.
@@ -158,7 +158,7 @@ extension Ingest {
         var starts = [0]
         for k in 1..<parts {
             let target = headerEnd + (size - headerEnd) / parts * k
-            guard target > (starts.last ?? 0), target < size, let start = lineStart(sniff, after: target, size: size),
+            guard target > (starts.last ?? 0), let start = lineStart(sniff, after: target, size: size),
                 start > (starts.last ?? 0)
             else { continue }
             starts.append(start)

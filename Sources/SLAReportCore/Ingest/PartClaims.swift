@@ -52,9 +52,6 @@ final class PartClaims: Sendable {
     /// How many parts there are, those cut off while reading included.
     var count: Int { parts.withLock { $0.count } }
 
-    /// The starts of the parts, by number.
-    var starts: [Int] { parts.withLock { $0.map(\.start) } }
-
     /// The claim of part `part` (one cut in advance).
     func claim(_ part: Int) -> Claim? {
         parts.withLock { parts in

@@ -146,6 +146,17 @@ import Testing
     /// Parts cut while their readers are in the middle of them, on all cores at once: the file is served in
     /// small chunks and read 64 bytes at a time, and any part with 128 bytes left may be cut, so cuts race
     /// with the readers' fills. Whatever the timing, the read is the single-threaded one.
+    /// `read` (in parts) is `whole` (single-threaded): events, symbols, lines, rejections, diagnostics and the
+    /// number of records.
+    private func expectSameRead(_ read: JoinedInput, _ whole: JoinedInput, _ note: String) {
+        #expect(read.log.events == whole.log.events, "\(note)")
+        #expect(read.log.symbols.strings == whole.log.symbols.strings, "\(note)")
+        #expect(read.log.ledger.locations.lines == whole.log.ledger.locations.lines, "\(note)")
+        #expect(read.log.rejections == whole.log.rejections, "\(note)")
+        #expect(read.diagnostics == whole.diagnostics, "\(note)")
+        #expect(read.log.recordCount == whole.log.recordCount, "\(note)")
+    }
+
     @Test func partsCutWhileTheyAreReadGiveTheSingleThreadedRead() {
         var random = TestRandom(20_261_203)
         for round in 0..<10 {
@@ -162,12 +173,7 @@ import Testing
                 options.readChunkBytes = 64
                 let read = Ingest.readAndJoin([InputFile(path: "e.csv", source: source)], options: options)
                 let note = "round \(round), \(parts) parts, \(random.note)"
-                #expect(read.log.events == whole.log.events, "\(note)")
-                #expect(read.log.symbols.strings == whole.log.symbols.strings, "\(note)")
-                #expect(read.log.ledger.locations.lines == whole.log.ledger.locations.lines, "\(note)")
-                #expect(read.log.rejections == whole.log.rejections, "\(note)")
-                #expect(read.diagnostics == whole.diagnostics, "\(note)")
-                #expect(read.log.recordCount == whole.log.recordCount, "\(note)")
+                expectSameRead(read, whole, note)
             }
         }
     }
@@ -187,12 +193,7 @@ import Testing
                 options.partSplitBytes = 64
                 let read = Ingest.readAndJoin([InputFile(path: "e.csv", bytes: bytes)], options: options)
                 let note = "round \(round), \(parts) parts, \(random.note)"
-                #expect(read.log.events == whole.log.events, "\(note)")
-                #expect(read.log.symbols.strings == whole.log.symbols.strings, "\(note)")
-                #expect(read.log.ledger.locations.lines == whole.log.ledger.locations.lines, "\(note)")
-                #expect(read.log.rejections == whole.log.rejections, "\(note)")
-                #expect(read.diagnostics == whole.diagnostics, "\(note)")
-                #expect(read.log.recordCount == whole.log.recordCount, "\(note)")
+                expectSameRead(read, whole, note)
             }
         }
     }
