@@ -33,10 +33,14 @@ public struct Measurer: Sendable {
     private let solvedSymbols: [Symbol]
     /// The symbols of `urgent`, `high`, `normal`, `low` (priority slots 1…4; none: slot 0).
     private let prioritySymbols: [Symbol]
-    /// Per channel symbol id (up to the largest the policy names): index into `channelTables`, or -1.
+    /// Per channel symbol id (up to the largest the policy names): its slot in ``judges``, or -1.
     private let channelSlot: [Int32]
-    /// Per channel the policy names: its judges by table in force from an instant, oldest first.
-    private let channelTables: [[(from: Int64, judge: ChannelJudge?)]]
+    /// The instants from which the policy's tables are in force, oldest first (the first is `Int64.min`).
+    private let tableFroms: [Int64]
+    /// Per channel slot, then per table of ``tableFroms``: the channel's judge under that table (nil when the
+    /// table has no such channel). Flat, so that finding a ticket's judge retains one object, not each
+    /// table's entry in turn.
+    private let judges: [ChannelJudge?]
     let symbols: SymbolTable
     /// Status symbols as written in lower case (`pending`, `on-hold`, …); others are parsed when met.
     let statusNames: [Symbol: TicketStatus]
@@ -69,28 +73,22 @@ public struct Measurer: Sendable {
             keys.append(key)
         }
         var slotOf: [(symbol: Int, slot: Int)] = []
-        var tables: [[(from: Int64, judge: ChannelJudge?)]] = []
+        var judges: [ChannelJudge?] = []
         let resolver = self.resolver
         for key in keys {
             guard let symbol = symbols.lookup(key), !symbol.isNone else { continue }
-            var table: [(from: Int64, judge: ChannelJudge?)] = []
+            slotOf.append((Int(symbol.raw), judges.count / froms.count))
             for from in froms {
                 let channel = resolver.channelPolicy(key, createdAt: Instant(seconds: from))
-                table.append(
-                    (
-                        from,
-                        channel.map {
-                            ChannelJudge(channel: $0, calendar: resolver.calendar(for: $0), policy: policy)
-                        }
-                    ))
+                judges.append(
+                    channel.map { ChannelJudge(channel: $0, calendar: resolver.calendar(for: $0), policy: policy) })
             }
-            slotOf.append((Int(symbol.raw), tables.count))
-            tables.append(table)
         }
         var slots = [Int32](repeating: -1, count: (slotOf.map(\.symbol).max() ?? -1) + 1)
         for (symbol, slot) in slotOf { slots[symbol] = Int32(slot) }
         channelSlot = slots
-        channelTables = tables
+        tableFroms = froms
+        self.judges = judges
         var statuses: [Symbol: TicketStatus] = [:]
         for name in TicketStatus.allCases.map(\.rawValue) + ["on-hold", "on_hold"] {
             if let s = symbols.lookup(name), !s.isNone, let status = TicketStatus(name: name) { statuses[s] = status }
@@ -108,13 +106,9 @@ public struct Measurer: Sendable {
     func judge(channel: Symbol, created: Instant) -> ChannelJudge? {
         let i = Int(channel.raw)
         guard i < channelSlot.count, channelSlot[i] >= 0 else { return nil }
-        let table = channelTables[Int(channelSlot[i])]
-        var chosen: ChannelJudge?
-        for entry in table {
-            if entry.from > created.seconds { break }
-            chosen = entry.judge
-        }
-        return chosen
+        var table = 0
+        while table + 1 < tableFroms.count, tableFroms[table + 1] <= created.seconds { table += 1 }
+        return judges[Int(channelSlot[i]) * tableFroms.count + table]
     }
 
     /// The priority slot of `priority` (1…4 for `urgent`…`low`, 0 otherwise).
@@ -146,7 +140,8 @@ public struct Measurer: Sendable {
         var currentPriority = Symbol.none
         var wasSolved = false
         var pendingComment: Instant?
-        var nextClocks: [(started: Instant, replied: Instant?, solved: Instant?)] = []
+        // Filled in as the walk finds them (start, reply, solve), and judged after it, in place.
+        var nextClocks: [NextReplyClock] = []
 
         if Observer.isTracing { observer.began(agentCreated: agentCreated) }
         var position = -1
@@ -173,7 +168,7 @@ public struct Measurer: Sendable {
                     priorityAtFirstReply = currentPriority
                     if Observer.isTracing { observer.counted(position, .firstReply) }
                 } else if let started = pendingComment {
-                    nextClocks.append((started, event.at, nil))
+                    nextClocks.append(Self.clock(started: started, replied: event.at, solved: nil))
                     pendingComment = nil
                     if Observer.isTracing { observer.counted(position, .nextReplyStopped(clock: nextClocks.count - 1)) }
                 } else if Observer.isTracing {
@@ -209,7 +204,7 @@ public struct Measurer: Sendable {
                     // stop at Solved). A reply at the same instant sorts first and has already stopped it.
                     let endsClock = Observer.isTracing && pendingComment != nil ? nextClocks.count : nil
                     if let started = pendingComment {
-                        nextClocks.append((started, nil, event.at))
+                        nextClocks.append(Self.clock(started: started, replied: nil, solved: event.at))
                         pendingComment = nil
                     }
                     let span = event.at.seconds - timeline.created.seconds
@@ -235,7 +230,7 @@ public struct Measurer: Sendable {
                 if Observer.isTracing { observer.counted(position, .noClock) }
             }
         }
-        if let started = pendingComment { nextClocks.append((started, nil, nil)) }
+        if let started = pendingComment { nextClocks.append(Self.clock(started: started, replied: nil, solved: nil)) }
         m.priority = m.firstReply != nil ? priorityAtFirstReply : currentPriority
 
         if let frt = m.firstReply { m.frtSeconds = frt.seconds - timeline.created.seconds }
@@ -252,12 +247,7 @@ public struct Measurer: Sendable {
             observer.chose(channel: judge?.channel, calendar: judge?.calendar, priority: priorityName(m.priority))
         }
         guard let judge else {
-            m.nextReplies = nextClocks.map { clock in
-                NextReplyClock(
-                    started: clock.started, replied: clock.replied, solved: clock.solved,
-                    seconds: clock.replied.map { $0.seconds - clock.started.seconds }, businessSeconds: nil,
-                    deadline: nil, outcome: nil)
-            }
+            m.nextReplies = nextClocks
             return m
         }
         let targets = judge.targets(priority: m.priority, measurer: self)
@@ -286,25 +276,28 @@ public struct Measurer: Sendable {
             m.outcome = Measurer.judge(replied: m.firstReply, deadline: deadline, notBefore: earliest, asOf: asOf)
         }
         let nextDefaultClock = judge.nextDefaultClock
-        m.nextReplies = nextClocks.map { clock in
-            let business: Int64? =
-                if let replied = clock.replied, let c = nextDefaultClock, c != .calendar {
-                    judge.calendar.elapsed(from: clock.started, to: replied, clock: c)
-                } else { nil }
-            var deadline: Instant?
-            var outcome: ReplyOutcome?
+        for k in nextClocks.indices {
+            let clock = nextClocks[k]
+            if let replied = clock.replied, let c = nextDefaultClock, c != .calendar {
+                nextClocks[k].businessSeconds = judge.calendar.elapsed(from: clock.started, to: replied, clock: c)
+            }
             if let target = targets.nextReply {
                 let d = judge.calendar.deadline(from: clock.started, adding: target)
-                deadline = d
-                outcome = Measurer.judge(
+                nextClocks[k].deadline = d
+                nextClocks[k].outcome = Measurer.judge(
                     replied: clock.replied ?? clock.solved, deadline: d, notBefore: nil, asOf: asOf)
             }
-            return NextReplyClock(
-                started: clock.started, replied: clock.replied, solved: clock.solved,
-                seconds: clock.replied.map { $0.seconds - clock.started.seconds }, businessSeconds: business,
-                deadline: deadline, outcome: outcome)
         }
+        m.nextReplies = nextClocks
         return m
+    }
+
+    /// A next-reply clock as the walk finds it: its calendar seconds, not yet judged.
+    @inline(__always)
+    private static func clock(started: Instant, replied: Instant?, solved: Instant?) -> NextReplyClock {
+        NextReplyClock(
+            started: started, replied: replied, solved: solved,
+            seconds: replied.map { $0.seconds - started.seconds }, businessSeconds: nil, deadline: nil, outcome: nil)
     }
 
     /// The name of a priority symbol as the policy's `by_priority` lookup takes it (compared there

@@ -73,18 +73,23 @@ public struct TicketResults: Sendable {
     mutating func append(_ m: TicketMeasurement, timeline index: Int) {
         [m].withUnsafeBufferPointer { ms in
             [UInt32(index)].withUnsafeBufferPointer { timelines in
-                m.nextReplies.withUnsafeBufferPointer { append(ms, timelines: timelines, clocks: $0) }
+                [UInt32(m.nextReplies.count)].withUnsafeBufferPointer { counts in
+                    m.nextReplies.withUnsafeBufferPointer {
+                        append(ms, timelines: timelines, clocks: $0, clockCounts: counts)
+                    }
+                }
             }
         }
     }
 
     /// Appends measurements `ms` (of timelines `timelines`, one each) whose next-reply clocks, in order, are
-    /// `clocks`, column by column: one check of each column's storage for the batch instead of one per
+    /// `clocks`, `clockCounts[j]` of them `ms[j]`'s (read from there, not from each measurement's array:
+    /// that retained and released every one), column by column: one check of each column's storage for the batch instead of one per
     /// ticket and column (see ``Appender``). Each field is read in place (`ms[j].field` loads that field
     /// alone; a closure taking a whole measurement would copy it, and retain its clocks, once per column).
     mutating func append(
         _ ms: UnsafeBufferPointer<TicketMeasurement>, timelines: UnsafeBufferPointer<UInt32>,
-        clocks: UnsafeBufferPointer<NextReplyClock>
+        clocks: UnsafeBufferPointer<NextReplyClock>, clockCounts: UnsafeBufferPointer<UInt32>
     ) {
         let k = ms.count
         timeline.append(contentsOf: timelines)
@@ -114,7 +119,7 @@ public struct TicketResults: Sendable {
         reopens.append(count: k) { ms[$0].reopens }
         var end = UInt32(nextClocks.count)
         nextStart.append(count: k) { j -> UInt32 in
-            end += UInt32(ms[j].nextReplies.count)
+            end += clockCounts[j]
             return end
         }
         nextClocks.append(contentsOf: clocks)
@@ -129,11 +134,14 @@ public struct TicketResults: Sendable {
         private var staged: [TicketMeasurement] = []
         private var stagedTimelines: [UInt32] = []
         private var stagedClocks: [NextReplyClock] = []
+        /// Per staged measurement, how many of ``stagedClocks`` are its.
+        private var stagedClockCounts: [UInt32] = []
 
         init(reservingCapacity n: Int) {
             results.reserveCapacity(n)
             staged.reserveCapacity(Self.batchSize)
             stagedTimelines.reserveCapacity(Self.batchSize)
+            stagedClockCounts.reserveCapacity(Self.batchSize)
         }
 
         /// Tickets appended so far.
@@ -141,7 +149,13 @@ public struct TicketResults: Sendable {
 
         /// Appends one ticket's measurement (of timeline `index`).
         mutating func append(_ m: consuming TicketMeasurement, timeline index: Int) {
-            if !m.nextReplies.isEmpty { stagedClocks.append(contentsOf: m.nextReplies) }
+            stagedClockCounts.append(UInt32(m.nextReplies.count))
+            if !m.nextReplies.isEmpty {
+                stagedClocks.append(contentsOf: m.nextReplies)
+                // Staged without them (the columns take the clocks from ``stagedClocks``): a measurement
+                // without an array of its own costs no reference counting when it is staged and destroyed.
+                m.nextReplies = []
+            }
             staged.append(m)
             stagedTimelines.append(UInt32(index))
             if staged.count == Self.batchSize { flush() }
@@ -161,12 +175,17 @@ public struct TicketResults: Sendable {
             guard !staged.isEmpty else { return }
             staged.withUnsafeBufferPointer { ms in
                 stagedTimelines.withUnsafeBufferPointer { timelines in
-                    stagedClocks.withUnsafeBufferPointer { results.append(ms, timelines: timelines, clocks: $0) }
+                    stagedClockCounts.withUnsafeBufferPointer { counts in
+                        stagedClocks.withUnsafeBufferPointer {
+                            results.append(ms, timelines: timelines, clocks: $0, clockCounts: counts)
+                        }
+                    }
                 }
             }
             staged.removeAll(keepingCapacity: true)
             stagedTimelines.removeAll(keepingCapacity: true)
             stagedClocks.removeAll(keepingCapacity: true)
+            stagedClockCounts.removeAll(keepingCapacity: true)
         }
     }
 
