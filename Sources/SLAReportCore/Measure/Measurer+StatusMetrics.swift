@@ -55,15 +55,16 @@ extension Measurer {
     }
 
     /// Whether the channel of `timeline`, in the policy version in force at its creation, sets a target of
-    /// requester wait, agent work or periodic update (set lookups only).
+    /// requester wait, agent work or periodic update (array lookups only: ``statusFlags``).
+    @inline(__always)
     func measuresStatusMetrics(_ timeline: TicketTimeline) -> Bool {
-        guard !statusChannels.isEmpty else { return false }
-        var chosen: Set<Symbol>?
-        for table in statusChannels {
-            if table.from > timeline.created { break }
-            chosen = table.channels
-        }
-        return chosen?.contains(timeline.channel) ?? false
+        let tables = statusFroms.count
+        guard tables > 0 else { return false }
+        let channel = Int(timeline.channel.raw)
+        guard channel < statusFlags.count / tables else { return false }
+        var table = 0
+        while table + 1 < tables, statusFroms[table + 1] <= timeline.created.seconds { table += 1 }
+        return statusFlags[channel * tables + table]
     }
 
     /// The status of a `status` event's value: known lower-case symbols without a string, anything else parsed

@@ -44,9 +44,14 @@ public struct Measurer: Sendable {
     let symbols: SymbolTable
     /// Status symbols as written in lower case (`pending`, `on-hold`, …); others are parsed when met.
     let statusNames: [Symbol: TicketStatus]
-    /// Per policy version (oldest first), the channels that set a requester-wait, agent-work or
-    /// periodic-update target (``measureStatusMetrics(_:_:)`` looks at no other ticket).
-    let statusChannels: [(from: Instant, channels: Set<Symbol>)]
+    /// The instants from which the tables of ``statusChannelTables(policy:symbols:)`` are in force, oldest
+    /// first; empty when no channel of any table sets a requester-wait, agent-work or periodic-update target
+    /// (``measureStatusMetrics(_:_:)`` then looks at no ticket).
+    let statusFroms: [Int64]
+    /// Per channel symbol id (up to the highest such channel's), then per table of ``statusFroms``: whether
+    /// that channel sets such a target in that table. Flat, so that the check for every ticket hashes and
+    /// retains nothing.
+    let statusFlags: [Bool]
 
     /// `directory` says who is who; `vendor` holds Zendesk's own figures by ticket (``EventLog/vendorMetrics``).
     public init(
@@ -94,7 +99,14 @@ public struct Measurer: Sendable {
             if let s = symbols.lookup(name), !s.isNone, let status = TicketStatus(name: name) { statuses[s] = status }
         }
         self.statusNames = statuses
-        self.statusChannels = Measurer.statusChannelTables(policy: policy, symbols: symbols)
+        let statusTables = Measurer.statusChannelTables(policy: policy, symbols: symbols)
+        statusFroms = statusTables.map(\.from.seconds)
+        let highest = statusTables.flatMap(\.channels).map { Int($0.raw) }.max() ?? -1
+        var flags = [Bool](repeating: false, count: (highest + 1) * statusTables.count)
+        for (table, entry) in statusTables.enumerated() {
+            for channel in entry.channels { flags[Int(channel.raw) * statusTables.count + table] = true }
+        }
+        statusFlags = flags
     }
 
     /// The canonical priorities whose `by_priority` targets apply, in slot order (slot 0: none).

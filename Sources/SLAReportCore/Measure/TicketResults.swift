@@ -87,6 +87,7 @@ public struct TicketResults: Sendable {
     /// that retained and released every one), column by column: one check of each column's storage for the batch instead of one per
     /// ticket and column (see ``Appender``). Each field is read in place (`ms[j].field` loads that field
     /// alone; a closure taking a whole measurement would copy it, and retain its clocks, once per column).
+    @inline(__always)
     mutating func append(
         _ ms: UnsafeBufferPointer<TicketMeasurement>, timelines: UnsafeBufferPointer<UInt32>,
         clocks: UnsafeBufferPointer<NextReplyClock>, clockCounts: UnsafeBufferPointer<UInt32>
@@ -106,12 +107,21 @@ public struct TicketResults: Sendable {
         status.append(count: k) { ms[$0].status.raw }
         outcome.append(count: k) { ms[$0].outcome.map(Self.code) ?? 0 }
         flags.append(count: k) { (ms[$0].fromVendorMetric ? 1 : 0) | (ms[$0].replyTimeUnknown ? 2 : 0) }
+        // The last target met and its code answer most tickets without a search of ``targets``.
         var targets = self.targets
+        var last: (target: SLADuration, code: UInt16)?
         target.append(count: k) { j -> UInt16 in
             guard let t = ms[j].target else { return 0 }
-            if let found = targets.firstIndex(of: t) { return UInt16(found + 1) }
-            targets.append(t)
-            return UInt16(clamping: targets.count)
+            if let last, last.target == t { return last.code }
+            let code: UInt16
+            if let found = targets.firstIndex(of: t) {
+                code = UInt16(found + 1)
+            } else {
+                targets.append(t)
+                code = UInt16(clamping: targets.count)
+            }
+            last = (t, code)
+            return code
         }
         self.targets = targets
         firstResolution.append(count: k) { ms[$0].firstResolutionSeconds }

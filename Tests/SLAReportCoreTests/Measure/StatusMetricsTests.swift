@@ -229,7 +229,7 @@ import Testing
         let plain = Measurer(
             policy: TestPolicies.calendar, symbols: log.symbols, directory: ActorDirectory(),
             asOf: LogBuilder.instant(Self.asOf))
-        #expect(plain.statusChannels.isEmpty)
+        #expect(plain.statusFroms.isEmpty && plain.statusFlags.isEmpty)
         #expect(grouped.timelines.allSatisfy { plain.measureStatusMetrics($0, plain.measure($0)) == nil })
     }
 
