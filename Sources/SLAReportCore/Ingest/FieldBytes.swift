@@ -5,9 +5,9 @@ public enum FieldBytes {
     @inline(__always)
     public static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return bytes }
-        // Most fields have nothing to trim: two bytes looked at.
-        @inline(__always) func blank(_ b: UInt8) -> Bool { b == Byte.space || b == Byte.tab }
-        if !blank(base[0]) && !blank(base[bytes.count - 1]) { return bytes }
+        // Most fields have nothing to trim: two bytes looked at, each with one comparison (a space or a tab is
+        // at most 0x20; the loops below trim only those two).
+        if base[0] > Byte.space && base[bytes.count - 1] > Byte.space { return bytes }
         var start = 0
         var end = bytes.count
         while start < end && (base[start] == Byte.space || base[start] == Byte.tab) { start += 1 }

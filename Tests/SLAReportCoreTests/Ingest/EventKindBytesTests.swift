@@ -27,6 +27,25 @@ import Testing
         #expect(kind("Note") == .note)
     }
 
+    /// Every byte value at every position of every name: the name is read exactly when the byte is the
+    /// name's letter in either case (the word comparison must not take `@` for `` ` `` or `[` for `{`).
+    @Test func everyByteAtEveryPositionOfEveryName() {
+        var mismatches: [String] = []
+        for k in EventKind.canonical {
+            let name = Array(k.name.utf8)
+            for i in name.indices {
+                for b in 0...255 {
+                    var bytes = name
+                    bytes[i] = UInt8(b)
+                    let expected: EventKind? = FieldBytes.lower(UInt8(b)) == name[i] ? k : nil
+                    let found = bytes.withUnsafeBufferPointer { CanonicalEventsAdapter.eventKind($0) }
+                    if found != expected { mismatches.append("\(k.name)[\(i)] = \(b)") }
+                }
+            }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(10))")
+    }
+
     /// The canonical adapter's own reader of status and priority values gives the list search's answer on
     /// every word of both lists, in any case, on near misses and on the other list's words.
     @Test func theAdaptersListedIndexIsTheListSearch() {
