@@ -204,7 +204,7 @@ struct TicketMeasuring: Sendable {
     @inline(__always)
     func measure(
         _ position: Int, with measurer: Measurer, in timelines: Timelines,
-        _ body: (Int, TicketTimeline, consuming TicketMeasurement, consuming TicketStatusMetrics?) -> Void
+        _ body: (Int, TicketTimeline, consuming TicketMeasurement, TicketStatusMetrics?) -> Void
     ) {
         let i: Int
         if let order { i = Int(order[position]) } else { i = position }

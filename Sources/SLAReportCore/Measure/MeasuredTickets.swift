@@ -13,7 +13,7 @@ struct MeasuredTickets: Sendable {
         var status = StatusMetricsColumn()
 
         /// Adds the measurement `m` of timeline `i`.
-        mutating func add(_ i: Int, _ m: consuming TicketMeasurement, _ metrics: consuming TicketStatusMetrics?) {
+        mutating func add(_ i: Int, _ m: consuming TicketMeasurement, _ metrics: TicketStatusMetrics?) {
             if let metrics { status.append(row: results.count, metrics) }
             results.append(m, timeline: i)
         }
@@ -41,7 +41,7 @@ struct MeasuredTickets: Sendable {
     /// Commits `m` (and its status metrics), the measurement of timeline `i` (`t`), as the next ticket of the
     /// report.
     mutating func commit(
-        _ i: Int, _ t: TicketTimeline, _ m: consuming TicketMeasurement, _ metrics: consuming TicketStatusMetrics?
+        _ i: Int, _ t: TicketTimeline, _ m: consuming TicketMeasurement, _ metrics: TicketStatusMetrics?
     ) {
         if m.replyTimeUnknown { unknown.insert(t.ticket) }
         var ticketReplies = 0
