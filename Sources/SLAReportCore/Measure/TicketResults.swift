@@ -83,10 +83,11 @@ public struct TicketResults: Sendable {
     }
 
     /// Appends measurements `ms` (of timelines `timelines`, one each) whose next-reply clocks, in order, are
-    /// `clocks`, `clockCounts[j]` of them `ms[j]`'s (read from there, not from each measurement's array:
-    /// that retained and released every one), column by column: one check of each column's storage for the batch instead of one per
-    /// ticket and column (see ``Appender``). Each field is read in place (`ms[j].field` loads that field
-    /// alone; a closure taking a whole measurement would copy it, and retain its clocks, once per column).
+    /// `clocks`, `clockCounts[j]` of them `ms[j]`'s (counted there, not read from each measurement's array:
+    /// that retained and released every one), column by column: one check of each column's storage for the
+    /// batch instead of one per ticket and column (see ``Appender``). Each field is read in place
+    /// (`ms[j].field` loads that field alone; a closure taking a whole measurement would copy it, and retain
+    /// its clocks, once per column).
     @inline(__always)
     mutating func append(
         _ ms: UnsafeBufferPointer<TicketMeasurement>, timelines: UnsafeBufferPointer<UInt32>,
