@@ -66,7 +66,7 @@ enum MeasureStage {
         // of its own); the back's tickets are committed after the front's, in order (see ``ChunkClaims``).
         let split = request.measureSplit
         let claims = ChunkClaims(count: timelines.count, size: split.chunkSize, back: split.backChunks)
-        // Measures the ticket at report position `position` and hands it to `body` (nothing when it is not in
+        // Measures the ticket at report position `position` into a side's results (nothing when it is not in
         // the report). One timeline per ticket, and the measurement handed on, not returned through an
         // optional tuple: the 136-byte measurement and its status metrics were copied three times a ticket.
         let measureTicket = TicketMeasuring(order: order, inWindow: { inWindow($0, since, until) })
@@ -84,9 +84,7 @@ enum MeasureStage {
                 while let positions = claims.claimBack() {
                     var chunk = MeasuredTickets.Chunk()
                     for position in positions {
-                        measureTicket.measure(position, with: own, in: ruleTimelines) { i, _, m, metrics in
-                            chunk.add(i, m, metrics)
-                        }
+                        measureTicket.measure(position, with: own, in: ruleTimelines, into: &chunk)
                     }
                     back.append(chunk)
                 }
@@ -97,9 +95,7 @@ enum MeasureStage {
                     directory: directory, vendor: vendor, asOf: asOf, reservingCapacity: timelines.count)
                 while let positions = claims.claimFront() {
                     for position in positions {
-                        measureTicket.measure(position, with: measurer, in: timelines) { i, t, m, metrics in
-                            tickets.commit(i, t, m, metrics)
-                        }
+                        measureTicket.measure(position, with: measurer, in: timelines, into: &tickets)
                     }
                 }
                 return (tickets, newestTicket(timelines, symbols: symbols))
@@ -199,21 +195,22 @@ struct TicketMeasuring: Sendable {
     /// Whether the report holds timeline `i`.
     let inWindow: @Sendable (Int) -> Bool
 
-    /// Measures the ticket at report position `position` and hands `body` its timeline index, timeline,
-    /// measurement and status metrics; does nothing when the report does not hold it.
+    /// Measures the ticket at report position `position` into `sink`: its status metrics, when it has any,
+    /// then its measurement; does nothing when the report does not hold it.
     @inline(__always)
-    func measure(
-        _ position: Int, with measurer: Measurer, in timelines: Timelines,
-        _ body: (Int, TicketTimeline, consuming TicketMeasurement, TicketStatusMetrics?) -> Void
+    func measure<Sink: MeasuredTicketSink>(
+        _ position: Int, with measurer: Measurer, in timelines: Timelines, into sink: inout Sink
     ) {
         let i: Int
         if let order { i = Int(order[position]) } else { i = position }
         guard inWindow(i) else { return }
         let t = timelines[i]
         let m = measurer.measure(t)
-        // Most channels set no status-clock target: then no call (it hands back a large optional).
-        let metrics = measurer.measuresStatusMetrics(t) ? measurer.measureStatusMetrics(t, m) : nil
-        body(i, t, m, metrics)
+        // Most channels set no status-clock target: then no call, and no optional of the metrics.
+        if measurer.measuresStatusMetrics(t), let metrics = measurer.measureStatusMetrics(t, m) {
+            sink.add(status: metrics)
+        }
+        sink.add(i, t, m)
     }
 }
 

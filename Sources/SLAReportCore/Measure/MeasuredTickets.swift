@@ -1,20 +1,21 @@
 /// The measure stage's per-ticket results as they are committed, in report order: the results columns,
 /// the status metrics, public replies per actor, the tallies per channel and the tickets whose reply time is
-/// unknown. Committing is the one place where a measured ticket is counted, so the results are the same
-/// whichever thread measured the ticket (``MeasureStage`` commits the front's tickets as it measures them and
-/// the back's afterwards, in order).
-struct MeasuredTickets: Sendable {
+/// unknown. Adding a ticket here (``add(_:_:_:)``) is the one place where a measured ticket is counted, so
+/// the results are the same whichever thread measured the ticket (``MeasureStage`` adds the front's tickets
+/// as it measures them and commits the back's chunks afterwards, in order).
+struct MeasuredTickets: MeasuredTicketSink, Sendable {
     /// Measured tickets' results and status metrics, as columns: the committed ones, and each chunk the back
     /// measures before it is committed (as compact as the committed results: a measurement is 136 bytes as
     /// a value, about 54 in the columns).
-    struct Chunk: Sendable {
+    struct Chunk: MeasuredTicketSink, Sendable {
         var results = TicketResults.Appender(reservingCapacity: 0)
         /// Rows index ``results``.
         var status = StatusMetricsColumn()
 
+        mutating func add(status metrics: TicketStatusMetrics) { status.append(row: results.count, metrics) }
+
         /// Adds the measurement `m` of timeline `i`.
-        mutating func add(_ i: Int, _ m: consuming TicketMeasurement, _ metrics: TicketStatusMetrics?) {
-            if let metrics { status.append(row: results.count, metrics) }
+        mutating func add(_ i: Int, _ t: TicketTimeline, _ m: consuming TicketMeasurement) {
             results.append(m, timeline: i)
         }
     }
@@ -38,11 +39,11 @@ struct MeasuredTickets: Sendable {
         columns.results = TicketResults.Appender(reservingCapacity: n)
     }
 
-    /// Commits `m` (and its status metrics), the measurement of timeline `i` (`t`), as the next ticket of the
-    /// report.
-    mutating func commit(
-        _ i: Int, _ t: TicketTimeline, _ m: consuming TicketMeasurement, _ metrics: TicketStatusMetrics?
-    ) {
+    /// The status metrics of the ticket committed next.
+    mutating func add(status metrics: TicketStatusMetrics) { columns.add(status: metrics) }
+
+    /// Commits `m`, the measurement of timeline `i` (`t`), as the next ticket of the report.
+    mutating func add(_ i: Int, _ t: TicketTimeline, _ m: consuming TicketMeasurement) {
         if m.replyTimeUnknown { unknown.insert(t.ticket) }
         var ticketReplies = 0
         var teamActs = m.firstReply != nil
@@ -75,7 +76,7 @@ struct MeasuredTickets: Sendable {
         if m.firstReply != nil { tallies[lastTally].replied += 1 }
         if teamActs { tallies[lastTally].teamActs = true }
         if othersWrote { tallies[lastTally].othersWrote = true }
-        columns.add(i, m, metrics)
+        columns.add(i, t, m)
     }
 
     /// Commits the tickets of `chunk`, in its order (`timelines` are the ones it was measured from).
@@ -83,7 +84,8 @@ struct MeasuredTickets: Sendable {
         let results = chunk.results.finish()
         for r in results.indices {
             let i = Int(results.timeline[r])
-            commit(i, timelines[i], results[r], chunk.status.metrics(ofRow: r))
+            if let metrics = chunk.status.metrics(ofRow: r) { add(status: metrics) }
+            add(i, timelines[i], results[r])
         }
     }
 
@@ -108,4 +110,15 @@ struct MeasuredTickets: Sendable {
         swap(&done, &columns)
         return (done.results.finish(), done.status, byActor, tallies, unknown)
     }
+}
+
+/// Where a side of the measure stage puts each ticket it measures, in report order: the committed results
+/// (``MeasuredTickets``) or a chunk the rule side measures (``MeasuredTickets/Chunk``). A ticket's status
+/// metrics, when it has any, come first and on their own: most tickets have none, and an optional of them
+/// (217 bytes) passed along with every ticket was copied twice a ticket.
+protocol MeasuredTicketSink {
+    /// The status metrics of the ticket added next.
+    mutating func add(status metrics: TicketStatusMetrics)
+    /// Adds `m`, the measurement of timeline `i` (`t`), as the next ticket.
+    mutating func add(_ i: Int, _ t: TicketTimeline, _ m: consuming TicketMeasurement)
 }
