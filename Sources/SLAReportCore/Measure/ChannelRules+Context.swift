@@ -25,6 +25,13 @@ extension ChannelRules {
 
     /// Classifies channel symbols against the policy (case-insensitively, cached per symbol) and actors
     /// through the directory of people.
+    ///
+    /// The caches are exempt from the runtime's dynamic exclusivity checks (`@exclusivity(unchecked)`): they
+    /// are read for every ticket and event of the rule checks, and the checks (`swift_beginAccess`, a
+    /// thread-local access set) took more time than the reads. That is safe because no method of the class
+    /// reaches a cache while another access to it is open (each reads or writes one at a time), and a context
+    /// is used by one thread: it is made inside ``ChannelRules/evaluate(_:)`` and its Disqus check, and not
+    /// `Sendable`.
     final class Context {
         let symbols: SymbolTable
         let policy: Policy
@@ -33,9 +40,11 @@ extension ChannelRules {
         private let handleChannels: Set<String>
         private let selectedChannels: Set<String>?
         /// Per channel symbol id: index into `channelInfos` + 1, or 0 when not classified yet.
-        private var channelSlot: [Int32] = []
-        private var channelInfos: [ChannelInfo] = []
-        private var statusCache: [Symbol: Bool] = [:]
+        @exclusivity(unchecked) private var channelSlot: [Int32] = []
+        @exclusivity(unchecked) private var channelInfos: [ChannelInfo] = []
+        /// Per status symbol id: 0 when not decided yet, 1 not solved, 2 solved or closed (an array, not a
+        /// dictionary: this is asked for every status event).
+        @exclusivity(unchecked) private var statusVerdict: [UInt8] = []
 
         init(symbols: SymbolTable, policy: Policy, directory: ActorDirectory, selectedChannels: Set<String>? = nil) {
             self.symbols = symbols
@@ -87,7 +96,7 @@ extension ChannelRules {
         }
 
         /// Per `via` symbol id: a ``ViaFinding`` raw value, 0 when not decided yet.
-        private var viaVerdict: [UInt8] = []
+        @exclusivity(unchecked) private var viaVerdict: [UInt8] = []
 
         /// Whether the actor is automation (`system_actors`, after the directory's normalisation).
         func isSystem(_ actor: Symbol) -> Bool { directory.isSystem(actor) }
@@ -104,10 +113,14 @@ extension ChannelRules {
         /// Whether a `status` value is `solved`/`closed` (case-insensitively); `nil` for an empty value.
         func isSolvedStatus(_ value: Symbol) -> Bool? {
             if value.isNone { return nil }
-            if let found = statusCache[value] { return found }
+            let i = Int(value.raw)
+            if i < statusVerdict.count, statusVerdict[i] != 0 { return statusVerdict[i] == 2 }
             let lower = symbols[value].lowercased()
             let result = lower == "solved" || lower == "closed"
-            statusCache[value] = result
+            if i >= statusVerdict.count {
+                statusVerdict += [UInt8](repeating: 0, count: i + 1 - statusVerdict.count)
+            }
+            statusVerdict[i] = result ? 2 : 1
             return result
         }
 
