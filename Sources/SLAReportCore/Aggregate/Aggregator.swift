@@ -87,18 +87,23 @@ public struct Aggregator {
         init(_ input: Input) {
             let results = input.results
             let symbols = input.symbols
-            // Channel symbol → key, for the distinct channels only.
-            var keyOf: [UInt32: String] = [:]
+            // Channel symbol → key, for the distinct channels only (met: a flag per symbol id, not a
+            // dictionary lookup for every change of channel from one result to the next).
+            var keyOf: [(symbol: UInt32, key: String)] = []
+            var met: [Bool] = []
             var last = UInt32.max
             for c in results.channel where c != last {
-                if keyOf[c] == nil { keyOf[c] = symbols[Symbol(raw: c)] }
                 last = c
+                let i = Int(c)
+                if i >= met.count { met += repeatElement(false, count: i + 1 - met.count) }
+                guard !met[i] else { continue }
+                met[i] = true
+                keyOf.append((c, symbols[Symbol(raw: c)]))
             }
             order = Aggregator.channelOrder(
-                policy: input.policy, dataChannels: Set(keyOf.values), selected: input.selectedChannels)
+                policy: input.policy, dataChannels: Set(keyOf.map(\.key)), selected: input.selectedChannels)
             let position = Dictionary(order.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-            let maxChannel = Int(keyOf.keys.max() ?? 0)
-            var slotOfSymbol = [UInt16](repeating: UInt16.max, count: maxChannel + 1)
+            var slotOfSymbol = [UInt16](repeating: UInt16.max, count: met.count)
             for (symbol, key) in keyOf {
                 slotOfSymbol[Int(symbol)] = UInt16(clamping: position[key] ?? Int(UInt16.max))
             }
@@ -452,15 +457,18 @@ public struct Aggregator {
         let symbols = input.symbols
         let directory = input.directory
         let results = input.results
-        // Per actor symbol met: a slot, its first-reply times and breached tickets assigned.
-        var slotOf: [UInt32: Int] = [:]
+        // Per actor symbol met: a slot, its first-reply times and breached tickets assigned. The slot of an
+        // actor is found by its symbol id (slot + 1, 0 while not met): no hashing for every breached ticket.
+        var slotOf: [Int32] = []
         var actors: [UInt32] = []
         var frts: [[Int64]] = []
         var breachedCount: [Int] = []
         func slot(_ actor: UInt32) -> Int {
-            if let s = slotOf[actor] { return s }
-            slotOf[actor] = actors.count
+            let i = Int(actor)
+            if i < slotOf.count, slotOf[i] > 0 { return Int(slotOf[i]) - 1 }
+            if i >= slotOf.count { slotOf += repeatElement(0, count: i + 1 - slotOf.count) }
             actors.append(actor)
+            slotOf[i] = Int32(actors.count)
             frts.append([])
             breachedCount.append(0)
             return actors.count - 1
