@@ -185,10 +185,13 @@ public struct Aggregator {
             let slot = shared.slot[i]
             breachKeys.append((slot == UInt16.max ? Int.max : Int(slot), replied - deadline, i))
         }
+        // The comparison reads the ticket column alone (taking `results` into it copied the whole struct, and
+        // retained each of its columns, again and again).
+        let tickets = results.ticket
         breachKeys.sort { a, b in
             if a.channel != b.channel { return a.channel < b.channel }
             if a.lateBy != b.lateBy { return a.lateBy > b.lateBy }
-            return symbols.precedes(Symbol(raw: results.ticket[a.index]), Symbol(raw: results.ticket[b.index]))
+            return symbols.precedes(Symbol(raw: tickets[a.index]), Symbol(raw: tickets[b.index]))
         }
         // Kept: the first `breachListCap` of each channel (the human reports) and the `listLimit` latest of all
         // (the JSON); counted: every one.
@@ -203,8 +206,10 @@ public struct Aggregator {
             for position in ranked.prefix(ReportModel.listLimit) { listed[position] = true }
         }
         var breaches: [BreachRow] = []
-        // Counted per channel symbol (one text each), named once per channel.
+        // Counted per channel symbol (one text each), named once per channel; the keys come in runs of one
+        // channel, so each run is counted before it goes into the dictionary.
         var perChannel: [UInt32: Int] = [:]
+        var run: (channel: UInt32, count: Int)?
         var previousChannel = -1
         var inChannel = 0
         for (position, key) in breachKeys.enumerated() {
@@ -214,7 +219,13 @@ public struct Aggregator {
             }
             inChannel += 1
             let i = key.index
-            perChannel[results.channel[i], default: 0] += 1
+            let channel = results.channel[i]
+            if let current = run, current.channel == channel {
+                run = (channel, current.count + 1)
+            } else {
+                if let current = run { perChannel[current.channel, default: 0] += current.count }
+                run = (channel, 1)
+            }
             guard inChannel <= ReportModel.breachListCap || listed[position] else { continue }
             let assignee = Symbol(raw: results.assignee[i])
             breaches.append(
@@ -226,6 +237,7 @@ public struct Aggregator {
                     assignee: assignee.isNone ? nil : input.directory.name(of: assignee, in: symbols),
                     url: input.urls[Symbol(raw: results.ticket[i])], listed: listed[position]))
         }
+        if let current = run { perChannel[current.channel, default: 0] += current.count }
         let byChannel = Dictionary(uniqueKeysWithValues: perChannel.map { (symbols[Symbol(raw: $0.key)], $0.value) })
         return (breaches, BreachCounts(total: breachKeys.count, byChannel: byChannel))
     }
