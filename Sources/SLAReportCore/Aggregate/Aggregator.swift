@@ -95,7 +95,7 @@ public struct Aggregator {
             for c in results.channel where c != last {
                 last = c
                 let i = Int(c)
-                if i >= met.count { met += repeatElement(false, count: i + 1 - met.count) }
+                met.pad(toInclude: i, with: false)
                 guard !met[i] else { continue }
                 met[i] = true
                 keyOf.append((c, symbols[Symbol(raw: c)]))
@@ -478,7 +478,7 @@ public struct Aggregator {
         func slot(_ actor: UInt32) -> Int {
             let i = Int(actor)
             if i < slotOf.count, slotOf[i] > 0 { return Int(slotOf[i]) - 1 }
-            if i >= slotOf.count { slotOf += repeatElement(0, count: i + 1 - slotOf.count) }
+            slotOf.pad(toInclude: i, with: 0)
             actors.append(actor)
             slotOf[i] = Int32(actors.count)
             frts.append([])

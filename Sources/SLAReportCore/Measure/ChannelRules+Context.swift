@@ -69,7 +69,7 @@ extension ChannelRules {
             let info = ChannelInfo(
                 key: key, view: viewOfChannel[lower], handleRules: handleChannels.contains(lower),
                 isDisqus: lower == "disqus", selected: selectedChannels?.contains(lower) ?? true)
-            if i >= channelSlot.count { channelSlot += [Int32](repeating: 0, count: i + 1 - channelSlot.count) }
+            channelSlot.pad(toInclude: i, with: 0)
             channelInfos.append(info)
             channelSlot[i] = Int32(channelInfos.count)
             return info
@@ -90,7 +90,7 @@ extension ChannelRules {
             } else {
                 verdict = handles.clients.contains(where: { $0.lowercased() == lower }) ? .fine : .outsideZendesk
             }
-            if i >= viaVerdict.count { viaVerdict += [UInt8](repeating: 0, count: i + 1 - viaVerdict.count) }
+            viaVerdict.pad(toInclude: i, with: 0)
             viaVerdict[i] = verdict.rawValue
             return verdict == .fine ? nil : verdict
         }
@@ -117,9 +117,7 @@ extension ChannelRules {
             if i < statusVerdict.count, statusVerdict[i] != 0 { return statusVerdict[i] == 2 }
             let lower = symbols[value].lowercased()
             let result = lower == "solved" || lower == "closed"
-            if i >= statusVerdict.count {
-                statusVerdict += [UInt8](repeating: 0, count: i + 1 - statusVerdict.count)
-            }
+            statusVerdict.pad(toInclude: i, with: 0)
             statusVerdict[i] = result ? 2 : 1
             return result
         }

@@ -91,9 +91,7 @@ struct MeasuredTickets: MeasuredTicketSink, Sendable {
 
     private mutating func addReplies(_ actor: Symbol, _ n: Int32) {
         let id = Int(actor.raw)
-        if id >= replies.count {
-            replies.append(contentsOf: repeatElement(0, count: id - replies.count + 1))
-        }
+        replies.pad(toInclude: id, with: 0)
         replies[id] &+= n
     }
 

@@ -12,3 +12,12 @@ extension Array where Element: FixedWidthInteger {
         }
     }
 }
+
+extension Array {
+    /// Makes `index` a valid index, the elements added `filler` (nothing changes when it is one already): for
+    /// the tables kept per symbol id, which grow to the highest id met.
+    @inline(__always)
+    mutating func pad(toInclude index: Int, with filler: Element) {
+        if index >= count { append(contentsOf: repeatElement(filler, count: index + 1 - count)) }
+    }
+}
