@@ -62,9 +62,7 @@ extension Measurer {
         guard tables > 0 else { return false }
         let channel = Int(timeline.channel.raw)
         guard channel < statusFlags.count / tables else { return false }
-        var table = 0
-        while table + 1 < tables, statusFroms[table + 1] <= timeline.created.seconds { table += 1 }
-        return statusFlags[channel * tables + table]
+        return statusFlags[channel * tables + Measurer.table(in: statusFroms, at: timeline.created)]
     }
 
     /// The status of a `status` event's value: known lower-case symbols without a string, anything else parsed

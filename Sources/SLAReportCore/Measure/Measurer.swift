@@ -118,9 +118,16 @@ public struct Measurer: Sendable {
     func judge(channel: Symbol, created: Instant) -> ChannelJudge? {
         let i = Int(channel.raw)
         guard i < channelSlot.count, channelSlot[i] >= 0 else { return nil }
+        return judges[Int(channelSlot[i]) * tableFroms.count + Measurer.table(in: tableFroms, at: created)]
+    }
+
+    /// The policy table in force at `instant`: the last of `froms` (the instants the tables are in force from,
+    /// ascending, the first `Int64.min`) at or before it.
+    @inline(__always)
+    static func table(in froms: [Int64], at instant: Instant) -> Int {
         var table = 0
-        while table + 1 < tableFroms.count, tableFroms[table + 1] <= created.seconds { table += 1 }
-        return judges[Int(channelSlot[i]) * tableFroms.count + table]
+        while table + 1 < froms.count, froms[table + 1] <= instant.seconds { table += 1 }
+        return table
     }
 
     /// The priority slot of `priority` (1…4 for `urgent`…`low`, 0 otherwise).
