@@ -159,57 +159,36 @@ public struct CanonicalEventsAdapter: InputAdapter {
     }
 
     /// The event kind named by `bytes`, ignoring case.
-    /// By length first, then the bytes as one word against the name's (no `String` and no loop per row: this
-    /// runs for every event; see ``NameWord``).
+    /// By length first, then the bytes as one case-folded key against the name's (no `String` and no loop per
+    /// row: this runs for every event; ``ShortBytes/init(_:foldingCase:)``).
     static func eventKind(_ bytes: UnsafeBufferPointer<UInt8>) -> EventKind? {
-        guard bytes.count >= 4, bytes.count <= 8, let word = NameWord(bytes) else { return nil }
-        let names = NameWord.eventNames
+        guard bytes.count >= 4, bytes.count <= 8, let key = ShortBytes(bytes, foldingCase: true) else { return nil }
+        let names = EventNames.shared
         switch bytes.count {
-        case 4: return word == names.note ? .note : word == names.skip ? .skip : nil
-        case 5: return word == names.reply ? .reply : nil
-        case 6: return word == names.assign ? .assign : word == names.status ? .status : nil
-        case 7: return word == names.created ? .created : word == names.comment ? .comment : nil
-        default: return word == names.priority ? .priority : nil
+        case 4: return key == names.note ? .note : key == names.skip ? .skip : nil
+        case 5: return key == names.reply ? .reply : nil
+        case 6: return key == names.assign ? .assign : key == names.status ? .status : nil
+        case 7: return key == names.created ? .created : key == names.comment ? .comment : nil
+        default: return key == names.priority ? .priority : nil
         }
     }
 
-    /// 4 to 8 bytes as one word that ignores ASCII case, for names made of lower-case letters: the first four
-    /// and the last four bytes (they overlap below 8, so together they hold every byte), each with bit 5 set.
-    /// A byte with bit 5 set equals a lower-case letter exactly when the byte is that letter in either case,
-    /// so for two byte strings of the same length, one of lower-case letters, equal words mean equal letters
-    /// ignoring case (`EventKindBytesTests`).
-    struct NameWord: Equatable {
-        private let value: UInt64
+    /// The case-folded keys of the event names ``eventKind(_:)`` reads.
+    struct EventNames {
+        let note = key("note")
+        let skip = key("skip")
+        let reply = key("reply")
+        let assign = key("assign")
+        let status = key("status")
+        let created = key("created")
+        let comment = key("comment")
+        let priority = key("priority")
+        static let shared = EventNames()
 
-        @inline(__always)
-        init?(_ bytes: UnsafeBufferPointer<UInt8>) {
-            let n = bytes.count
-            guard n >= 4, n <= 8, let base = bytes.baseAddress else { return nil }
-            let raw = UnsafeRawPointer(base)
-            let head = UInt64(raw.loadUnaligned(as: UInt32.self))
-            let tail = UInt64(raw.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self))
-            value = (head | tail << 32) | 0x2020_2020_2020_2020
+        /// The key of a name of at most 16 bytes (these are 4 to 8).
+        private static func key(_ name: StaticString) -> ShortBytes {
+            name.withUTF8Buffer { ShortBytes($0, foldingCase: true) } ?? .none
         }
-
-        init(_ name: StaticString) {
-            // Only ever called with the names below (4 to 8 lower-case letters).
-            self = name.withUTF8Buffer { NameWord($0) } ?? NameWord(value: 0)
-        }
-
-        private init(value: UInt64) { self.value = value }
-
-        /// The words of the event names ``eventKind(_:)`` reads.
-        struct EventNames {
-            let note = NameWord("note")
-            let skip = NameWord("skip")
-            let reply = NameWord("reply")
-            let assign = NameWord("assign")
-            let status = NameWord("status")
-            let created = NameWord("created")
-            let comment = NameWord("comment")
-            let priority = NameWord("priority")
-        }
-        static let eventNames = EventNames()
     }
 
     /// The index of `bytes` in ``statusWords`` (`status`) or ``priorityWords`` (`priority`), ignoring case:
