@@ -39,9 +39,11 @@ public enum CSVRenderer {
     /// Writes the document into `sink` (an in-memory buffer, or a buffered file writer: a million rows are
     /// never held at once).
     ///
-    /// More rows straight from the columns than `blockRows` are rendered in blocks of that many, one block
-    /// per core at a time, each into a buffer of its own, and the buffers written in row order: the same
-    /// bytes as one writer going down the rows, and at most one block per core held at once.
+    /// More rows straight from the columns than `blockRows` are rendered in blocks of that many on every
+    /// core, each into a buffer of its own, and the buffers written in row order by the calling thread as
+    /// they are ready (``Parallel/inOrder(_:lookahead:produce:consume:)``: no core waits while a block is
+    /// written): the same bytes as one writer going down the rows, and at most two blocks per core held at
+    /// once.
     static func write(_ model: ReportModel, to sink: inout ByteSink, blockRows: Int = defaultBlockRows) {
         sink.write(columns.joined(separator: ","))
         sink.write(byte: 0x0A)
@@ -54,21 +56,17 @@ public enum CSVRenderer {
                 return
             }
             let blocks = (count + blockRows - 1) / blockRows
-            var next = 0
-            while next < blocks {
-                let first = next
-                let round = min(Parallel.cores(), blocks - first)
-                let rendered = Parallel.map(round) { k -> [UInt8] in
-                    let start = (first + k) * blockRows
+            Parallel.inOrder(
+                blocks, lookahead: 2 * Parallel.cores(),
+                produce: { k -> [UInt8] in
+                    let start = k * blockRows
                     let writer = ColumnWriter(columns)
                     var texts = writer.texts()
                     var block = ByteSink(reserving: blockRows * 192)
                     for i in start..<min(start + blockRows, count) { writer.appendRow(i, to: &block, texts: &texts) }
                     return block.bytes
-                }
-                for block in rendered { block.withUnsafeBufferPointer { sink.write(bytes: $0) } }
-                next += round
-            }
+                },
+                consume: { block in block.withUnsafeBufferPointer { sink.write(bytes: $0) } })
         }
         if fast == nil {
             for row in model.tickets { appendRow(row, to: &sink) }

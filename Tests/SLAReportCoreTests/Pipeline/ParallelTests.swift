@@ -13,6 +13,45 @@ import Testing
         }
     }
 
+    /// Every index is made once and consumed in order, whichever thread makes it and however long it takes
+    /// (the pieces sleep a seeded random while, so later ones are often ready before earlier ones), and no
+    /// more than the lookahead (or one per core) are ever made and not yet consumed.
+    @Test func inOrderConsumesEveryResultOnceInIndexOrder() {
+        var rng = TestRandom(0x5EED_0CD3)
+        print("ParallelTests.inOrder \(rng.note)")
+        for count in [0, 1, 2, 3, 17, 200] {
+            let delays = (0..<count).map { _ in rng.int(0...400) }
+            let lookahead = rng.int(1...4)
+            let outstanding = Tally(count)
+            var consumed: [Int] = []
+            Parallel.inOrder(
+                count, lookahead: lookahead,
+                produce: { i -> Int in
+                    outstanding.state.withLock {
+                        $0.now += 1
+                        $0.most = max($0.most, $0.now)
+                        $0.made[i] += 1
+                    }
+                    usleep(UInt32(delays[i]))
+                    return i * 3
+                },
+                consume: { value in
+                    outstanding.state.withLock { $0.now -= 1 }
+                    consumed.append(value)
+                })
+            #expect(consumed == (0..<count).map { $0 * 3 }, "count \(count), \(rng.note)")
+            let (most, made) = outstanding.state.withLock { ($0.most, $0.made) }
+            #expect(made.allSatisfy { $0 == 1 }, "count \(count), \(rng.note)")
+            #expect(most <= max(lookahead, Parallel.cores()), "count \(count), \(rng.note)")
+        }
+    }
+
+    /// Results being made and not yet consumed, the most of them at once, and how often each was made.
+    private final class Tally: Sendable {
+        let state: Mutex<(now: Int, most: Int, made: [Int])>
+        init(_ count: Int) { state = Mutex((0, 0, [Int](repeating: 0, count: count))) }
+    }
+
     @Test func bothRunsBoth() {
         let (a, b) = Parallel.both({ (1...100).reduce(0, +) }, { "done" })
         #expect(a == 5050 && b == "done")
