@@ -282,6 +282,24 @@ public struct Aggregator {
         let policy = input.policy
         var columns = [ChannelColumns](repeating: ChannelColumns(), count: shared.order.count)
         let buckets = ChannelSummary.frtBuckets.map(\.upper)
+        // Room for each channel's figures up front, from a count of its tickets and clocks: an array grown by
+        // doubling copies itself into fresh pages at every step, and room reserved and never written is never
+        // resident.
+        var room = [(tickets: Int, clocks: Int)](repeating: (0, 0), count: columns.count)
+        for i in results.indices {
+            let s = Int(shared.slot[i])
+            guard s < room.count else { continue }
+            room[s].tickets += 1
+            room[s].clocks += results.nextReplyIndices(i).count
+        }
+        for s in columns.indices {
+            columns[s].calendar.reserveCapacity(room[s].tickets)
+            columns[s].business.reserveCapacity(room[s].tickets)
+            columns[s].firstResolution.reserveCapacity(room[s].tickets)
+            columns[s].fullResolution.reserveCapacity(room[s].tickets)
+            columns[s].nextCalendar.reserveCapacity(room[s].clocks)
+            columns[s].nextBusiness.reserveCapacity(room[s].clocks)
+        }
         for i in results.indices {
             let s = Int(shared.slot[i])
             guard s < columns.count else { continue }
