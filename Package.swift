@@ -8,9 +8,12 @@ let package = Package(
         .executable(name: "slareport", targets: ["slareport"]),
     ],
     targets: [
-        .target(name: "SLAReportCore", dependencies: ["CPrefetch"]),
+        .target(name: "SLAReportCore", dependencies: ["CPrefetch", "CByteScan"]),
         // A cache hint the symbol table gives before its lookups (Swift cannot spell the instruction).
         .target(name: "CPrefetch"),
+        // The CSV reader's 16-byte search for separators, quotes and line breaks (vector instructions Swift
+        // cannot spell portably).
+        .target(name: "CByteScan"),
         // The CLI's one setting of the C allocator (glibc's mmap threshold); the library sets nothing global.
         .target(name: "CMemoryTuning"),
         .executableTarget(name: "slareport", dependencies: ["SLAReportCore", "CMemoryTuning"]),

@@ -8,7 +8,7 @@ out=Fuzz/.build
 binary=$out/slareport-fuzz
 mkdir -p "$out"
 sources=$(find Sources/SLAReportCore Fuzz/Harnesses -name '*.swift' | LC_ALL=C sort)
-if [ -x "$binary" ] && [ -z "$(find Sources/SLAReportCore Sources/CPrefetch Fuzz/Harnesses Fuzz/build.sh -newer "$binary" -print -quit)" ]; then
+if [ -x "$binary" ] && [ -z "$(find Sources/SLAReportCore Sources/CPrefetch Sources/CByteScan Fuzz/Harnesses Fuzz/build.sh -newer "$binary" -print -quit)" ]; then
   echo "fuzz: $binary is up to date"
   exit 0
 fi
@@ -21,9 +21,10 @@ rm -f "$binary.tmp"
 log=$(mktemp)
 status=0
 # shellcheck disable=SC2086
-# The library's one C module (a header-only prefetch hint) is found through its module map.
+# The library's C modules (header-only: a prefetch hint, the CSV reader's vector search) are found through their
+# module maps.
 swiftc -module-name SLAReportCore -parse-as-library -O -g -sanitize=fuzzer,address "${linker[@]}" \
-  -I Sources/CPrefetch/include $sources -o "$binary.tmp" >"$log" 2>&1 || status=$?
+  -I Sources/CPrefetch/include -I Sources/CByteScan/include $sources -o "$binary.tmp" >"$log" 2>&1 || status=$?
 grep -v -e "Cannot export local symbol" "$log" || true
 rm -f "$log"
 if [ "$status" -ne 0 ] || [ ! -x "$binary.tmp" ]; then
