@@ -3,7 +3,7 @@ SWIFT ?= swift
 VENV ?= /tmp/slareport-bench-venv
 BENCH ?= ../shared/bench
 
-.PHONY: build release test lint format reports check-reports peers bench faults profile browser-check fuzz fuzz-smoke clean
+.PHONY: build release test lint format reports check-reports peers bench faults profile browser-check fuzz fuzz-smoke byte-scan-check clean
 
 build:
 	$(SWIFT) build
@@ -93,6 +93,11 @@ fuzz:
 # The CI smoke: every target for 10 seconds (a minute in all, after the build).
 fuzz-smoke:
 	$(MAKE) fuzz FUZZ_SECONDS=10
+
+# The CSV reader's vector search (Sources/CByteScan) on every path it has, against its definition: SSE2, the
+# plain loop, and NEON under qemu-user when the arm64 cross compiler is installed (Tests/ByteScan/check.sh).
+byte-scan-check:
+	bash Tests/ByteScan/check.sh
 
 clean:
 	rm -rf .build Fuzz/.build
