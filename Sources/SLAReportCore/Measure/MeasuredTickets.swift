@@ -44,9 +44,16 @@ struct MeasuredTickets: MeasuredTicketSink, Sendable {
 
     /// Commits `m`, the measurement of timeline `i` (`t`), as the next ticket of the report.
     mutating func add(_ i: Int, _ t: TicketTimeline, _ m: consuming TicketMeasurement) {
-        if m.replyTimeUnknown { unknown.insert(t.ticket) }
+        count(t, replyTimeUnknown: m.replyTimeUnknown, replied: m.firstReply != nil, firstReplier: m.firstReplyActor)
+        columns.add(i, t, m)
+    }
+
+    /// Counts the committed ticket of timeline `t` (its measurement: reply time unknown, a first reply, by
+    /// whom): its replies by actor, its channel's tally, whether it is unknown.
+    private mutating func count(_ t: TicketTimeline, replyTimeUnknown: Bool, replied: Bool, firstReplier: Symbol) {
+        if replyTimeUnknown { unknown.insert(t.ticket) }
         var ticketReplies = 0
-        var teamActs = m.firstReply != nil
+        var teamActs = replied
         var othersWrote = false
         for e in t.events where e.at <= asOf {
             if e.kind == .reply, !directory.isSystem(e.actor) {
@@ -61,9 +68,9 @@ struct MeasuredTickets: MeasuredTicketSink, Sendable {
             }
         }
         if !vendor.isEmpty, let figures = vendor[t.ticket], !figures.checksHistory,
-            let count = figures.replies, count > ticketReplies, m.firstReply != nil
+            let count = figures.replies, count > ticketReplies, replied
         {
-            addReplies(m.firstReplyActor, Int32(clamping: count - ticketReplies))
+            addReplies(firstReplier, Int32(clamping: count - ticketReplies))
         }
         if lastTally < 0 || tallies[lastTally].channel != t.channel {
             lastTally = tallies.firstIndex { $0.channel == t.channel } ?? -1
@@ -73,20 +80,26 @@ struct MeasuredTickets: MeasuredTicketSink, Sendable {
             }
         }
         tallies[lastTally].tickets += 1
-        if m.firstReply != nil { tallies[lastTally].replied += 1 }
+        if replied { tallies[lastTally].replied += 1 }
         if teamActs { tallies[lastTally].teamActs = true }
         if othersWrote { tallies[lastTally].othersWrote = true }
-        columns.add(i, t, m)
     }
 
-    /// Commits the tickets of `chunk`, in its order (`timelines` are the ones it was measured from).
+    /// Commits the tickets of `chunk`, in its order (`timelines` are the ones it was measured from): each
+    /// counted as ``add(_:_:_:)`` counts it, and the chunk's results and status metrics appended column by
+    /// column (the same columns as adding each ticket's measurement in turn, without making them).
     mutating func commit(_ chunk: consuming Chunk, timelines: Timelines) {
         let results = chunk.results.finish()
         for r in results.indices {
-            let i = Int(results.timeline[r])
-            if let metrics = chunk.status.metrics(ofRow: r) { add(status: metrics) }
-            add(i, timelines[i], results[r])
+            count(
+                timelines[Int(results.timeline[r])], replyTimeUnknown: results.replyTimeUnknown(r),
+                replied: results.frt[r] != TicketResults.none, firstReplier: Symbol(raw: results.firstReplyActor[r]))
         }
+        let base = columns.results.count
+        for (row, metrics) in zip(chunk.status.rows, chunk.status.values) {
+            columns.status.append(row: base + Int(row), metrics)
+        }
+        columns.results.append(contentsOf: results)
     }
 
     private mutating func addReplies(_ actor: Symbol, _ n: Int32) {

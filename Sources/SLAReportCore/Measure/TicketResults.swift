@@ -136,6 +136,45 @@ public struct TicketResults: Sendable {
         nextClocks.append(contentsOf: clocks)
     }
 
+    /// Appends `other`'s tickets after these, column by column: the same values as appending each of its
+    /// measurements in turn (its targets met first are added to ``targets`` in its order, its next-reply
+    /// clocks after these), without making a ``TicketMeasurement`` of each.
+    mutating func append(contentsOf other: TicketResults) {
+        let k = other.count
+        timeline.append(contentsOf: other.timeline)
+        ticket.append(contentsOf: other.ticket)
+        channel.append(count: k) { other.channel[$0] }
+        created.append(count: k) { other.created[$0] }
+        frt.append(count: k) { other.frt.optional($0) }
+        frtBusiness.append(count: k) { other.frtBusiness.optional($0) }
+        frtTargetBusiness.append(count: k) { other.frtTargetBusiness.optional($0) }
+        deadline.append(count: k) { other.deadline.optional($0) }
+        priority.append(count: k) { other.priority[$0] }
+        assignee.append(count: k) { other.assignee[$0] }
+        firstReplyActor.append(count: k) { other.firstReplyActor[$0] }
+        status.append(count: k) { other.status[$0] }
+        outcome.append(contentsOf: other.outcome)
+        flags.append(contentsOf: other.flags)
+        // Each of the other's target codes once: its targets in its order, as met.
+        var codes = [UInt16](repeating: 0, count: other.targets.count + 1)
+        for (j, t) in other.targets.enumerated() {
+            if let found = targets.firstIndex(of: t) {
+                codes[j + 1] = UInt16(found + 1)
+            } else {
+                targets.append(t)
+                codes[j + 1] = UInt16(clamping: targets.count)
+            }
+        }
+        target.append(contentsOf: other.target.lazy.map { Int($0) < codes.count ? codes[Int($0)] : 0 })
+        firstResolution.append(count: k) { other.firstResolution.optional($0) }
+        fullResolution.append(count: k) { other.fullResolution.optional($0) }
+        reopens.append(contentsOf: other.reopens)
+        let shift = UInt32(nextClocks.count)
+        nextStart.append(contentsOf: other.nextStart.dropFirst().lazy.map { $0 &+ shift })
+        let clocks = (0..<other.nextClocks.count).map { other.nextClocks[$0] }
+        clocks.withUnsafeBufferPointer { nextClocks.append(contentsOf: $0) }
+    }
+
     /// Collects measurements and appends them to ``results`` ``batchSize`` at a time, column by column: the
     /// same columns as appending each in turn, without a check of every column's storage for every ticket
     /// (those checks were a third of the measuring).
@@ -170,6 +209,12 @@ public struct TicketResults: Sendable {
             staged.append(m)
             stagedTimelines.append(UInt32(index))
             if staged.count == Self.batchSize { flush() }
+        }
+
+        /// Appends the tickets of `other` (results already made) after those appended so far.
+        mutating func append(contentsOf other: TicketResults) {
+            flush()
+            results.append(contentsOf: other)
         }
 
         /// The results, every measurement appended, moved out (the appender is empty after).

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import SLAReportCore
@@ -15,10 +16,24 @@ import Testing
         return [("generated", text), ("reversed", ([header] + lines.reversed()).joined(separator: "\n") + "\n")]
     }()
 
+    /// The built-in policy, and the Zendesk-level sample's (requester wait, agent work and periodic update
+    /// targets: status metrics measured on both sides and committed with the back's chunks).
+    static let policies: [(name: String, policy: Policy)] = {
+        var policies: [(String, Policy)] = [("built-in", .builtIn)]
+        if let data = FileManager.default.contents(atPath: ZendeskLevelSampleTests.path.path),
+            let policy = try? Policy.decode(Array(data), source: "zendesk-level.policy.json")
+        {
+            policies.append(("zendesk-level", policy))
+        }
+        return policies
+    }()
+
     /// The rendered report and its ticket rows, for a split.
-    func report(_ text: String, _ split: MeasureStage.Split) throws -> (json: String, markdown: String, csv: String) {
+    func report(_ text: String, _ split: MeasureStage.Split, policy: Policy = .builtIn) throws -> (
+        json: String, markdown: String, csv: String
+    ) {
         var joined = Ingest.readAndJoin([InputFile(path: "events.csv", text: text)])
-        var request = ReportRequest(policy: .builtIn, toolVersion: "test")
+        var request = ReportRequest(policy: policy, toolVersion: "test")
         request.measureSplit = split
         let result = try Pipeline.run(&joined, request: request)
         return (
@@ -27,18 +42,24 @@ import Testing
     }
 
     @Test func theReportIsTheSameForEverySplit() throws {
+        #expect(Self.policies.count == 2, "the Zendesk-level sample policy is read")
         for input in Self.inputs {
-            let alone = try report(input.text, MeasureStage.Split(chunkSize: 16, backChunks: 0))
-            #expect(alone.csv.split(separator: "\n").count > 500, "\(input.name): the tickets are in the report")
-            // 600 tickets in chunks of 16: 38 chunks; the back takes none, one, some, all but one, all, or
-            // what it gets to.
-            for back in [1, 5, 37, 38, 100, nil] as [Int?] {
-                let split = MeasureStage.Split(chunkSize: 16, backChunks: back)
-                let shared = try report(input.text, split)
-                let what = "\(input.name), back \(back.map(String.init) ?? "shared")"
-                #expect(shared.json == alone.json, "\(what): JSON")
-                #expect(shared.markdown == alone.markdown, "\(what): Markdown")
-                #expect(shared.csv == alone.csv, "\(what): CSV")
+            for (name, policy) in Self.policies {
+                let alone = try report(input.text, MeasureStage.Split(chunkSize: 16, backChunks: 0), policy: policy)
+                #expect(alone.csv.split(separator: "\n").count > 500, "\(input.name): the tickets are in the report")
+                if name == "zendesk-level" {
+                    #expect(alone.json.contains("\"requester_wait\""), "\(input.name): status metrics are measured")
+                }
+                // 600 tickets in chunks of 16: 38 chunks; the back takes none, one, some, all but one, all, or
+                // what it gets to.
+                for back in [1, 5, 37, 38, 100, nil] as [Int?] {
+                    let split = MeasureStage.Split(chunkSize: 16, backChunks: back)
+                    let shared = try report(input.text, split, policy: policy)
+                    let what = "\(input.name), \(name), back \(back.map(String.init) ?? "shared")"
+                    #expect(shared.json == alone.json, "\(what): JSON")
+                    #expect(shared.markdown == alone.markdown, "\(what): Markdown")
+                    #expect(shared.csv == alone.csv, "\(what): CSV")
+                }
             }
         }
     }
