@@ -1,2 +1,2 @@
-// The one function of this module is inline, in include/CByteScan.h; a C target needs one source file.
+// The functions of this module are inline, in include/CByteScan.h; a C target needs one source file.
 #include "CByteScan.h"

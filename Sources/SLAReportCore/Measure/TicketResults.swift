@@ -114,13 +114,7 @@ public struct TicketResults: Sendable {
         target.append(count: k) { j -> UInt16 in
             guard let t = ms[j].target else { return 0 }
             if let last, last.target == t { return last.code }
-            let code: UInt16
-            if let found = targets.firstIndex(of: t) {
-                code = UInt16(found + 1)
-            } else {
-                targets.append(t)
-                code = UInt16(clamping: targets.count)
-            }
+            let code = Self.code(of: t, in: &targets)
             last = (t, code)
             return code
         }
@@ -134,6 +128,13 @@ public struct TicketResults: Sendable {
             return end
         }
         nextClocks.append(contentsOf: clocks)
+    }
+
+    /// The code of target `t` in ``target``: its index in `targets` + 1, added at the end when new.
+    private static func code(of t: SLADuration, in targets: inout [SLADuration]) -> UInt16 {
+        if let found = targets.firstIndex(of: t) { return UInt16(found + 1) }
+        targets.append(t)
+        return UInt16(clamping: targets.count)
     }
 
     /// Appends `other`'s tickets after these, column by column: the same values as appending each of its
@@ -156,15 +157,8 @@ public struct TicketResults: Sendable {
         outcome.append(contentsOf: other.outcome)
         flags.append(contentsOf: other.flags)
         // Each of the other's target codes once: its targets in its order, as met.
-        var codes = [UInt16](repeating: 0, count: other.targets.count + 1)
-        for (j, t) in other.targets.enumerated() {
-            if let found = targets.firstIndex(of: t) {
-                codes[j + 1] = UInt16(found + 1)
-            } else {
-                targets.append(t)
-                codes[j + 1] = UInt16(clamping: targets.count)
-            }
-        }
+        var codes: [UInt16] = [0]
+        for t in other.targets { codes.append(Self.code(of: t, in: &targets)) }
         target.append(contentsOf: other.target.lazy.map { Int($0) < codes.count ? codes[Int($0)] : 0 })
         firstResolution.append(count: k) { other.firstResolution.optional($0) }
         fullResolution.append(count: k) { other.fullResolution.optional($0) }
