@@ -16,7 +16,9 @@ let package = Package(
         .target(name: "CByteScan"),
         // The CLI's one setting of the C allocator (glibc's mmap threshold); the library sets nothing global.
         .target(name: "CMemoryTuning"),
-        .executableTarget(name: "slareport", dependencies: ["SLAReportCore", "CMemoryTuning"]),
+        // The CLI's request that a large report's written bytes start for the disk before its final `fsync`.
+        .target(name: "CWriteback"),
+        .executableTarget(name: "slareport", dependencies: ["SLAReportCore", "CMemoryTuning", "CWriteback"]),
         .testTarget(
             name: "SLAReportCoreTests",
             dependencies: ["SLAReportCore"],

@@ -1,3 +1,4 @@
+import CWriteback
 import Foundation
 import SLAReportCore
 
@@ -229,11 +230,36 @@ struct POSIXOutputFiles: OutputFiles {
     func writeNew(_ path: String, streaming produce: (@escaping Renderer.Drain) -> String?) -> String? {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { return FileSystem.errorText() }
-        var failure = produce { buffer in Self.writeAll(buffer, to: fd) }
+        var writeback = Writeback(fd: fd)
+        var failure = produce { buffer in
+            if let reason = Self.writeAll(buffer, to: fd) { return reason }
+            writeback.wrote(buffer.count)
+            return nil
+        }
         if failure == nil && fsync(fd) != 0 { failure = FileSystem.errorText() }
         if close(fd) != 0 && failure == nil { failure = FileSystem.errorText() }
         if failure != nil { unlink(path) }
         return failure
+    }
+
+    /// Asks the system to start writing a streamed file's bytes to the disk every ``step`` bytes, so that they
+    /// travel while the rest is rendered and the final `fsync` waits only for the last of them (a 126 MB
+    /// per-ticket CSV otherwise left that `fsync` about 40 ms of waiting on an idle machine). A hint: the
+    /// `fsync` still makes the file durable, and a request that fails changes nothing.
+    private struct Writeback {
+        static let step = 8 << 20
+        let fd: Int32
+        private var written = 0
+        private var started = 0
+
+        init(fd: Int32) { self.fd = fd }
+
+        mutating func wrote(_ count: Int) {
+            written += count
+            guard written - started >= Self.step else { return }
+            _ = slareport_start_writeback(fd, Int64(started), Int64(written - started))
+            started = written
+        }
     }
 
     /// Writes all of `buffer` to `fd` (retrying short writes and EINTR); nil, or the reason it failed.

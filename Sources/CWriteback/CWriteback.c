@@ -1,0 +1,2 @@
+// The one function of this module is inline, in include/CWriteback.h; a C target needs one source file.
+#include "CWriteback.h"
