@@ -134,7 +134,7 @@ extension Ingest {
                     }
                     return d
                 }
-                file.log.absorb(&rest.log, sameFile: true, lineShift: shift)
+                file.log.absorb(&rest.log, sameFile: true, lineShift: shift, parallelFrom: options.parallelMergeFrom)
                 file.diagnostics += rest.diagnostics.map(shifted)
                 context.readerWarnings += parts[j].context.readerWarnings.map(shifted)
                 context.suppressedReaderWarnings += parts[j].context.suppressedReaderWarnings

@@ -33,6 +33,10 @@ public struct IngestOptions: Sendable {
     /// Bytes a canonical CSV reader takes from its file at a time (the tests make it small, so that parts are
     /// cut while their readers are in the middle of them).
     var readChunkBytes: Int = CSVReader.defaultChunkBytes
+    /// A part or file with at least this many events is appended to the ones before it on two cores
+    /// (``EventLog/absorb(_:sameFile:lineShift:parallelFrom:)``; the tests make it 0, so that small inputs
+    /// take that path too).
+    var parallelMergeFrom: Int = EventLog.parallelMergeFrom
     /// Keep the facts each native ticket was routed by (``EventLog/routingFacts``), for `slareport explain`.
     public var keepsRoutingFacts = false
 

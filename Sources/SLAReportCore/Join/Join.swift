@@ -57,7 +57,7 @@ public enum Join {
                 failures.append(failure)
                 continue
             }
-            let base = log.absorb(&file.log)
+            let base = log.absorb(&file.log, parallelFrom: options.parallelMergeFrom)
             file.pending.rebase(by: base)
             pending.absorb(file.pending)
         }

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// The events of a log as columns, one array per field (a struct of arrays): 23 bytes an event instead of a
 /// 40-byte ``TicketEvent`` with its padding, and the stages that read one field of every event (the ticket
 /// to group, the time to sort) read one dense array.
@@ -114,9 +116,12 @@ public struct EventColumns: Sendable {
 
     /// Appends every event of `other`, its symbols mapped through `map` and its records moved by
     /// `recordBase`; `other` is emptied column by column as it is copied.
-    mutating func append(moving other: inout EventColumns, map: [Symbol], recordBase: UInt32) {
+    mutating func append(
+        moving other: inout EventColumns, map: [Symbol], recordBase: UInt32,
+        parallelFrom: Int = EventLog.parallelMergeFrom
+    ) {
         appendUnmapped(&other, recordBase: recordBase)
-        appendMapped(moving: &other, map: map)
+        appendMapped(moving: &other, map: map, parallelFrom: parallelFrom)
     }
 
     /// The first half of ``append(moving:map:recordBase:)``, which needs no symbol map: `other`'s kinds,
@@ -134,13 +139,47 @@ public struct EventColumns: Sendable {
 
     /// The second half of ``append(moving:map:recordBase:)``: `other`'s symbol columns, renumbered by `map`;
     /// `other` is left empty.
-    mutating func appendMapped(moving other: inout EventColumns, map: [Symbol]) {
-        Self.appendRenumbered(&other.ticket, to: &ticket, map: map)
-        Self.appendRenumbered(&other.actor, to: &actor, map: map)
-        Self.appendRenumbered(&other.value, to: &value, map: map)
-        via.append(moving: &other.via, map: map)
-        channel.append(moving: &other.channel, map: map)
-        other = EventColumns()
+    /// From `parallelFrom` events on, the ticket and actor columns are appended on one core
+    /// and the value, via and channel columns on the other (each side's arrays moved into a mutex for the
+    /// work and back out of it, so nothing is copied on write).
+    mutating func appendMapped(
+        moving other: inout EventColumns, map: [Symbol], parallelFrom: Int = EventLog.parallelMergeFrom
+    ) {
+        defer { other = EventColumns() }
+        guard other.count >= parallelFrom, other.count > 0 else {
+            Self.appendRenumbered(&other.ticket, to: &ticket, map: map)
+            Self.appendRenumbered(&other.actor, to: &actor, map: map)
+            Self.appendRenumbered(&other.value, to: &value, map: map)
+            via.append(moving: &other.via, map: map)
+            channel.append(moving: &other.channel, map: map)
+            return
+        }
+        let people = Mutex(
+            (
+                ticket: moveOut(&ticket), actor: moveOut(&actor), theirTicket: moveOut(&other.ticket),
+                theirActor: moveOut(&other.actor)
+            ))
+        let rest = Mutex(
+            (
+                value: moveOut(&value), via: moveOut(&via), channel: moveOut(&channel),
+                theirValue: moveOut(&other.value), theirVia: moveOut(&other.via), theirChannel: moveOut(&other.channel)
+            ))
+        _ = Parallel.both(
+            {
+                people.withLock { p in
+                    Self.appendRenumbered(&p.theirTicket, to: &p.ticket, map: map)
+                    Self.appendRenumbered(&p.theirActor, to: &p.actor, map: map)
+                }
+            },
+            {
+                rest.withLock { r in
+                    Self.appendRenumbered(&r.theirValue, to: &r.value, map: map)
+                    r.via.append(moving: &r.theirVia, map: map)
+                    r.channel.append(moving: &r.theirChannel, map: map)
+                }
+            })
+        (ticket, actor) = people.withLock { (moveOut(&$0.ticket), moveOut(&$0.actor)) }
+        (value, via, channel) = rest.withLock { (moveOut(&$0.value), moveOut(&$0.via), moveOut(&$0.channel)) }
     }
 
     /// Appends `source`'s symbols renumbered by `map` (fingerprints, and a symbol the map does not cover,

@@ -165,12 +165,25 @@ public struct SymbolTable: @unchecked Sendable {
     /// as reading would number them; then the new ones enter the index in the order of their home slots, so
     /// that the writes walk the index forward instead of landing anywhere in it.
     mutating func merge(taking other: inout SymbolTable) -> [Symbol] {
-        defer { other = SymbolTable() }
+        let found = lookUpForMerge(&other)
+        return merge(taking: &other, found: found)
+    }
+
+    /// The first step of ``merge(taking:)``, which only reads this table: `other`'s index freed, then every
+    /// symbol of `other` after the empty one looked up here on all cores (its hash with this table's seed and
+    /// its symbol here, 0 when it has none). The rest of the merge may then run beside other work.
+    func lookUpForMerge(_ other: inout SymbolTable) -> [(symbol: UInt32, hash: UInt64)] {
         other.dropIndex()
+        return other.count > 1 ? lookUp(other) : []
+    }
+
+    /// The rest of ``merge(taking:)``, given `found` from ``lookUpForMerge(_:)`` on the same two tables.
+    mutating func merge(taking other: inout SymbolTable, found: [(symbol: UInt32, hash: UInt64)]) -> [Symbol] {
+        defer { other = SymbolTable() }
         reserve(symbols: other.count, bytes: other.byteCount)
         var map = [Symbol](repeating: .none, count: other.count)
         guard other.count > 1 else { return map }
-        let found = lookUp(other)
+        precondition(found.count == other.count - 1, "every symbol of the other table looked up")
         var entries: [UInt64] = []
         entries.reserveCapacity(other.count - 1)
         for i in 1..<other.count {

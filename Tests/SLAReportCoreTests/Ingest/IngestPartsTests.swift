@@ -4,15 +4,23 @@ import Testing
 
 /// Reading a file in two parts must give exactly what reading it whole gives.
 @Suite struct IngestPartsTests {
-    private func read(_ text: String, parts: Bool) -> JoinedInput {
+    /// `text` read whole or in parts; `mergeOnTwoCores`: the parts appended on two cores however few their
+    /// events (``EventLog/absorb(_:sameFile:lineShift:parallelFrom:)``), else on one.
+    private func read(_ text: String, parts: Bool, mergeOnTwoCores: Bool = false) -> JoinedInput {
         var options = IngestOptions()
         options.partThreshold = parts ? 0 : Int.max
+        options.parallelMergeFrom = mergeOnTwoCores ? 0 : Int.max
         return Ingest.readAndJoin([InputFile(path: "e.csv", text: text)], options: options)
     }
 
     private func expectSame(_ text: String) {
         let whole = read(text, parts: false)
-        let split = read(text, parts: true)
+        for mergeOnTwoCores in [false, true] {
+            expectSame(read(text, parts: true, mergeOnTwoCores: mergeOnTwoCores), whole)
+        }
+    }
+
+    private func expectSame(_ split: JoinedInput, _ whole: JoinedInput) {
         #expect(split.log.events == whole.log.events)
         #expect(split.log.symbols.strings == whole.log.symbols.strings)
         #expect(split.log.ledger.locations.lines == whole.log.ledger.locations.lines)

@@ -103,9 +103,13 @@ import Testing
             let theirs = events(random.int(0...200), records: 0)
             let map = (0..<41).map { Symbol(raw: $0 == 0 ? 0 : UInt32($0) + UInt32(random.int(0...60))) }
             let recordBase = UInt32(mine.count)
+            // On one core, and on two (the ticket and actor columns beside the others) however few the events.
             var merged = EventColumns(mine)
             var other = EventColumns(theirs)
-            merged.append(moving: &other, map: map, recordBase: recordBase)
+            merged.append(moving: &other, map: map, recordBase: recordBase, parallelFrom: Int.max)
+            var mergedOnTwo = EventColumns(mine)
+            var otherOfTwo = EventColumns(theirs)
+            mergedOnTwo.append(moving: &otherOfTwo, map: map, recordBase: recordBase, parallelFrom: 0)
             func mapped(_ s: Symbol) -> Symbol { s.raw & EventColumns.fingerprintBit == 0 ? map[Int(s.raw)] : s }
             let expected =
                 mine
@@ -115,8 +119,10 @@ import Testing
                         value: mapped(e.value),
                         via: mapped(e.via), channel: mapped(e.channel), record: e.record + recordBase)
                 }
-            #expect(other.count == 0, "round \(round), \(random.note)")
+            #expect(other.count == 0 && otherOfTwo.count == 0, "round \(round), \(random.note)")
             #expect(Array(merged) == expected, "round \(round), \(random.note)")
+            #expect(Array(mergedOnTwo) == expected, "round \(round), \(random.note)")
+            #expect(mergedOnTwo.via.isWide == merged.via.isWide, "round \(round), \(random.note)")
         }
     }
 
@@ -161,5 +167,45 @@ import Testing
             }
             #expect(equal == (compared == 0) && equal == (a == b), "\(a) vs \(b), \(random.note)")
         }
+    }
+}
+
+/// The join appends each file's log to the ones before it on two cores from
+/// ``IngestOptions/parallelMergeFrom`` events on: the joined input and the report must be the ones appending
+/// on one core gives, for every native format at once (the trust fixtures: Zendesk exports and audits,
+/// Twitter, HackerOne, Discourse, Stack Exchange, GitLab, with aliases and vendor metrics).
+@Suite struct ParallelJoinTests {
+    private func joined(_ files: [InputFile], policy: Policy, onTwoCores: Bool) -> JoinedInput {
+        var options = IngestOptions(policy: policy)
+        options.parallelMergeFrom = onTwoCores ? 0 : Int.max
+        return Ingest.readAndJoin(files, options: options)
+    }
+
+    @Test func appendingOnTwoCoresJoinsWhatOneCoreJoins() throws {
+        let names = [
+            "zendesk-agent-requester", "zendesk-metric-events", "zendesk-business-minutes.csv", "twitter-handles.csv",
+            "twitter-play-mode.csv", "hackerone-reporter-agent.json", "discourse-topics.json",
+            "stackexchange-questions.json", "gitlab-issues.json",
+        ]
+        let files = try names.flatMap { try NativeTestSupport.trust($0) }
+        #expect(files.count > names.count, "the fixture directories hold several files each")
+        let policy = try NativeTestSupport.teamPolicy()
+        let one = joined(files, policy: policy, onTwoCores: false)
+        let two = joined(files, policy: policy, onTwoCores: true)
+        #expect(two.log.events.count == one.log.events.count && one.log.events.count > 50)
+        #expect(two.log.events == one.log.events)
+        #expect(two.log.symbols.strings == one.log.symbols.strings)
+        #expect(two.log.ledger.fate == one.log.ledger.fate)
+        #expect(two.log.ledger.locations.lines == one.log.ledger.locations.lines)
+        #expect(two.log.ledger.locations.files == one.log.ledger.locations.files)
+        #expect(two.log.rejections == one.log.rejections)
+        #expect(two.log.files == one.log.files)
+        #expect(two.directory.entities == one.directory.entities)
+        let request = ReportRequest(policy: policy, toolVersion: "test")
+        var a = one
+        var b = two
+        let oneReport = try Pipeline.run(&a, request: request).model
+        let twoReport = try Pipeline.run(&b, request: request).model
+        #expect(twoReport == oneReport)
     }
 }
