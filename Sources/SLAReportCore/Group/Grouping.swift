@@ -58,6 +58,14 @@ public enum Grouping {
         let n = c.count
         var lower = 0
         while lower < n {
+            // Where nothing was left out so far, the clean tickets that follow are added in one pass over the
+            // columns' storage (``addCleanRuns(_:from:sources:ledger:into:)``); it stops at the first ticket
+            // that is not clean, which the loop below takes.
+            if fastPath && kept == lower {
+                lower = addCleanRuns(c, from: lower, sources: sources, ledger: ledger, into: &timelines)
+                kept = lower
+                guard lower < n else { break }
+            }
             let t = c.ticket[lower]
             var upper = lower + 1
             while upper < n && c.ticket[upper] == t { upper += 1 }
@@ -130,6 +138,55 @@ public enum Grouping {
             previous = (at, kind)
         }
         return channel == 0 ? nil : channel
+    }
+
+    /// From event `lower` on, the timeline of every ticket whose events are contiguous and clean
+    /// (``cleanRunChannel(_:_:)``: the same test), added where they stand; returns the start of the first
+    /// ticket that is not (or the end). The ticket's run and the test are one pass over the storage of the
+    /// ticket, kind, time and channel columns (narrow time and channel columns; with a wide one nothing is
+    /// added here and the caller tests each run).
+    static func addCleanRuns(
+        _ c: borrowing EventColumns, from lower: Int, sources: [SourceKind], ledger: RecordLedger,
+        into timelines: inout Timelines
+    ) -> Int {
+        guard !c.at.isWide, !c.channel.isWide else { return lower }
+        let created = EventKind.created.rawValue
+        let base = c.at.base
+        return c.ticket.withUnsafeBufferPointer { ticket in
+            c.kind.withUnsafeBufferPointer { kind in
+                c.at.narrow.withUnsafeBufferPointer { at in
+                    c.channel.codes.withUnsafeBufferPointer { codes in
+                        c.channel.table.withUnsafeBufferPointer { table in
+                            let n = ticket.count
+                            var i = lower
+                            while i < n {
+                                let t = ticket[i]
+                                guard kind[i] == created else { return i }
+                                var channel = table[Int(codes[i])]
+                                var previous = (at: at[i], kind: created)
+                                var j = i + 1
+                                while j < n && ticket[j] == t {
+                                    let (time, k) = (at[j], kind[j])
+                                    guard k != created, time > previous.at || (time == previous.at && k > previous.kind)
+                                    else { return i }
+                                    if channel == 0 { channel = table[Int(codes[j])] }
+                                    previous = (time, k)
+                                    j += 1
+                                }
+                                guard channel != 0 else { return i }
+                                let r = Int(c.record[i])
+                                let file = r < ledger.count ? Int(ledger.locations.file(r)) : -1
+                                timelines.add(
+                                    ticket: t, channel: channel, created: base + Int64(at[i]), requester: c.actor[i],
+                                    source: file >= 0 && file < sources.count ? sources[file] : .canonical, end: j)
+                                i = j
+                            }
+                            return i
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /// Adds the timeline of the ticket whose kept events end at `end`, created by event `createdIndex`, its

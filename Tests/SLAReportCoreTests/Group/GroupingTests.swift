@@ -76,15 +76,50 @@ import Testing
 
     /// Tickets that need nothing done take a path of their own: it must give what the general sort, merge and
     /// check give, on tickets of every kind (clean; out of order; duplicates and ties; created twice, late or
-    /// never; without a channel), with the input grouped by ticket and shuffled.
+    /// never; without a channel), with the input grouped by ticket and shuffled, and with the time and channel
+    /// columns narrow and wide (an instant 80 years on; more than 256 channels).
     @Test func theCleanTicketPathGivesTheGeneralPathsResult() {
         var random = TestRandom(20_261_203)
+        print("GroupingTests: \(random.note)")
         let kinds: [EventKind] = [.reply, .comment, .note, .assign, .status, .created]
-        for round in 0..<40 {
+        for round in 0..<48 {
             var rows: [(ticket: String, kind: EventKind, at: Instant, actor: String, channel: String)] = []
-            for t in 0..<random.int(5...40) {
-                let start = Instant(seconds: 1_479_000_000 + Int64(random.int(0...86_400)))
-                let channel = random.chance(90) ? random.pick(["email", "twitter"]) : ""
+            let manyChannels = round % 6 == 4
+            let farTime = round % 6 == 5
+            for t in 0..<(manyChannels ? 400 : random.int(5...40)) {
+                let late = farTime && t == 3 ? Int64(80 * 365 * 86_400) : 0
+                let start = Instant(seconds: 1_479_000_000 + late + Int64(random.int(0...86_400)))
+                let channel =
+                    random.chance(90) ? (manyChannels ? "c\(t)" : random.pick(["email", "twitter"])) : ""
+                if random.chance(60) {
+                    // In order (the clean path's tickets), now and then with one flaw that sends it down the
+                    // general path: a second creation, a tie with an earlier kind or the same kind, an event
+                    // before the creation, no channel.
+                    let flaw = random.chance(40) ? random.int(0...4) : -1
+                    rows.append(("T\(t)", .created, start, "u\(t)", flaw == 4 ? "" : channel))
+                    var at = start.seconds
+                    var kind = EventKind.created
+                    for k in 0..<random.int(0...6) {
+                        let previousAt = at
+                        if random.chance(25) {
+                            kind = random.pick(kinds.filter { $0 > kind } + [.status])
+                        } else {
+                            at += 60 * Int64(random.int(1...8))
+                            kind = random.pick(kinds.dropLast())
+                        }
+                        if k == 1 {
+                            switch flaw {
+                            case 0: kind = .created
+                            case 1: (at, kind) = (previousAt, .reply)
+                            case 3: at = start.seconds - 60
+                            default: break
+                            }
+                        }
+                        rows.append(("T\(t)", kind, Instant(seconds: at), random.pick(["ann", "bob", "u\(t)"]), ""))
+                        if k == 1 && flaw == 2, let last = rows.last { rows.append(last) }
+                    }
+                    continue
+                }
                 if random.chance(90) { rows.append(("T\(t)", .created, start, "u\(t)", channel)) }
                 for _ in 0..<random.int(0...6) {
                     // Minutes apart, now and then at the same minute or before the creation.
@@ -98,6 +133,7 @@ import Testing
             for r in rows { b.add(r.ticket, r.kind, at: r.at, actor: r.actor, channel: r.channel) }
             var fast = b.log
             var general = b.log
+            #expect(fast.events.channel.isWide == manyChannels && fast.events.at.isWide == farTime)
             let a = Grouping.group(&fast).timelines
             let g = Grouping.group(&general, fastPath: false).timelines
             let note = "round \(round), \(random.note)"
@@ -106,6 +142,77 @@ import Testing
             #expect(a.map { Array($0.events) } == g.map { Array($0.events) }, "\(note)")
             #expect(fast.ledger.fate == general.ledger.fate, "\(note)")
             #expect(fast.rejections == general.rejections, "\(note)")
+        }
+    }
+
+    /// ``Grouping/addCleanRuns(_:from:sources:ledger:into:)`` adds exactly the tickets from its start on that
+    /// ``Grouping/cleanRunChannel(_:_:)`` finds clean, with that channel, and stops at the first that is not:
+    /// tickets in order, each with one flaw now and then (a second creation, a tie in time with an earlier
+    /// or the same kind, a creation not first, none, no channel, the channel only on a later row), in narrow and
+    /// wide columns.
+    @Test func theCleanRunsPassAddsWhatTheRunTestFindsClean() {
+        var random = TestRandom(20_261_204)
+        print("GroupingTests: \(random.note)")
+        for round in 0..<300 {
+            let wideChannels = round % 10 == 8
+            let wideTimes = round % 10 == 9
+            var b = LogBuilder()
+            for t in 0..<(wideChannels ? 300 : random.int(wideTimes ? 2...12 : 1...12)) {
+                let flaw = random.chance(wideChannels ? 1 : 8) ? random.int(0...6) : -1
+                let start = Int64(1_479_000_000 + (wideTimes && t == 0 ? 3_000_000_000 : 0) + 600 * t)
+                let channel = wideChannels ? "c\(t)" : random.pick(["email", "twitter"])
+                let onCreation = flaw == 4 || flaw == 5 ? "" : channel
+                if flaw == 3 { b.add("T\(t)", .note, at: Instant(seconds: start - 1), actor: "ann") }
+                // Flaw 6: no creation at all.
+                b.add(
+                    "T\(t)", flaw == 6 ? .note : .created, at: Instant(seconds: start), actor: "u\(t)",
+                    channel: onCreation)
+                var (at, kind) = (start, EventKind.created)
+                for k in 0..<random.int(flaw >= 0 ? 2...4 : 0...4) {
+                    let previous = (at: at, kind: kind)
+                    if random.chance(30), kind < .status {
+                        kind = EventKind(rawValue: kind.rawValue + 1) ?? .status
+                    } else {
+                        at += Int64(random.int(1...60))
+                        kind = random.pick([.reply, .comment, .note, .assign, .status])
+                    }
+                    if k == 1 && flaw == 0 { kind = .created }
+                    if k == 1 && flaw == 1 {
+                        // The time of the event before, an earlier kind (or a second creation).
+                        (at, kind) = (previous.at, EventKind(rawValue: previous.kind.rawValue - 1) ?? .created)
+                    }
+                    b.add(
+                        "T\(t)", kind, at: Instant(seconds: at), actor: "ann",
+                        channel: flaw == 5 && k == 1 ? channel : "")
+                    // The same time and kind again.
+                    if k == 1 && flaw == 2 { b.add("T\(t)", kind, at: Instant(seconds: at), actor: "bob") }
+                }
+            }
+            let c = b.log.events
+            #expect(c.channel.isWide == wideChannels && c.at.isWide == wideTimes, "round \(round)")
+            // What the runs' test gives, run by run from the start, up to the first ticket that is not clean.
+            var expected: [(ticket: UInt32, channel: UInt32, end: Int)] = []
+            var stop = 0
+            while stop < c.count {
+                var upper = stop + 1
+                while upper < c.count && c.ticket[upper] == c.ticket[stop] { upper += 1 }
+                guard let channel = Grouping.cleanRunChannel(c, stop..<upper) else { break }
+                expected.append((c.ticket[stop], channel, upper))
+                stop = upper
+            }
+            var timelines = Timelines(store: EventStore(EventColumns()))
+            let sources = b.log.files.map(\.source)
+            let end = Grouping.addCleanRuns(c, from: 0, sources: sources, ledger: b.log.ledger, into: &timelines)
+            let note = "round \(round), \(random.note)"
+            if wideChannels || wideTimes {
+                // Wide columns are left to the caller, run by run.
+                #expect(end == 0 && timelines.count == 0, "\(note)")
+                continue
+            }
+            #expect(end == stop, "\(note)")
+            #expect(
+                timelines.ticket == expected.map(\.ticket) && timelines.channel == expected.map(\.channel), "\(note)")
+            #expect(Array(timelines.start.dropFirst()) == expected.map { UInt32($0.end) }, "\(note)")
         }
     }
 
