@@ -173,45 +173,82 @@ extension ActorDirectory {
                 case .customer: customers.append(e.actor)
                 }
             }
-            var claimed = [Bool](repeating: false, count: symbols.count)
-            func enqueue(_ s: Symbol, into list: inout [Symbol]) {
-                let i = Int(s.raw)
-                guard i > 0, i < claimed.count, !claimed[i] else { return }
-                claimed[i] = true
-                list.append(s)
-            }
+            // The columns, not whole events: this reads the kind and actor of every event and the rest of a few,
+            // through the storage of the columns and of the per-symbol arrays, which are moved out of the
+            // builder for the pass (a write to a builder's array checks its storage every time).
             let ledger = log.ledger
-            // The columns, not whole events: this reads the kind and actor of every event and the rest of a few.
             let c = log.events
-            for i in 0..<c.count {
-                let actor = Symbol(raw: c.actor[i])
-                mark(actor)
-                switch c.kind[i] {
-                case EventKind.created.rawValue:
-                    let a = Int(actor.raw)
-                    if a > 0, a < roles.count { roles[a] |= Roles.requester.rawValue }
-                case EventKind.reply.rawValue:
-                    if !actor.isNone && actor.raw == c.via[i] {
-                        note(actor, .repliesFromOwnHandle)
-                        enqueue(actor, into: &handleClaims)
-                    } else {
-                        note(actor, .replies)
-                        enqueue(actor, into: &agentClaims)
+            var claimed = [Bool](repeating: false, count: symbols.count)
+            var slotInPass = moveOut(&slot)
+            var marksInPass = moveOut(&marks)
+            var rolesInPass = moveOut(&roles)
+            // Symbols met for the first time, in order: marked (``mark(_:)``) after the pass, in that order.
+            var firstMet: [UInt32] = []
+            let created = EventKind.created.rawValue
+            let reply = EventKind.reply.rawValue
+            let assign = EventKind.assign.rawValue
+            slotInPass.withUnsafeMutableBufferPointer { slot in
+                marksInPass.withUnsafeMutableBufferPointer { marks in
+                    rolesInPass.withUnsafeMutableBufferPointer { roles in
+                        claimed.withUnsafeMutableBufferPointer { claimed in
+                            c.actor.withUnsafeBufferPointer { actors in
+                                c.kind.withUnsafeBufferPointer { kinds in
+                                    @inline(__always) func meet(_ s: UInt32) {
+                                        let i = Int(s)
+                                        guard i > 0, i < slot.count, slot[i] == 0 else { return }
+                                        slot[i] = -1
+                                        firstMet.append(s)
+                                    }
+                                    @inline(__always) func note(_ s: UInt32, _ mark: Grounds.Marks) {
+                                        let i = Int(s)
+                                        if i > 0, i < marks.count { marks[i] |= mark.rawValue }
+                                    }
+                                    @inline(__always) func enqueue(_ s: UInt32, into list: inout [Symbol]) {
+                                        let i = Int(s)
+                                        guard i > 0, i < claimed.count, !claimed[i] else { return }
+                                        claimed[i] = true
+                                        list.append(Symbol(raw: s))
+                                    }
+                                    for i in 0..<kinds.count {
+                                        let actor = actors[i]
+                                        meet(actor)
+                                        switch kinds[i] {
+                                        case created:
+                                            let a = Int(actor)
+                                            if a > 0, a < roles.count { roles[a] |= Roles.requester.rawValue }
+                                        case reply:
+                                            if actor != 0 && actor == c.via[i] {
+                                                note(actor, .repliesFromOwnHandle)
+                                                enqueue(actor, into: &handleClaims)
+                                            } else {
+                                                note(actor, .replies)
+                                                enqueue(actor, into: &agentClaims)
+                                            }
+                                        case assign:
+                                            let value = c.value[i]
+                                            meet(value)
+                                            note(actor, .assigns)
+                                            enqueue(actor, into: &agentClaims)
+                                            let r = Int(c.record[i])
+                                            let file = r < ledger.count ? Int(ledger.locations.file(r)) : -1
+                                            if file >= 0, file < sources.count, sources[file].livesInZendesk {
+                                                note(value, .assignee)
+                                                enqueue(value, into: &agentClaims)
+                                            }
+                                        default: break
+                                        }
+                                    }
+                                }
+                            }
+                        }
                     }
-                case EventKind.assign.rawValue:
-                    let value = Symbol(raw: c.value[i])
-                    mark(value)
-                    note(actor, .assigns)
-                    enqueue(actor, into: &agentClaims)
-                    let r = Int(c.record[i])
-                    let file = r < ledger.count ? Int(ledger.locations.file(r)) : -1
-                    if file >= 0, file < sources.count, sources[file].livesInZendesk {
-                        note(value, .assignee)
-                        enqueue(value, into: &agentClaims)
-                    }
-                default: break
                 }
             }
+            for s in firstMet { slotInPass[Int(s)] = 0 }
+            slot = slotInPass
+            marks = marksInPass
+            roles = rolesInPass
+            for s in firstMet { mark(Symbol(raw: s)) }
             // Policy names first (lookup only), then brand accounts, then people: system beats handle beats agent.
             for s in relevant.indices {
                 let symbol = Symbol(raw: relevant[s])
