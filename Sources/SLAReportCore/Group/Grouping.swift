@@ -38,7 +38,7 @@ public enum Grouping {
         let sources = log.files.map(\.source)
 
         // Rejected at ingest or in the join: their events are dropped first.
-        if ledger.fate.contains(.rejected) {
+        if ledger.hasRejections {
             let fate = ledger.fate
             let record = c.record
             c.removeEvents { i in

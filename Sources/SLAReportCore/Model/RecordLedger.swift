@@ -20,6 +20,10 @@ public struct RecordLedger: Sendable {
     /// The number of records.
     public var count: Int { fate.count }
 
+    /// Whether any record was rejected (without a pass over the fates: exactly the records rejected have a
+    /// reason).
+    public var hasRejections: Bool { !reasons.isEmpty }
+
     /// Starts a new record of `file` at `line`; it is pending until a stage settles it.
     public mutating func begin(file: UInt32, line: Int) -> UInt32 {
         locations.append(file: file, line: line)

@@ -31,14 +31,18 @@ public enum WindowStage {
             var newest: (at: Int64, record: UInt32)?
             var runnerUp: (at: Int64, record: UInt32)?
             var oldest = Int64.max
-            let fate = log.ledger.fate
+            // The fates are only read when a record was rejected at all.
+            let fate = log.ledger.hasRejections ? log.ledger.fate : []
             let times = log.events.at
             let records = log.events.record
             for i in records.indices {
                 let record = records[i]
-                guard Int(record) < fate.count && fate[Int(record)] != .rejected else { continue }
-                let event = (at: Instant(seconds: times[i]), record: record)
-                let at = event.at.seconds
+                guard fate.isEmpty || (Int(record) < fate.count && fate[Int(record)] != .rejected) else { continue }
+                let at = times[i]
+                // Older than the runner-up (so than the newest) and not the oldest: changes nothing below. Most
+                // events are, and this is the pass's one test for them.
+                if let second = runnerUp, at < second.at, at >= oldest { continue }
+                let event = (at: Instant(seconds: at), record: record)
                 if at < oldest { oldest = at }
                 if let best = newest {
                     if at > best.at || (at == best.at && event.record < best.record) {
