@@ -7,22 +7,27 @@ enum QualityStage {
     ) -> DataQuality {
         var perFile = [QualityCounts](repeating: QualityCounts(), count: files.count)
         var rejected: [RejectedRecord] = []
-        for (fileIndex, records) in ledger.locations.fileRuns {
-            let file = Int(fileIndex)
-            guard file < perFile.count else { continue }
-            perFile[file].read += records.count
-            for record in records {
-                switch ledger.fate[record] {
-                case .used, .pending: perFile[file].used += 1
-                case .duplicate: perFile[file].duplicates += 1
-                case .outOfWindow: perFile[file].outOfWindow += 1
-                case .rejected:
-                    perFile[file].rejected += 1
-                    rejected.append(
-                        RejectedRecord(
-                            path: files[file].path, line: Int(ledger.locations.line(record)),
-                            reason: ledger.reason(UInt32(record)) ?? "rejected"))
+        // Counted run by run into a local tally, through the fate column's storage (millions of records).
+        ledger.fate.withUnsafeBufferPointer { fates in
+            for (fileIndex, records) in ledger.locations.fileRuns {
+                let file = Int(fileIndex)
+                guard file < perFile.count else { continue }
+                var counts = perFile[file]
+                counts.read += records.count
+                for record in records where record < fates.count {
+                    switch fates[record] {
+                    case .used, .pending: counts.used += 1
+                    case .duplicate: counts.duplicates += 1
+                    case .outOfWindow: counts.outOfWindow += 1
+                    case .rejected:
+                        counts.rejected += 1
+                        rejected.append(
+                            RejectedRecord(
+                                path: files[file].path, line: Int(ledger.locations.line(record)),
+                                reason: ledger.reason(UInt32(record)) ?? "rejected"))
+                    }
                 }
+                perFile[file] = counts
             }
         }
         var quality = zip(files, perFile).map { FileQuality(path: $0.path, format: $0.format, counts: $1) }
