@@ -139,9 +139,9 @@ public struct EventColumns: Sendable {
 
     /// The second half of ``append(moving:map:recordBase:)``: `other`'s symbol columns, renumbered by `map`;
     /// `other` is left empty.
-    /// From `parallelFrom` events on, the ticket and actor columns are appended on one core
-    /// and the value, via and channel columns on the other (each side's arrays moved into a mutex for the
-    /// work and back out of it, so nothing is copied on write).
+    /// From `parallelFrom` events on, the ticket and actor columns are appended on one core and the value, via
+    /// and channel columns on the other (each side's arrays moved into a mutex for the work and back out of
+    /// it, so nothing is copied on write).
     mutating func appendMapped(
         moving other: inout EventColumns, map: [Symbol], parallelFrom: Int = EventLog.parallelMergeFrom
     ) {

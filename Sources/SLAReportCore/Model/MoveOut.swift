@@ -9,7 +9,7 @@ extension RecordLedger: EmptyConstructible {}
 
 /// The value of `variable`, leaving an empty one in its place. The value returned is then the only owner of
 /// its storage, so that changing it copies nothing — the way to hand a log's columns to a piece of parallel
-/// work through a `Mutex` and take them back (``EventLog/absorb(_:sameFile:lineShift:)``).
+/// work through a `Mutex` and take them back (``EventLog/absorb(_:sameFile:lineShift:parallelFrom:)``).
 func moveOut<T: EmptyConstructible>(_ variable: inout T) -> T {
     var out = T()
     swap(&out, &variable)
