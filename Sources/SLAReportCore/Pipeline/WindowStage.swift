@@ -31,13 +31,15 @@ public enum WindowStage {
             var newest: (at: Int64, record: UInt32)?
             var runnerUp: (at: Int64, record: UInt32)?
             var oldest = Int64.max
-            // The fates are only read when a record was rejected at all.
+            // An event of a record the ledger does not hold is left out; the fates are only read when a record
+            // was rejected at all.
+            let recordCount = log.ledger.count
             let fate = log.ledger.hasRejections ? log.ledger.fate : []
             let times = log.events.at
             let records = log.events.record
             for i in records.indices {
                 let record = records[i]
-                guard fate.isEmpty || (Int(record) < fate.count && fate[Int(record)] != .rejected) else { continue }
+                guard Int(record) < recordCount, fate.isEmpty || fate[Int(record)] != .rejected else { continue }
                 let at = times[i]
                 // Older than the runner-up (so than the newest) and not the oldest: changes nothing below. Most
                 // events are, and this is the pass's one test for them.

@@ -4,7 +4,8 @@ import Testing
 
 /// The default as-of and its outlier warning (``WindowStage/resolve(_:request:)``) must be the ones the
 /// sequential definition gives — the newest event of a record not rejected (ties: the lowest record), and
-/// the runner-up kept as the newest event of another record, in event order — whatever skips the stage
+/// the runner-up kept as the newest event of another record, in event order; events of records the ledger
+/// does not hold left out — whatever skips the stage
 /// takes: seeded logs with ties, one record's several events, events out of record order, rejected records
 /// and far-off outliers.
 @Suite struct WindowStageTests {
@@ -17,7 +18,7 @@ import Testing
         var oldest = Int64.max
         for i in log.events.indices {
             let (at, record) = (log.events.at[i], log.events.record[i])
-            if log.ledger.isRejected(record) { continue }
+            if Int(record) >= log.ledger.count || log.ledger.isRejected(record) { continue }
             oldest = min(oldest, at)
             if let best = newest {
                 if at > best.at || (at == best.at && record < best.record) {
@@ -54,6 +55,13 @@ import Testing
                 var last = b.log.events[b.log.events.count - 1]
                 last.at = Instant(seconds: last.at.seconds + Int64(random.int(-3_600...86_400 * 60)))
                 b.log.append(last)
+            }
+            // Now and then an event of a record the ledger does not hold (left out), the newest of all.
+            if random.chance(10), b.log.events.count > 0 {
+                var stray = b.log.events[0]
+                stray.record = UInt32(b.log.recordCount + 5)
+                stray.at = Instant(seconds: base + 900 * 86_400)
+                b.log.append(stray)
             }
             // Events not in record order (the joins append events of earlier records).
             if random.chance(50) { b.log.events.shuffle(using: &random) }
