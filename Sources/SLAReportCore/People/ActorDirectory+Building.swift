@@ -191,53 +191,49 @@ extension ActorDirectory {
                 marksInPass.withUnsafeMutableBufferPointer { marks in
                     rolesInPass.withUnsafeMutableBufferPointer { roles in
                         claimed.withUnsafeMutableBufferPointer { claimed in
-                            c.actor.withUnsafeBufferPointer { actors in
-                                c.kind.withUnsafeBufferPointer { kinds in
-                                    @inline(__always) func meet(_ s: UInt32) {
-                                        let i = Int(s)
-                                        guard i > 0, i < slot.count, slot[i] == 0 else { return }
-                                        slot[i] = -1
-                                        firstMet.append(s)
+                            @inline(__always) func meet(_ s: UInt32) {
+                                let i = Int(s)
+                                guard i > 0, i < slot.count, slot[i] == 0 else { return }
+                                slot[i] = -1
+                                firstMet.append(s)
+                            }
+                            @inline(__always) func note(_ s: UInt32, _ mark: Grounds.Marks) {
+                                let i = Int(s)
+                                if i > 0, i < marks.count { marks[i] |= mark.rawValue }
+                            }
+                            @inline(__always) func enqueue(_ s: UInt32, into list: inout [Symbol]) {
+                                let i = Int(s)
+                                guard i > 0, i < claimed.count, !claimed[i] else { return }
+                                claimed[i] = true
+                                list.append(Symbol(raw: s))
+                            }
+                            for i in 0..<c.count {
+                                let actor = c.actor[i]
+                                meet(actor)
+                                switch c.kind[i] {
+                                case created:
+                                    let a = Int(actor)
+                                    if a > 0, a < roles.count { roles[a] |= Roles.requester.rawValue }
+                                case reply:
+                                    if actor != 0 && actor == c.via[i] {
+                                        note(actor, .repliesFromOwnHandle)
+                                        enqueue(actor, into: &handleClaims)
+                                    } else {
+                                        note(actor, .replies)
+                                        enqueue(actor, into: &agentClaims)
                                     }
-                                    @inline(__always) func note(_ s: UInt32, _ mark: Grounds.Marks) {
-                                        let i = Int(s)
-                                        if i > 0, i < marks.count { marks[i] |= mark.rawValue }
+                                case assign:
+                                    let value = c.value[i]
+                                    meet(value)
+                                    note(actor, .assigns)
+                                    enqueue(actor, into: &agentClaims)
+                                    let r = Int(c.record[i])
+                                    let file = r < ledger.count ? Int(ledger.locations.file(r)) : -1
+                                    if file >= 0, file < sources.count, sources[file].livesInZendesk {
+                                        note(value, .assignee)
+                                        enqueue(value, into: &agentClaims)
                                     }
-                                    @inline(__always) func enqueue(_ s: UInt32, into list: inout [Symbol]) {
-                                        let i = Int(s)
-                                        guard i > 0, i < claimed.count, !claimed[i] else { return }
-                                        claimed[i] = true
-                                        list.append(Symbol(raw: s))
-                                    }
-                                    for i in 0..<kinds.count {
-                                        let actor = actors[i]
-                                        meet(actor)
-                                        switch kinds[i] {
-                                        case created:
-                                            let a = Int(actor)
-                                            if a > 0, a < roles.count { roles[a] |= Roles.requester.rawValue }
-                                        case reply:
-                                            if actor != 0 && actor == c.via[i] {
-                                                note(actor, .repliesFromOwnHandle)
-                                                enqueue(actor, into: &handleClaims)
-                                            } else {
-                                                note(actor, .replies)
-                                                enqueue(actor, into: &agentClaims)
-                                            }
-                                        case assign:
-                                            let value = c.value[i]
-                                            meet(value)
-                                            note(actor, .assigns)
-                                            enqueue(actor, into: &agentClaims)
-                                            let r = Int(c.record[i])
-                                            let file = r < ledger.count ? Int(ledger.locations.file(r)) : -1
-                                            if file >= 0, file < sources.count, sources[file].livesInZendesk {
-                                                note(value, .assignee)
-                                                enqueue(value, into: &agentClaims)
-                                            }
-                                        default: break
-                                        }
-                                    }
+                                default: break
                                 }
                             }
                         }
