@@ -14,7 +14,8 @@ let package = Package(
         // The CSV reader's 16-byte search for separators, quotes and line breaks (vector instructions Swift
         // cannot spell portably).
         .target(name: "CByteScan"),
-        // The CLI's one setting of the C allocator (glibc's mmap threshold); the library sets nothing global.
+        // The CLI's settings of the C allocator (glibc's mmap threshold, the freed heap kept); the library sets
+        // nothing global.
         .target(name: "CMemoryTuning"),
         // The CLI's request that a large report's written bytes start for the disk before its final `fsync`.
         .target(name: "CWriteback"),
