@@ -24,6 +24,51 @@ import Testing
         #expect(symbols.count == 5001)
     }
 
+    /// The hash's tail word is the one a byte-by-byte loop builds, and so the hash is the definition's
+    /// (its values are fixed: the fingerprints of unread values order equal-time events): every length
+    /// from 1 to 40, random bytes, every offset into a buffer, several seeds.
+    @Test func hashIsTheDefinitionsForEveryLength() {
+        func definition(_ bytes: [UInt8], seed: UInt64) -> UInt64 {
+            var h = seed ^ (UInt64(bytes.count) &* 0x9E37_79B9_7F4A_7C15)
+            var i = 0
+            while i + 8 <= bytes.count {
+                var v: UInt64 = 0
+                for k in 0..<8 { v |= UInt64(bytes[i + k]) << UInt64(8 * k) }
+                h = (h ^ v) &* 0xBF58_476D_1CE4_E5B9
+                h ^= h >> 31
+                i += 8
+            }
+            if i < bytes.count {
+                var v: UInt64 = 0
+                var shift: UInt64 = 0
+                while i < bytes.count {
+                    v |= UInt64(bytes[i]) << shift
+                    shift += 8
+                    i += 1
+                }
+                h = (h ^ v) &* 0x94D0_49BB_1331_11EB
+                h ^= h >> 29
+            }
+            h = (h ^ (h >> 32)) &* 0xD6E8_FEB8_6659_FD93
+            return h ^ (h >> 32)
+        }
+        var random = TestRandom(0xB17E_5A11)
+        let buffer = (0..<64).map { _ in UInt8(truncatingIfNeeded: random.below(256)) }
+        buffer.withUnsafeBufferPointer { all in
+            guard let base = all.baseAddress else { return }
+            for count in 1...40 {
+                for offset in 0...(64 - count) {
+                    let bytes = Array(all[offset..<(offset + count)])
+                    for seed: UInt64 in [0, 1, 0x5EED_F1A9_E2B1_7C3D, UInt64(random.below(1 << 62))] {
+                        #expect(
+                            ByteInterner.hash(base + offset, count, seed: seed) == definition(bytes, seed: seed),
+                            "\(count) bytes at \(offset), seed \(seed), \(random.note)")
+                    }
+                }
+            }
+        }
+    }
+
     @Test func invalidUTF8StillMapsToOneSymbol() {
         var symbols = SymbolTable()
         var interner = ByteInterner()
