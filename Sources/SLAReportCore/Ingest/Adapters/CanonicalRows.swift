@@ -94,10 +94,13 @@ enum CanonicalRows {
         let record = reader.record
         map.withUnsafeBufferPointer { map in
             while reader.next() {
-                body(
-                    CanonicalRow(
-                        record: record.view, map: map, line: reader.position.line, problem: reader.position.problem),
-                    &log)
+                let line = reader.position.line
+                // The problem's text is taken (retained) only when there is one: nearly every row has none.
+                if let problem = reader.position.problem {
+                    body(CanonicalRow(record: record.view, map: map, line: line, problem: problem), &log)
+                } else {
+                    body(CanonicalRow(record: record.view, map: map, line: line, problem: nil), &log)
+                }
             }
         }
     }

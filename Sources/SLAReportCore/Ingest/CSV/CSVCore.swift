@@ -74,6 +74,18 @@ public struct CSVCore {
         public var problem: String?
         /// The record was ended by the end of the input, not by a line break.
         public var endedByInputEnd = false
+
+        /// The position of a plain record, fit to use: the same as a new position with these three, but
+        /// field by field, so that the (absent) problem's text is released only when there is one (the
+        /// plain records' path, once per record).
+        @inline(__always)
+        mutating func setPlain(byteOffset: Int, line: Int, index: Int) {
+            self.byteOffset = byteOffset
+            self.line = line
+            self.index = index
+            if problem != nil { problem = nil }
+            endedByInputEnd = false
+        }
     }
 
     /// Where the parser is inside a record.
@@ -267,8 +279,8 @@ public struct CSVCore {
         inputOffset += next.end
         fieldCount = record.storage.state.pointee.endCount
         fieldLength = 0
-        problem = nil
-        position = RecordPosition(byteOffset: recordOffset, line: recordLine, index: recordIndex)
+        if problem != nil { problem = nil }
+        position.setPlain(byteOffset: recordOffset, line: recordLine, index: recordIndex)
         return next.end
     }
 

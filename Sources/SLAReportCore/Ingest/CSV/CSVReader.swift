@@ -88,7 +88,8 @@ public struct CSVReader {
                 UnsafeBufferPointer(start: base + viewPosition, count: count), into: record)
             {
                 viewPosition += consumed
-                position = core.position
+                position.setPlain(
+                    byteOffset: core.position.byteOffset, line: core.position.line, index: core.position.index)
                 return true
             }
         }
