@@ -22,6 +22,9 @@ struct SymbolCache {
     }
 
     /// The symbol of `bytes`; `hash`, when given, is theirs from ``prefetch(_:in:)`` on `symbols`.
+    /// The short bytes equal to the last ones (most rows' ticket, channel and via) are answered inline; the
+    /// rest is one call (``lookUp(_:key:in:interner:hash:)``), so that the answers from the last bytes do not
+    /// pay for saving the registers the table's lookup needs.
     @inline(__always)
     mutating func intern(
         _ bytes: UnsafeBufferPointer<UInt8>, in symbols: inout SymbolTable, interner: inout ByteInterner,
@@ -29,9 +32,17 @@ struct SymbolCache {
     ) -> Symbol {
         if bytes.isEmpty { return .none }
         let key = ShortBytes(bytes)
-        if let key {
-            if key == lastKey { return lastSymbol }
-        } else if !lastSymbol.isNone && SymbolTable.equal(symbols.bytes(lastSymbol), bytes) {
+        if let key, key == lastKey { return lastSymbol }
+        return lookUp(bytes, key: key, in: &symbols, interner: &interner, hash: hash)
+    }
+
+    /// ``intern(_:in:interner:hash:)`` when the bytes are long or not the last short ones.
+    @inline(never)
+    private mutating func lookUp(
+        _ bytes: UnsafeBufferPointer<UInt8>, key: ShortBytes?, in symbols: inout SymbolTable,
+        interner: inout ByteInterner, hash: UInt64?
+    ) -> Symbol {
+        if key == nil && !lastSymbol.isNone && SymbolTable.equal(symbols.bytes(lastSymbol), bytes) {
             // Equal to the last symbol's stored text: the same symbol (for a lower-casing column, equal bytes
             // are already lower case).
             return lastSymbol
