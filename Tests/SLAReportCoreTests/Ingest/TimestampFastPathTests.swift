@@ -44,16 +44,20 @@ import Testing
         #expect(fast("2016-12-31T23:59:60Z") == nil)
     }
 
-    @Test func theLastDayRememberedChangesNoValue() {
-        // One cache over a run of timestamps: mostly the same few days (sentinel days too), the time valid or
-        // not, the date sometimes broken. Every value must be the one read without a cache.
+    @Test(arguments: [0, 1, 4, 512])
+    func theDaysRememberedChangeNoValue(slots: Int) {
+        // One cache over a run of timestamps: mostly the same few days (sentinel days too), then any of some
+        // hundred, the time valid or not, the date sometimes broken. Every value must be the one read without
+        // a cache: with the last day only (0), and with tables small enough to collide (1, 4) or not (512).
         var random = TestRandom(20_261_202)
-        var cache = Timestamp.DayCache()
+        var cache = slots == 0 ? Timestamp.DayCache() : Timestamp.DayCache(slots: slots)
         var hits = 0
-        let days = ["2016-11-21", "2016-11-22", "1900-01-01", "0001-01-01", "2016-02-30", "2016-1x-21", "0000-01-01"]
+        let days =
+            ["2016-11-21", "2016-11-22", "1900-01-01", "0001-01-01", "2016-02-30", "2016-1x-21", "0000-01-01"]
+            + (1...28).flatMap { d in (1...12).map { m in "2017-\(m < 10 ? "0" : "")\(m)-\(d < 10 ? "0" : "")\(d)" } }
         var last = ""
-        for _ in 0..<5_000 {
-            let day = random.chance(80) && !last.isEmpty ? last : random.pick(days)
+        for _ in 0..<10_000 {
+            let day = random.chance(60) && !last.isEmpty ? last : random.pick(days)
             last = day
             let time =
                 random.chance(20)
@@ -63,7 +67,7 @@ import Testing
             let (cached, plain) = copy.withUTF8 {
                 (Timestamp.utcSecondsFast($0, days: &cache), Timestamp.utcSecondsFast($0))
             }
-            #expect(cached == plain, "\(text), \(random.note)")
+            #expect(cached == plain, "\(text), \(slots) slots, \(random.note)")
             if cached != nil { hits += 1 }
         }
         #expect(hits > 1_000, "\(hits) timestamps read, \(random.note)")

@@ -77,8 +77,10 @@ public struct CanonicalEventsAdapter: InputAdapter {
         var via = SymbolCache()
         var other = SymbolCache()
         var interner = ByteInterner()
-        /// The last day of the `at` column.
-        var days = Timestamp.DayCache()
+        /// ``EventNames/shared``, held for ``eventKind(_:names:)``.
+        let names = EventNames.shared
+        /// The days of the `at` column.
+        var days = Timestamp.DayCache(slots: 512)
         private var words: [(text: String, symbol: Symbol)] = []
         /// The symbols of the status and priority words, by their index in ``statuses`` and ``priorities``.
         private var statusSymbols = [Symbol](repeating: .none, count: CanonicalEventsAdapter.statuses.count)
@@ -114,7 +116,7 @@ public struct CanonicalEventsAdapter: InputAdapter {
         guard !ticketBytes.isEmpty else { return .failure(Rejection("missing ticket")) }
         let eventBytes = row.field(Column.event)
         guard !eventBytes.isEmpty else { return .failure(Rejection("missing event")) }
-        guard let kind = eventKind(eventBytes) else {
+        guard let kind = eventKind(eventBytes, names: caches.names) else {
             return .failure(Rejection("unknown event \(FieldBytes.quoted(eventBytes))"))
         }
         // The ticket's and the actor's index slots start loading now, together, while the time is parsed.
@@ -160,10 +162,10 @@ public struct CanonicalEventsAdapter: InputAdapter {
 
     /// The event kind named by `bytes`, ignoring case.
     /// By length first, then the bytes as one case-folded key against the name's (no `String` and no loop per
-    /// row: this runs for every event; ``ShortBytes/init(_:foldingCase:)``).
-    static func eventKind(_ bytes: UnsafeBufferPointer<UInt8>) -> EventKind? {
+    /// row: this runs for every event; ``ShortBytes/init(_:foldingCase:)``). The reader passes the names it
+    /// holds (``Caches/names``), so that the static's one-time initialisation is not checked per row.
+    static func eventKind(_ bytes: UnsafeBufferPointer<UInt8>, names: EventNames = .shared) -> EventKind? {
         guard bytes.count >= 4, bytes.count <= 8, let key = ShortBytes(bytes, foldingCase: true) else { return nil }
-        let names = EventNames.shared
         switch bytes.count {
         case 4: return key == names.note ? .note : key == names.skip ? .skip : nil
         case 5: return key == names.reply ? .reply : nil
