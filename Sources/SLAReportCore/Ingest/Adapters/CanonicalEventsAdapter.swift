@@ -163,7 +163,9 @@ public struct CanonicalEventsAdapter: InputAdapter {
     /// The event kind named by `bytes`, ignoring case.
     /// By length first, then the bytes as one case-folded key against the name's (no `String` and no loop per
     /// row: this runs for every event; ``ShortBytes/init(_:foldingCase:)``). The reader passes the names it
-    /// holds (``Caches/names``), so that the static's one-time initialisation is not checked per row.
+    /// holds (``Caches/names``), so that the static's one-time initialisation is not checked per row (and
+    /// inline, so that the names are read where they are held instead of copied for a call).
+    @inline(__always)
     static func eventKind(_ bytes: UnsafeBufferPointer<UInt8>, names: EventNames = .shared) -> EventKind? {
         guard bytes.count >= 4, bytes.count <= 8, let key = ShortBytes(bytes, foldingCase: true) else { return nil }
         switch bytes.count {

@@ -266,9 +266,12 @@ public struct CSVCore {
     public mutating func readPlainRecord(_ input: UnsafeBufferPointer<UInt8>, into record: ByteRecord) -> Int? {
         guard usesFastPath, state == .startRecord, bomDone, replayPosition >= replay.count,
             let base = input.baseAddress, input.count > 0, base[0] != Byte.lf, base[0] != Byte.cr,
-            let next = Self.plainRecord(
-                base, from: 0, count: input.count, separator: separator,
-                separatorWord: UInt64(separator) &* Self.ones, limits: limits, into: &record.storage.state.pointee)
+            let next = Self.maskRecord(
+                base, from: 0, count: input.count, separator: separator, limits: limits,
+                into: &record.storage.state.pointee)
+                ?? Self.plainRecord(
+                    base, from: 0, count: input.count, separator: separator,
+                    separatorWord: UInt64(separator) &* Self.ones, limits: limits, into: &record.storage.state.pointee)
         else { return nil }
         recordIndex += 1
         recordOffset = inputOffset
