@@ -16,6 +16,26 @@ extension CSVCore {
         guard start &+ 64 <= count else { return nil }
         buffers.clear()
         buffers.base = base
+        // The field offsets are written through local copies of the buffers' pointers and count (stored
+        // back on the way out), so that the count stays in a register instead of being stored and the
+        // pointers reloaded after every field.
+        var fields = buffers.endCount
+        var starts = buffers.starts
+        var ends = buffers.ends
+        var capacity = buffers.fieldCapacity
+        defer { buffers.endCount = fields }
+        @inline(__always) func addField(from a: Int, to b: Int) {
+            if fields == capacity {
+                buffers.endCount = fields
+                buffers.growFields()
+                starts = buffers.starts
+                ends = buffers.ends
+                capacity = buffers.fieldCapacity
+            }
+            starts[fields] = a
+            ends[fields] = b
+            fields &+= 1
+        }
         var blockStart = start
         var mask = slareport_csv_stops64(base + start, sep)
         var q = start
@@ -32,7 +52,7 @@ extension CSVCore {
             return at
         }
         while true {
-            guard buffers.endCount < limits.maxFields, let first = nextStop() else { return nil }
+            guard fields < limits.maxFields, let first = nextStop() else { return nil }
             var stop = first
             if first == q && base[q] == Byte.quote {
                 // A quoted field: its closing quote is the next quote (separators inside are text); a line
@@ -48,10 +68,10 @@ extension CSVCore {
                     if b != sep { return nil }
                 }
                 guard let after = nextStop(), after == close &+ 1 else { return nil }
-                buffers.addField(from: q &+ 1, to: close)
+                addField(from: q &+ 1, to: close)
                 stop = after
             } else {
-                buffers.addField(from: q, to: first)
+                addField(from: q, to: first)
             }
             let b = base[stop]
             if b == sep {
@@ -70,8 +90,8 @@ extension CSVCore {
             // The limits on the bytes kept, checked field by field only when the record could reach one.
             if stop &- start > min(limits.maxFieldBytes, limits.maxRecordBytes) {
                 var total = 0
-                for k in 0..<buffers.endCount {
-                    let length = buffers.ends[k] &- buffers.starts[k]
+                for k in 0..<fields {
+                    let length = ends[k] &- starts[k]
                     total &+= length
                     guard length <= limits.maxFieldBytes, total <= limits.maxRecordBytes else { return nil }
                 }
