@@ -18,6 +18,11 @@ public struct RecordLocations: Sendable {
     private var fileRunFile: [UInt32] = []
     /// The number of records.
     public private(set) var count = 0
+    /// The line a record appended now needs to go on with the last run of lines (the last record's line
+    /// plus one; `UInt64.max` while there is no record), and the last record's file: what ``append(file:line:)``
+    /// compares, kept beside the runs so that a record costs no reading of their arrays.
+    private var nextLine = UInt64.max
+    private var lastFile = UInt32.max
 
     public init() {}
 
@@ -29,18 +34,17 @@ public struct RecordLocations: Sendable {
     @inline(__always)
     mutating func append(file: UInt32, line: UInt32) {
         let record = UInt32(truncatingIfNeeded: count)
-        if fileRunFile.last != file {
+        if count == 0 || lastFile != file {
             fileRunStart.append(record)
             fileRunFile.append(file)
+            lastFile = file
         }
-        if let start = lineRunStart.last, let first = lineRunLine.last,
-            UInt64(first) + UInt64(record - start) == UInt64(line)
-        {
-            // `line` follows the previous record's: the run goes on.
-        } else {
+        // `line` follows the previous record's: the run goes on; otherwise a run starts.
+        if nextLine != UInt64(line) {
             lineRunStart.append(record)
             lineRunLine.append(line)
         }
+        nextLine = UInt64(line) + 1
         count += 1
     }
 
@@ -97,6 +101,7 @@ public struct RecordLocations: Sendable {
             // unless clamped, which `append` would split: only then go record by record).
             if line + (end - r) <= Int(UInt32.max) {
                 count += end - r - 1
+                nextLine = UInt64(line + (end - r))
             } else {
                 for k in (r + 1)..<end {
                     append(file: file(other.fileRunFile[fileRun]), line: UInt32(clamping: line + k - r))
@@ -119,6 +124,12 @@ public struct RecordLocations: Sendable {
         cut(&lineRunStart, &lineRunLine)
         cut(&fileRunStart, &fileRunFile)
         count = n
+        if let start = lineRunStart.last, let first = lineRunLine.last, n > 0 {
+            nextLine = UInt64(first) + UInt64(n - Int(start))
+        } else {
+            nextLine = .max
+        }
+        lastFile = fileRunFile.last ?? .max
     }
 
     /// The index of the last run starting at or before record `r` (runs start ascending, the first at 0).

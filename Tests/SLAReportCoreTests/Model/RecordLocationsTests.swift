@@ -61,6 +61,13 @@ struct RecordLocationsTests {
             for r in records[cut...] { expected.append(file: rename(r.file), line: r.line) }
             #expect(joined == expected, "\(random.note)")
             #expect(joined.lines == expected.lines && joined.files == expected.files, "\(random.note)")
+            // A record appended afterwards goes on with the last run or starts one, as record by record.
+            let last = records[records.count - 1]
+            let next = (file: random.chance(50) ? last.file : last.file + 1, line: last.line + random.int(1...2))
+            joined.append(file: rename(next.file), line: next.line)
+            expected.append(file: rename(next.file), line: next.line)
+            #expect(joined == expected, "\(random.note)")
+            #expect(joined.lines.last == UInt32(next.line), "\(random.note)")
         }
     }
 
@@ -74,6 +81,14 @@ struct RecordLocationsTests {
             var prefix = RecordLocations()
             for r in records.prefix(n) { prefix.append(file: r.file, line: r.line) }
             #expect(locations == prefix, "n \(n), \(random.note)")
+            // A record that goes on with the last one kept (same file, next line) joins its runs.
+            if let last = records.prefix(n).last {
+                var more = locations
+                var expected = prefix
+                more.append(file: last.file, line: last.line + 1)
+                expected.append(file: last.file, line: last.line + 1)
+                #expect(more == expected, "n \(n), \(random.note)")
+            }
             locations.append(file: 99, line: 5)
             #expect(locations.file(min(n, 200)) == 99 && locations.line(min(n, 200)) == 5)
         }
