@@ -11,17 +11,26 @@ struct SymbolCache {
 
     init(lowercase: Bool = false) { self.lowercase = lowercase }
 
-    /// Starts loading what interning `bytes` will read when the last bytes will not answer it
-    /// (``SymbolTable/prefetch(bytes:)``), for a row's columns before any of them is interned; returns the
-    /// hash to pass to ``intern(_:in:interner:hash:)`` with the same table (nil when none was made).
-    @inline(__always)
-    func prefetch(_ bytes: UnsafeBufferPointer<UInt8>, in symbols: SymbolTable) -> UInt64? {
-        if bytes.isEmpty || lowercase { return nil }
-        if let key = ShortBytes(bytes), key == lastKey { return nil }
-        return symbols.prefetch(bytes: bytes)
+    /// What ``prefetch(_:in:)`` made of a field for ``intern(_:in:interner:lookahead:)``: its short key (so that
+    /// it is made once) and, when the last bytes will not answer, its hash.
+    struct Lookahead {
+        let key: ShortBytes?
+        let hash: UInt64?
     }
 
-    /// The symbol of `bytes`; `hash`, when given, is theirs from ``prefetch(_:in:)`` on `symbols`.
+    /// Starts loading what interning `bytes` will read when the last bytes will not answer it
+    /// (``SymbolTable/prefetch(bytes:)``), for a row's columns before any of them is interned; returns what
+    /// to pass to ``intern(_:in:interner:lookahead:)`` with the same table, before this cache interns anything
+    /// else (the hash is nil when none was made).
+    @inline(__always)
+    func prefetch(_ bytes: UnsafeBufferPointer<UInt8>, in symbols: SymbolTable) -> Lookahead {
+        let key = ShortBytes(bytes)
+        if bytes.isEmpty || lowercase { return Lookahead(key: key, hash: nil) }
+        if let key, key == lastKey { return Lookahead(key: key, hash: nil) }
+        return Lookahead(key: key, hash: symbols.prefetch(bytes: bytes))
+    }
+
+    /// The symbol of `bytes`; `hash`, when given, is theirs from ``SymbolTable/prefetch(bytes:)`` on `symbols`.
     /// The short bytes equal to the last ones (most rows' ticket, channel and via) are answered inline; the
     /// rest is one call (``lookUp(_:key:in:interner:hash:)``), so that the answers from the last bytes do not
     /// pay for saving the registers the table's lookup needs.
@@ -30,10 +39,18 @@ struct SymbolCache {
         _ bytes: UnsafeBufferPointer<UInt8>, in symbols: inout SymbolTable, interner: inout ByteInterner,
         hash: UInt64? = nil
     ) -> Symbol {
+        intern(bytes, in: &symbols, interner: &interner, lookahead: Lookahead(key: ShortBytes(bytes), hash: hash))
+    }
+
+    /// ``intern(_:in:interner:hash:)`` with what ``prefetch(_:in:)`` made of the same bytes.
+    @inline(__always)
+    mutating func intern(
+        _ bytes: UnsafeBufferPointer<UInt8>, in symbols: inout SymbolTable, interner: inout ByteInterner,
+        lookahead: Lookahead
+    ) -> Symbol {
         if bytes.isEmpty { return .none }
-        let key = ShortBytes(bytes)
-        if let key, key == lastKey { return lastSymbol }
-        return lookUp(bytes, key: key, in: &symbols, interner: &interner, hash: hash)
+        if let key = lookahead.key, key == lastKey { return lastSymbol }
+        return lookUp(bytes, key: lookahead.key, in: &symbols, interner: &interner, hash: lookahead.hash)
     }
 
     /// ``intern(_:in:interner:hash:)`` when the bytes are long or not the last short ones.

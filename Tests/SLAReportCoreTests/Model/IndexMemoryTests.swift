@@ -72,11 +72,12 @@ struct IndexMemoryTests {
             copy.withUTF8 { bytes in
                 let before = hinted.count
                 let tableHash = hinted.prefetch(bytes: bytes)
-                let cacheHash = cache.prefetch(bytes, in: hinted)
+                let ahead = cache.prefetch(bytes, in: hinted)
                 #expect(hinted.count == before, "prefetching added nothing")
                 #expect((tableHash == nil) == bytes.isEmpty)
-                #expect(cacheHash == nil || cacheHash == tableHash, "one hash for the same bytes and table")
-                hintedSymbols.append(cache.intern(bytes, in: &hinted, interner: &interner, hash: cacheHash))
+                #expect(ahead.hash == nil || ahead.hash == tableHash, "one hash for the same bytes and table")
+                #expect(ahead.key == ShortBytes(bytes), "the key of the bytes")
+                hintedSymbols.append(cache.intern(bytes, in: &hinted, interner: &interner, lookahead: ahead))
             }
         }
         #expect(hintedSymbols == plainSymbols, "\(random.note)")

@@ -122,8 +122,8 @@ public struct CanonicalEventsAdapter: InputAdapter {
         // The ticket's and the actor's index slots start loading now, together, while the time is parsed.
         let ticket = whole(ticketBytes)
         let actor = whole(row.field(Column.actor))
-        let ticketHash = caches.ticket.prefetch(ticket, in: symbols)
-        let actorHash = caches.actor.prefetch(actor, in: symbols)
+        let ticketAhead = caches.ticket.prefetch(ticket, in: symbols)
+        let actorAhead = caches.actor.prefetch(actor, in: symbols)
         let at: Instant
         switch requiredTime(row.field(Column.at), column: "at", zone: zone, days: &caches.days) {
         case .success(let instant): at = instant
@@ -151,9 +151,9 @@ public struct CanonicalEventsAdapter: InputAdapter {
         }
         return .success(
             TicketEvent(
-                ticket: caches.ticket.intern(ticket, in: &symbols, interner: &caches.interner, hash: ticketHash),
+                ticket: caches.ticket.intern(ticket, in: &symbols, interner: &caches.interner, lookahead: ticketAhead),
                 kind: kind, at: at,
-                actor: caches.actor.intern(actor, in: &symbols, interner: &caches.interner, hash: actorHash),
+                actor: caches.actor.intern(actor, in: &symbols, interner: &caches.interner, lookahead: actorAhead),
                 value: value,
                 via: caches.via.intern(row.field(Column.via), in: &symbols, interner: &caches.interner),
                 channel: caches.channel.intern(row.field(Column.channel), in: &symbols, interner: &caches.interner),
