@@ -79,6 +79,8 @@ public struct CanonicalEventsAdapter: InputAdapter {
         var interner = ByteInterner()
         /// ``EventNames/shared``, held for ``eventKind(_:names:)``.
         let names = EventNames.shared
+        /// ``ListedKeys/shared``, held for ``listedIndex(_:kind:keys:)``.
+        let listedKeys = ListedKeys.shared
         /// The days of the `at` column.
         var days = Timestamp.DayCache(slots: 512)
         private var words: [(text: String, symbol: Symbol)] = []
@@ -133,7 +135,7 @@ public struct CanonicalEventsAdapter: InputAdapter {
         var value = Symbol.none
         switch kind {
         case .status, .priority:
-            guard let index = listedIndex(valueBytes, kind: kind) else {
+            guard let index = listedIndex(valueBytes, kind: kind, keys: caches.listedKeys) else {
                 let allowed = kind == .status ? statuses : priorities
                 let what = valueBytes.isEmpty ? "missing value" : "unknown value \(FieldBytes.quoted(valueBytes))"
                 return .failure(Rejection("\(what) for \(kind.name) (expected \(allowed.joined(separator: ", ")))"))
@@ -189,35 +191,28 @@ public struct CanonicalEventsAdapter: InputAdapter {
         let priority = key("priority")
         static let shared = EventNames()
 
-        /// The key of a name of at most 16 bytes (these are 4 to 8).
-        private static func key(_ name: StaticString) -> ShortBytes {
+        /// The case-folded key of a name of at most 16 bytes (these are 4 to 8; ``ListedKeys``' words 3 to 7).
+        static func key(_ name: StaticString) -> ShortBytes {
             name.withUTF8Buffer { ShortBytes($0, foldingCase: true) } ?? .none
         }
     }
 
     /// The index of `bytes` in ``statusWords`` (`status`) or ``priorityWords`` (`priority`), ignoring case:
-    /// the one candidate by length and first letter (``statusKeys``, ``priorityKeys``), then its bytes (this
-    /// runs for every status event; the same answers as ``FieldBytes/index(ofIgnoringCase:in:)``, tested).
-    static func listedIndex(_ bytes: UnsafeBufferPointer<UInt8>, kind: EventKind) -> Int? {
-        guard let first = bytes.first else { return nil }
-        let lowered = FieldBytes.lower(first)
-        let keys = kind == .status ? statusKeys : priorityKeys
-        guard let candidate = keys.firstIndex(where: { $0.count == bytes.count && $0.first == lowered }) else {
-            return nil
-        }
-        let word = kind == .status ? statusWords[candidate] : priorityWords[candidate]
-        return word.withUTF8Buffer { w in
-            for i in 1..<w.count where FieldBytes.lower(bytes[i]) != w[i] { return nil }
-            return candidate
-        }
+    /// the bytes as one case-folded key against the words' (``ListedKeys``; the words are lower-case letters,
+    /// so equal folded keys mean equal letters ignoring case, as for ``eventKind(_:names:)``). This runs for
+    /// every status event; the same answers as ``FieldBytes/index(ofIgnoringCase:in:)``, tested. The reader
+    /// passes the keys it holds (``Caches/listedKeys``).
+    @inline(__always)
+    static func listedIndex(_ bytes: UnsafeBufferPointer<UInt8>, kind: EventKind, keys: ListedKeys = .shared) -> Int? {
+        guard let key = ShortBytes(bytes, foldingCase: true) else { return nil }
+        return kind == .status ? keys.status.firstIndex(of: key) : keys.priority.firstIndex(of: key)
     }
 
-    /// Per word of ``statusWords`` and ``priorityWords``: its length and first letter. No two words of a list
-    /// share both (a test finds every word at its own index).
-    private static let statusKeys = keys(statusWords)
-    private static let priorityKeys = keys(priorityWords)
-    private static func keys(_ words: [StaticString]) -> [(count: Int, first: UInt8)] {
-        words.map { word in (word.utf8CodeUnitCount, word.withUTF8Buffer { $0.first ?? 0 }) }
+    /// The case-folded keys of ``statusWords`` and ``priorityWords``, in their order.
+    struct ListedKeys {
+        let status = statusWords.map(EventNames.key)
+        let priority = priorityWords.map(EventNames.key)
+        static let shared = ListedKeys()
     }
 
     /// `bytes` with a float-written id made whole.
