@@ -68,17 +68,22 @@ struct CSVPlainRecordTests {
         return out
     }
 
+    /// A separator, a random text with it (``text(_:separator:)``) and, three times in ten, tight limits.
+    private static func randomCase(_ random: inout TestRandom) -> (UInt8, [UInt8], CSVCore.Limits) {
+        let separator = random.chance(80) ? Byte.comma : random.pick([Byte.semicolon, Byte.tab])
+        let bytes = text(&random, separator: separator)
+        let limits =
+            random.chance(30)
+            ? CSVCore.Limits(
+                maxFieldBytes: random.int(4...60), maxRecordBytes: random.int(10...200), maxFields: random.int(2...6))
+            : .standard
+        return (separator, bytes, limits)
+    }
+
     @Test func theFastPathReadsAsTheByteMachineDoes() {
         for round in 0..<400 {
             var random = TestRandom(0xFA57_0000 &+ UInt64(round))
-            let separator = random.chance(80) ? Byte.comma : random.pick([Byte.semicolon, Byte.tab])
-            let bytes = Self.text(&random, separator: separator)
-            let limits =
-                random.chance(30)
-                ? CSVCore.Limits(
-                    maxFieldBytes: random.int(4...60), maxRecordBytes: random.int(10...200),
-                    maxFields: random.int(2...6))
-                : .standard
+            let (separator, bytes, limits) = Self.randomCase(&random)
             let chunk = random.chance(50) ? random.int(1...64) : 1 << 16
             let seed = random.next()
             let slow = Self.read(bytes, fastPath: false, chunk: chunk, seed: seed, limits: limits, separator: separator)
@@ -102,14 +107,7 @@ struct CSVPlainRecordTests {
         var taken = 0
         for round in 0..<300 {
             var random = TestRandom(0x3A5C_0000 &+ UInt64(round))
-            let separator = random.chance(80) ? Byte.comma : random.pick([Byte.semicolon, Byte.tab])
-            let bytes = Self.text(&random, separator: separator)
-            let limits =
-                random.chance(30)
-                ? CSVCore.Limits(
-                    maxFieldBytes: random.int(4...60), maxRecordBytes: random.int(10...200),
-                    maxFields: random.int(2...6))
-                : .standard
+            let (separator, bytes, limits) = Self.randomCase(&random)
             let cut = random.chance(50) ? bytes.count : random.int(0...bytes.count)
             bytes.withUnsafeBufferPointer { all in
                 guard let base = all.baseAddress else { return }
