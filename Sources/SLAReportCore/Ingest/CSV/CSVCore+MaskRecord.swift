@@ -73,30 +73,12 @@ extension CSVCore {
             } else {
                 addField(from: q, to: first)
             }
-            let b = base[stop]
-            if b == sep {
+            if base[stop] == sep {
                 q = stop &+ 1
                 continue
             }
-            let next: (end: Int, afterLoneCR: Bool)
-            if b == Byte.lf {
-                next = (stop &+ 1, false)
-            } else {
-                // A quote here (inside a plain field, or right after a closing one) is the machine's: it warns
-                // or reads a doubled quote.
-                guard b == Byte.cr, stop &+ 1 < count else { return nil }
-                next = base[stop &+ 1] == Byte.lf ? (stop &+ 2, false) : (stop &+ 1, true)
-            }
-            // The limits on the bytes kept, checked field by field only when the record could reach one.
-            if stop &- start > min(limits.maxFieldBytes, limits.maxRecordBytes) {
-                var total = 0
-                for k in 0..<fields {
-                    let length = ends[k] &- starts[k]
-                    total &+= length
-                    guard length <= limits.maxFieldBytes, total <= limits.maxRecordBytes else { return nil }
-                }
-            }
-            return next
+            return recordEnd(
+                base, at: stop, from: start, count: count, limits: limits, starts: starts, ends: ends, fields: fields)
         }
     }
 }

@@ -565,30 +565,47 @@ public struct CSVCore {
                 q = r
             }
             guard q < count else { return nil }
-            let b = base[q]
-            if b == sep {
+            if base[q] == sep {
                 q += 1
                 continue
             }
-            let next: (end: Int, afterLoneCR: Bool)
-            if b == Byte.lf {
-                next = (q + 1, false)
-            } else {
-                guard b == Byte.cr, q + 1 < count else { return nil }
-                next = base[q + 1] == Byte.lf ? (q + 2, false) : (q + 1, true)
-            }
-            // The limits on the bytes kept, checked field by field only when the record could reach one.
-            if q - start > min(limits.maxFieldBytes, limits.maxRecordBytes) {
-                var total = 0
-                for k in 0..<buffers.endCount {
-                    let length = buffers.ends[k] - buffers.starts[k]
-                    total += length
-                    guard length <= limits.maxFieldBytes, total <= limits.maxRecordBytes else { return nil }
-                }
-            }
-            return next
+            return recordEnd(
+                base, at: q, from: start, count: count, limits: limits, starts: buffers.starts, ends: buffers.ends,
+                fields: buffers.endCount)
         }
         return nil
+    }
+
+    /// Where a plain record whose last field ends at `q` (not at a separator) ends, for
+    /// ``plainRecord(_:from:count:separator:separatorWord:limits:into:)`` and
+    /// ``maskRecord(_:from:count:separator:limits:into:)``: the offset after its line break (with whether that
+    /// break was a lone CR), when the byte at `q` is a line break and the record's `fields` fields (`starts`,
+    /// `ends`) are within the limits; nil otherwise (a quote there, inside a plain field or right after a
+    /// closing one, is the byte machine's: it warns or reads a doubled quote).
+    @inline(__always)
+    static func recordEnd(
+        _ base: UnsafePointer<UInt8>, at q: Int, from start: Int, count: Int, limits: Limits,
+        starts: UnsafePointer<Int>, ends: UnsafePointer<Int>, fields: Int
+    ) -> (end: Int, afterLoneCR: Bool)? {
+        // Offsets inside the bytes at hand: the sums cannot overflow.
+        let b = base[q]
+        let next: (end: Int, afterLoneCR: Bool)
+        if b == Byte.lf {
+            next = (q &+ 1, false)
+        } else {
+            guard b == Byte.cr, q &+ 1 < count else { return nil }
+            next = base[q &+ 1] == Byte.lf ? (q &+ 2, false) : (q &+ 1, true)
+        }
+        // The limits on the bytes kept, checked field by field only when the record could reach one.
+        if q &- start > min(limits.maxFieldBytes, limits.maxRecordBytes) {
+            var total = 0
+            for k in 0..<fields {
+                let length = ends[k] &- starts[k]
+                total &+= length
+                guard length <= limits.maxFieldBytes, total <= limits.maxRecordBytes else { return nil }
+            }
+        }
+        return next
     }
 
     /// Where the fields of the bytes at `base` (`count` of them) end, for ``plainRecord(_:from:count:separator:separatorWord:limits:into:)``:
