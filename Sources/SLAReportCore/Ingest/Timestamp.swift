@@ -99,6 +99,10 @@ public enum Timestamp {
             var sentinelDay = false
             /// Its day, in days since 1970-01-01.
             var days: Int32 = 0
+
+            /// Whether this is the day whose bytes are `head` and `tail`.
+            @inline(__always)
+            func holds(head: UInt64, tail: UInt16) -> Bool { filled && self.head == head && self.tail == tail }
         }
         fileprivate var last = Day()
         /// A power of two of days, or none.
@@ -135,7 +139,7 @@ public enum Timestamp {
         let raw = UnsafeRawPointer(base)
         let head = raw.loadUnaligned(as: UInt64.self)
         let tail = raw.loadUnaligned(fromByteOffset: 8, as: UInt16.self)
-        if !(cache.last.filled && cache.last.head == head && cache.last.tail == tail) {
+        if !cache.last.holds(head: head, tail: tail) {
             guard let day = readDay(b, head: head, tail: tail, cache: &cache) else { return nil }
             cache.last = day
         }
@@ -150,11 +154,8 @@ public enum Timestamp {
     private static func readDay(
         _ b: UnsafeBufferPointer<UInt8>, head: UInt64, tail: UInt16, cache: inout DayCache
     ) -> DayCache.Day? {
-        let slot = cache.table.isEmpty ? -1 : cache.slot(head: head, tail: tail)
-        if slot >= 0 {
-            let known = cache.table[slot]
-            if known.filled && known.head == head && known.tail == tail { return known }
-        }
+        let slot = cache.table.isEmpty ? nil : cache.slot(head: head, tail: tail)
+        if let slot, cache.table[slot].holds(head: head, tail: tail) { return cache.table[slot] }
         guard let century = twoDigits(b, 0), let yy = twoDigits(b, 2), let month = twoDigits(b, 5),
             let day = twoDigits(b, 8)
         else { return nil }
@@ -164,7 +165,7 @@ public enum Timestamp {
         let read = DayCache.Day(
             head: head, tail: tail, filled: true, sentinelDay: day == 1 && month == 1 && (year == 1900 || year == 1),
             days: Int32(CivilDateTime.days(year: year, month: month, day: day)))
-        if slot >= 0 { cache.table[slot] = read }
+        if let slot { cache.table[slot] = read }
         return read
     }
 
